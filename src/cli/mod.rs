@@ -1,0 +1,151 @@
+//! The command line (clap): argument definitions and the subcommands of the
+//! CLI contract in PRODUCT.md. Output goes to the writers passed in, so tests
+//! can capture it; this is the one module allowed to print.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::content::references::REFERENCES;
+use crate::io::open;
+
+/// Exit code for success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code for bad input (unreadable, unparsable or invalid files).
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// archdrill: rehearse the whiteboard part of senior backend interviews.
+#[derive(Debug, Parser)]
+#[command(name = "archdrill", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; with none, the app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A diagram (`.ron`) or reference id to open in the app.
+    pub file: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the reference diagrams (ids and titles).
+    References {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load a diagram and count its nodes, edges, boundaries and kinds.
+    Inspect {
+        /// A `.ron` diagram, or a reference id.
+        file: PathBuf,
+        /// Print JSON: {"nodes":N,"edges":M,"groups":G,"kinds":{…}}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load every file and report every problem found.
+    Validate {
+        /// Diagram files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Runs a subcommand, writing results to `out` and problems to `err`.
+/// Write failures (a closed pipe) are ignored: there is nobody to tell.
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let code = match command {
+        Command::References { json } => references(*json, out, err),
+        Command::Inspect { file, json } => inspect(file, *json, out, err),
+        Command::Validate { files } => validate(files, out, err),
+    };
+    ExitCode::from(code)
+}
+
+fn references(json: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut rows = Vec::new();
+    for reference in REFERENCES {
+        match reference.load() {
+            Ok(diagram) => rows.push((reference.id, diagram.title)),
+            Err(e) => {
+                let _ = writeln!(err, "{e}");
+                return EXIT_BAD_INPUT;
+            }
+        }
+    }
+    if json {
+        let list: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(id, title)| serde_json::json!({ "id": id, "title": title }))
+            .collect();
+        let _ = writeln!(out, "{}", serde_json::Value::Array(list));
+    } else {
+        let width = rows.iter().map(|(id, _)| id.len()).max().unwrap_or(0);
+        for (id, title) in &rows {
+            let _ = writeln!(out, "{id:width$}  {title}");
+        }
+    }
+    EXIT_OK
+}
+
+fn inspect(file: &std::path::Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let diagram = match open(file) {
+        Ok((diagram, _)) => diagram,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let kinds = diagram.kind_counts();
+    if json {
+        let value = serde_json::json!({
+            "nodes": diagram.nodes.len(),
+            "edges": diagram.edges.len(),
+            "groups": diagram.boundaries.len(),
+            "kinds": kinds,
+        });
+        let _ = writeln!(out, "{value}");
+    } else {
+        let title = if diagram.title.is_empty() { "(untitled)" } else { &diagram.title };
+        let _ = writeln!(out, "{}: {title}", file.display());
+        let _ = writeln!(
+            out,
+            "  {} nodes, {} edges, {} boundaries, {} walkthrough steps",
+            diagram.nodes.len(),
+            diagram.edges.len(),
+            diagram.boundaries.len(),
+            diagram.walkthrough.len()
+        );
+        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let _ = writeln!(out, "  kinds: {}", kinds.join(", "));
+    }
+    EXIT_OK
+}
+
+fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let mut bad = 0usize;
+    for file in files {
+        match open(file) {
+            Ok((diagram, _)) => {
+                let _ = writeln!(
+                    out,
+                    "ok  {} ({} nodes, {} edges)",
+                    file.display(),
+                    diagram.nodes.len(),
+                    diagram.edges.len()
+                );
+            }
+            Err(e) => {
+                bad += 1;
+                let _ = writeln!(err, "{e}");
+            }
+        }
+    }
+    if bad == 0 {
+        EXIT_OK
+    } else {
+        let _ = writeln!(err, "{bad} of {} files have problems", files.len());
+        EXIT_BAD_INPUT
+    }
+}

@@ -1,0 +1,3 @@
+//! Content shipped inside the binary: reference diagrams and Q&A cards.
+
+pub mod references;

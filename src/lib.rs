@@ -1,0 +1,12 @@
+//! archdrill: rehearse the whiteboard part of senior backend interviews.
+//!
+//! The crate is a functional core (`model`, `content`, `io`) with thin
+//! shells: the command line (`cli`) and the egui app (`app`, `ui`). Only the
+//! shells know about egui or the terminal.
+
+pub mod app;
+pub mod cli;
+pub mod content;
+pub mod io;
+pub mod model;
+pub mod ui;

@@ -1,0 +1,291 @@
+//! The document: a typed graph of nodes, edges and boundaries, plus the
+//! narrated walkthrough steps a reference carries. Plain data; all editing
+//! goes through commands elsewhere.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{EdgeKind, NodeKind};
+
+/// The file format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+macro_rules! string_id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// The id as a string slice.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                Self(s.to_owned())
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+string_id!(
+    /// Stable id of a node, unique within a diagram.
+    NodeId
+);
+string_id!(
+    /// Stable id of an edge, unique within a diagram.
+    EdgeId
+);
+string_id!(
+    /// Stable id of a boundary, unique within a diagram.
+    BoundaryId
+);
+
+/// A point in canvas units (y grows downwards).
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Point {
+    /// Horizontal coordinate.
+    pub x: f32,
+    /// Vertical coordinate.
+    pub y: f32,
+}
+
+impl Point {
+    /// A point at `(x, y)`.
+    #[must_use]
+    pub const fn new(x: f32, y: f32) -> Self {
+        Self { x, y }
+    }
+}
+
+/// A size in canvas units.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Size {
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+}
+
+/// A box on the diagram.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// Stable id.
+    pub id: NodeId,
+    /// The text shown in the box.
+    pub label: String,
+    /// What the box is.
+    pub kind: NodeKind,
+    /// Centre of the box, in canvas units.
+    pub pos: Point,
+    /// Size override; `None` uses the kind's default size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<Size>,
+    /// Free-form notes (what it is, what breaks without it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl Node {
+    /// A node with the kind's default size and no notes.
+    #[must_use]
+    pub fn new(id: &str, label: &str, kind: NodeKind, pos: Point) -> Self {
+        Self {
+            id: NodeId::from(id),
+            label: label.to_owned(),
+            kind,
+            pos,
+            size: None,
+            notes: String::new(),
+        }
+    }
+
+    /// The box size: the override if any, else the kind's default.
+    #[must_use]
+    pub fn size(&self) -> Size {
+        self.size.unwrap_or_else(|| {
+            let (w, h) = self.kind.default_size();
+            Size { w, h }
+        })
+    }
+}
+
+/// An arrow between two nodes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edge {
+    /// Stable id.
+    pub id: EdgeId,
+    /// Source node.
+    pub from: NodeId,
+    /// Target node.
+    pub to: NodeId,
+    /// What the arrow means.
+    pub kind: EdgeKind,
+    /// Optional label, e.g. an event name or an HTTP route.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+}
+
+impl Edge {
+    /// An edge without a label.
+    #[must_use]
+    pub fn new(id: &str, from: &str, to: &str, kind: EdgeKind) -> Self {
+        Self {
+            id: EdgeId::from(id),
+            from: NodeId::from(from),
+            to: NodeId::from(to),
+            kind,
+            label: String::new(),
+        }
+    }
+}
+
+/// A named group of nodes (a service and the stores it owns), drawn as a
+/// container. Boundaries nest through `parent`; a node is a direct member of
+/// at most one boundary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Boundary {
+    /// Stable id.
+    pub id: BoundaryId,
+    /// The name shown on the container.
+    pub label: String,
+    /// The enclosing boundary, if nested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<BoundaryId>,
+    /// Direct member nodes.
+    #[serde(default)]
+    pub nodes: Vec<NodeId>,
+}
+
+/// One step of a narrated walkthrough: what to say and what to highlight.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Short title ("The API gateway").
+    pub title: String,
+    /// One to three sentences of narration.
+    pub text: String,
+    /// Nodes highlighted in this step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nodes: Vec<NodeId>,
+    /// Edges highlighted in this step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edges: Vec<EdgeId>,
+    /// Typical latency of this hop, for request-path replays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latency_ms: Option<u32>,
+}
+
+/// A diagram document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Diagram {
+    /// File format version; see [`FORMAT_VERSION`].
+    pub version: u32,
+    /// Title shown in lists and window titles.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// One-paragraph description.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The boxes.
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    /// The arrows.
+    #[serde(default)]
+    pub edges: Vec<Edge>,
+    /// Service boundaries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boundaries: Vec<Boundary>,
+    /// Narrated walkthrough steps (references carry them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub walkthrough: Vec<Step>,
+}
+
+impl Default for Diagram {
+    fn default() -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            title: String::new(),
+            description: String::new(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+            boundaries: Vec::new(),
+            walkthrough: Vec::new(),
+        }
+    }
+}
+
+impl Diagram {
+    /// The node with this id.
+    #[must_use]
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id.as_str() == id)
+    }
+
+    /// The edge with this id.
+    #[must_use]
+    pub fn edge(&self, id: &str) -> Option<&Edge> {
+        self.edges.iter().find(|e| e.id.as_str() == id)
+    }
+
+    /// The boundary with this id.
+    #[must_use]
+    pub fn boundary(&self, id: &str) -> Option<&Boundary> {
+        self.boundaries.iter().find(|b| b.id.as_str() == id)
+    }
+
+    /// How many nodes of each kind, sorted by kind id.
+    #[must_use]
+    pub fn kind_counts(&self) -> std::collections::BTreeMap<&'static str, usize> {
+        let mut counts = std::collections::BTreeMap::new();
+        for node in &self.nodes {
+            *counts.entry(node.kind.id()).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    /// All nodes inside a boundary, directly or through nested boundaries.
+    #[must_use]
+    pub fn boundary_members(&self, id: &str) -> Vec<&NodeId> {
+        let mut out = Vec::new();
+        let mut stack = vec![id];
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(current) = stack.pop() {
+            if !seen.insert(current) {
+                continue;
+            }
+            if let Some(b) = self.boundary(current) {
+                out.extend(b.nodes.iter());
+            }
+            stack.extend(
+                self.boundaries
+                    .iter()
+                    .filter(|b| b.parent.as_ref().is_some_and(|p| p.as_str() == current))
+                    .map(|b| b.id.as_str()),
+            );
+        }
+        out
+    }
+}

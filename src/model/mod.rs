@@ -1,0 +1,18 @@
+//! The document model: typed nodes and edges, boundaries, walkthrough steps,
+//! validation, the RON file format and a petgraph view. Nothing here knows
+//! about egui.
+
+mod diagram;
+pub mod file;
+mod graph;
+pub mod infer;
+mod kind;
+pub mod validate;
+
+pub use diagram::{
+    Boundary, BoundaryId, Diagram, Edge, EdgeId, FORMAT_VERSION, Node, NodeId, Point, Size, Step,
+};
+pub use file::{LoadError, SaveError};
+pub use graph::DiagramGraph;
+pub use infer::infer_kind;
+pub use kind::{EdgeKind, NodeKind};

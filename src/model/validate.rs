@@ -1,0 +1,301 @@
+//! Structural validation of a [`Diagram`]: reports every problem at once,
+//! each naming the element it is about, so a user can fix a file in one pass.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use super::{Diagram, FORMAT_VERSION};
+
+/// The element a problem is about; lets the file loader point at a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The document as a whole.
+    Document,
+    /// A node, by id.
+    Node(String),
+    /// An edge, by id.
+    Edge(String),
+    /// A boundary, by id.
+    Boundary(String),
+    /// A walkthrough step, by 1-based number.
+    Step(usize),
+}
+
+impl Subject {
+    /// The id to search for in the source text, if the subject has one.
+    #[must_use]
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Self::Node(id) | Self::Edge(id) | Self::Boundary(id) => Some(id),
+            Self::Document | Self::Step(_) => None,
+        }
+    }
+}
+
+/// One validation problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    /// What the problem is about.
+    pub subject: Subject,
+    /// A full sentence naming the ids involved.
+    pub message: String,
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn bad_id(id: &str) -> bool {
+    id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Checks a diagram's structure; an empty list means it is valid.
+#[must_use]
+pub fn validate(diagram: &Diagram) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let mut push = |subject: Subject, message: String| issues.push(Issue { subject, message });
+    if diagram.version != FORMAT_VERSION {
+        push(
+            Subject::Document,
+            format!(
+                "format version {} is not supported (this build reads version {FORMAT_VERSION})",
+                diagram.version
+            ),
+        );
+    }
+    let node_ids = check_nodes(diagram, &mut push);
+    let edge_ids = check_edges(diagram, &node_ids, &mut push);
+    check_boundaries(diagram, &node_ids, &mut push);
+    check_steps(diagram, &node_ids, &edge_ids, &mut push);
+    issues
+}
+
+/// Nodes: unique, well-formed ids; labels; finite geometry.
+fn check_nodes<'a>(diagram: &'a Diagram, push: &mut impl FnMut(Subject, String)) -> BTreeSet<&'a str> {
+    let mut node_ids = BTreeSet::new();
+    for node in &diagram.nodes {
+        let id = node.id.as_str();
+        let subject = || Subject::Node(id.to_owned());
+        if bad_id(id) {
+            push(subject(), format!("node id `{id}` is empty or contains whitespace"));
+        }
+        if !node_ids.insert(id) {
+            push(subject(), format!("node id `{id}` is used more than once"));
+        }
+        if node.label.trim().is_empty() {
+            push(subject(), format!("node `{id}` has an empty label"));
+        }
+        if !node.pos.x.is_finite() || !node.pos.y.is_finite() {
+            push(subject(), format!("node `{id}` has a position that is not a finite number"));
+        }
+        if let Some(size) = node.size
+            && !(size.w.is_finite() && size.h.is_finite() && size.w > 0.0 && size.h > 0.0)
+        {
+            push(subject(), format!("node `{id}` has a size that is not a positive number"));
+        }
+    }
+    node_ids
+}
+
+/// Edges: unique ids, both ends exist.
+fn check_edges<'a>(
+    diagram: &'a Diagram,
+    node_ids: &BTreeSet<&str>,
+    push: &mut impl FnMut(Subject, String),
+) -> BTreeSet<&'a str> {
+    let mut edge_ids = BTreeSet::new();
+    for edge in &diagram.edges {
+        let id = edge.id.as_str();
+        let subject = || Subject::Edge(id.to_owned());
+        if bad_id(id) {
+            push(subject(), format!("edge id `{id}` is empty or contains whitespace"));
+        }
+        if !edge_ids.insert(id) {
+            push(subject(), format!("edge id `{id}` is used more than once"));
+        }
+        for (end, node) in [("from", &edge.from), ("to", &edge.to)] {
+            if !node_ids.contains(node.as_str()) {
+                push(
+                    subject(),
+                    format!("edge `{id}`: its `{end}` end names node `{node}`, which does not exist"),
+                );
+            }
+        }
+    }
+    edge_ids
+}
+
+/// Boundaries: unique ids, labels, members exist, one direct boundary per
+/// node, parents exist and do not form a cycle.
+fn check_boundaries(diagram: &Diagram, node_ids: &BTreeSet<&str>, push: &mut impl FnMut(Subject, String)) {
+    let mut boundary_ids = BTreeSet::new();
+    let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+    for boundary in &diagram.boundaries {
+        let id = boundary.id.as_str();
+        let subject = || Subject::Boundary(id.to_owned());
+        if bad_id(id) {
+            push(subject(), format!("boundary id `{id}` is empty or contains whitespace"));
+        }
+        if !boundary_ids.insert(id) {
+            push(subject(), format!("boundary id `{id}` is used more than once"));
+        }
+        if boundary.label.trim().is_empty() {
+            push(subject(), format!("boundary `{id}` has an empty label"));
+        }
+        for member in &boundary.nodes {
+            let member = member.as_str();
+            if !node_ids.contains(member) {
+                push(
+                    subject(),
+                    format!("boundary `{id}` lists node `{member}`, which does not exist"),
+                );
+            } else if let Some(first) = owner.insert(member, id) {
+                if first == id {
+                    push(subject(), format!("boundary `{id}` lists node `{member}` twice"));
+                } else {
+                    push(
+                        subject(),
+                        format!(
+                            "node `{member}` is in two boundaries, `{first}` and `{id}`; a node belongs to at most one"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    let parents: BTreeMap<&str, &str> = diagram
+        .boundaries
+        .iter()
+        .filter_map(|b| b.parent.as_ref().map(|p| (b.id.as_str(), p.as_str())))
+        .collect();
+    for (&child, &parent) in &parents {
+        if !boundary_ids.contains(parent) {
+            push(
+                Subject::Boundary(child.to_owned()),
+                format!("boundary `{child}` names parent `{parent}`, which does not exist"),
+            );
+            continue;
+        }
+        // Walk up; a walk longer than the number of boundaries is a cycle.
+        let mut current = parent;
+        for _ in 0..=parents.len() {
+            if current == child {
+                push(
+                    Subject::Boundary(child.to_owned()),
+                    format!("boundary `{child}` is nested inside itself (parent cycle)"),
+                );
+                break;
+            }
+            let Some(&next) = parents.get(current) else { break };
+            current = next;
+        }
+    }
+}
+
+/// Walkthrough steps highlight things that exist.
+fn check_steps(
+    diagram: &Diagram,
+    node_ids: &BTreeSet<&str>,
+    edge_ids: &BTreeSet<&str>,
+    push: &mut impl FnMut(Subject, String),
+) {
+    for (index, step) in diagram.walkthrough.iter().enumerate() {
+        let number = index + 1;
+        if step.title.trim().is_empty() {
+            push(Subject::Step(number), format!("walkthrough step {number} has an empty title"));
+        }
+        for node in &step.nodes {
+            if !node_ids.contains(node.as_str()) {
+                push(
+                    Subject::Step(number),
+                    format!(
+                        "walkthrough step {number} (\"{}\") highlights node `{node}`, which does not exist",
+                        step.title
+                    ),
+                );
+            }
+        }
+        for edge in &step.edges {
+            if !edge_ids.contains(edge.as_str()) {
+                push(
+                    Subject::Step(number),
+                    format!(
+                        "walkthrough step {number} (\"{}\") highlights edge `{edge}`, which does not exist",
+                        step.title
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Boundary, BoundaryId, Edge, EdgeKind, Node, NodeId, NodeKind, Point, Step};
+
+    fn small() -> Diagram {
+        Diagram {
+            nodes: vec![
+                Node::new("app", "Mobile app", NodeKind::Client, Point::new(0.0, 0.0)),
+                Node::new("gw", "API Gateway", NodeKind::Gateway, Point::new(200.0, 0.0)),
+            ],
+            edges: vec![Edge::new("e1", "app", "gw", EdgeKind::Sync)],
+            ..Diagram::default()
+        }
+    }
+
+    #[test]
+    fn valid_diagram_has_no_issues() {
+        assert_eq!(validate(&small()), Vec::new());
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let mut d = small();
+        d.nodes.push(Node::new("gw", " ", NodeKind::Service, Point::new(f32::NAN, 0.0)));
+        d.edges.push(Edge::new("e2", "gw", "nowhere", EdgeKind::Async));
+        d.edges.push(Edge::new("e2", "ghost", "app", EdgeKind::Async));
+        d.boundaries = vec![
+            Boundary { id: BoundaryId::from("b1"), label: "One".into(), parent: None, nodes: vec![NodeId::from("app")] },
+            Boundary { id: BoundaryId::from("b2"), label: String::new(), parent: Some(BoundaryId::from("b9")), nodes: vec![NodeId::from("app"), NodeId::from("zzz")] },
+        ];
+        d.walkthrough = vec![Step {
+            title: "Hop".into(),
+            text: String::new(),
+            nodes: vec![NodeId::from("nope")],
+            edges: vec![crate::model::EdgeId::from("e7")],
+            latency_ms: None,
+        }];
+        let messages: Vec<String> = validate(&d).into_iter().map(|i| i.message).collect();
+        let expected = [
+            "node id `gw` is used more than once",
+            "node `gw` has an empty label",
+            "node `gw` has a position that is not a finite number",
+            "edge `e2`: its `to` end names node `nowhere`, which does not exist",
+            "edge id `e2` is used more than once",
+            "edge `e2`: its `from` end names node `ghost`, which does not exist",
+            "boundary `b2` has an empty label",
+            "node `app` is in two boundaries, `b1` and `b2`; a node belongs to at most one",
+            "boundary `b2` lists node `zzz`, which does not exist",
+            "boundary `b2` names parent `b9`, which does not exist",
+            "walkthrough step 1 (\"Hop\") highlights node `nope`, which does not exist",
+            "walkthrough step 1 (\"Hop\") highlights edge `e7`, which does not exist",
+        ];
+        assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn parent_cycles_are_reported() {
+        let mut d = small();
+        d.boundaries = vec![
+            Boundary { id: BoundaryId::from("a"), label: "A".into(), parent: Some(BoundaryId::from("b")), nodes: vec![] },
+            Boundary { id: BoundaryId::from("b"), label: "B".into(), parent: Some(BoundaryId::from("a")), nodes: vec![] },
+        ];
+        let issues = validate(&d);
+        assert_eq!(issues.len(), 2);
+        assert!(issues.iter().all(|i| i.message.contains("parent cycle")));
+    }
+}

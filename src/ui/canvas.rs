@@ -1,0 +1,315 @@
+//! The diagram canvas widget: paints boundaries, edges and nodes through a
+//! [`Viewport`], and turns pointer input into pan and zoom. It reads the
+//! document and never edits it.
+
+use egui::{Align2, Color32, FontId, Key, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
+
+use super::geometry::{self, Viewport};
+use super::shapes::{Emphasis, paint_node};
+use super::theme::CanvasTheme;
+use crate::model::{Diagram, Edge, EdgeKind};
+
+/// Pixels between the lines of parallel edges, in canvas units.
+const PARALLEL_SPACING: f32 = 26.0;
+/// Grid spacing in canvas units.
+const GRID: f32 = 40.0;
+/// Padding of a boundary container around its members, in canvas units.
+const BOUNDARY_PADDING: f32 = 18.0;
+
+/// Transient view state of one canvas (never saved into the document).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CanvasState {
+    /// Pan and zoom.
+    pub viewport: Viewport,
+    /// Fit the diagram to the widget on the next frame.
+    pub fit_pending: bool,
+}
+
+impl Default for CanvasState {
+    fn default() -> Self {
+        Self { viewport: Viewport::default(), fit_pending: true }
+    }
+}
+
+impl CanvasState {
+    /// Asks for a zoom-to-fit on the next frame.
+    pub fn request_fit(&mut self) {
+        self.fit_pending = true;
+    }
+}
+
+/// Which parts of the diagram to emphasise (e.g. a walkthrough step); when
+/// set, everything else is dimmed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Highlight {
+    /// Highlighted node ids.
+    pub nodes: Vec<String>,
+    /// Highlighted edge ids.
+    pub edges: Vec<String>,
+}
+
+/// Shows the canvas filling the available space. Returns the response of the
+/// canvas area.
+pub fn canvas_ui(ui: &mut Ui, diagram: &Diagram, state: &mut CanvasState, highlight: Option<&Highlight>) -> egui::Response {
+    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    let rect = response.rect;
+    let theme = CanvasTheme::new(ui.visuals().dark_mode);
+
+    handle_input(ui, &response, diagram, state);
+    let vp = state.viewport;
+    let origin = rect.min;
+
+    painter.rect_filled(rect, 0.0, theme.background);
+    paint_grid(&painter, rect, vp, &theme);
+
+    let hovered_node = response
+        .hover_pos()
+        .and_then(|p| geometry::node_at(diagram, vp.canvas_from_screen(origin, p)));
+
+    paint_boundaries(&painter, diagram, vp, origin, &theme, highlight.is_some());
+    paint_edges(&painter, diagram, vp, origin, &theme, highlight);
+
+    for (i, node) in diagram.nodes.iter().enumerate() {
+        let screen = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
+        if !screen.intersects(rect) {
+            continue;
+        }
+        let emphasis = match highlight {
+            Some(h) if h.nodes.iter().any(|id| id == node.id.as_str()) => Emphasis::Highlighted,
+            Some(_) => Emphasis::Dimmed,
+            None if hovered_node == Some(i) => Emphasis::Hovered,
+            None => Emphasis::Normal,
+        };
+        paint_node(&painter, screen, node, &theme, vp.zoom, emphasis);
+    }
+
+    if diagram.nodes.is_empty() {
+        painter.text(rect.center(), Align2::CENTER_CENTER, "This diagram is empty.", FontId::proportional(16.0), theme.weak_text);
+    }
+
+    
+    match hovered_node.and_then(|i| diagram.nodes.get(i)) {
+        Some(node) => response.on_hover_ui_at_pointer(|ui| {
+            ui.strong(&node.label);
+            ui.label(format!("{} · {}", node.kind.title(), node.id));
+            if !node.notes.is_empty() {
+                ui.label(&node.notes);
+            }
+        }),
+        None => response,
+    }
+}
+
+fn handle_input(ui: &Ui, response: &egui::Response, diagram: &Diagram, state: &mut CanvasState) {
+    let rect = response.rect;
+    let fit_key = response.hovered() && ui.input(|i| i.key_pressed(Key::F) && i.modifiers.is_none());
+    if (state.fit_pending || fit_key) && rect.width() > 1.0 {
+        state.viewport = geometry::diagram_bounds(diagram)
+            .map_or_else(Viewport::default, |bounds| {
+                Viewport::fit(bounds.expand(BOUNDARY_PADDING * 2.0), rect.size(), 24.0)
+            });
+        state.fit_pending = false;
+    }
+    if response.dragged() {
+        state.viewport.offset += response.drag_delta();
+    }
+    if response.hovered() {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta(), i.zoom_delta()));
+        state.viewport.offset += scroll;
+        if (zoom - 1.0).abs() > f32::EPSILON
+            && let Some(pointer) = response.hover_pos()
+        {
+            state.viewport.zoom_about(rect.min, pointer, zoom);
+        }
+    }
+}
+
+fn paint_grid(painter: &Painter, rect: Rect, vp: Viewport, theme: &CanvasTheme) {
+    let step = GRID * vp.zoom;
+    if step < 10.0 {
+        return;
+    }
+    let start = vp.canvas_from_screen(rect.min, rect.min);
+    let first = pos2((start.x / GRID).floor() * GRID, (start.y / GRID).floor() * GRID);
+    let first = vp.screen_from_canvas(rect.min, first);
+    let radius = (1.2 * vp.zoom).clamp(0.8, 1.6);
+    let mut y = first.y;
+    while y <= rect.bottom() {
+        let mut x = first.x;
+        while x <= rect.right() {
+            if rect.contains(pos2(x, y)) {
+                painter.circle_filled(pos2(x, y), radius, theme.grid);
+            }
+            x += step;
+        }
+        y += step;
+    }
+}
+
+fn paint_boundaries(painter: &Painter, diagram: &Diagram, vp: Viewport, origin: Pos2, theme: &CanvasTheme, dimmed: bool) {
+    let stroke_color = if dimmed { theme.boundary.gamma_multiply(0.4) } else { theme.boundary };
+    // Outer boundaries first so nested ones paint on top.
+    let mut order: Vec<(usize, &crate::model::Boundary)> = diagram
+        .boundaries
+        .iter()
+        .map(|b| (nesting_depth(diagram, b.id.as_str()), b))
+        .collect();
+    order.sort_by_key(|(depth, _)| *depth);
+    for (depth, boundary) in order {
+        let members = diagram.boundary_members(boundary.id.as_str());
+        let Some(bounds) = members
+            .iter()
+            .filter_map(|id| diagram.node(id.as_str()))
+            .map(geometry::node_rect)
+            .reduce(egui::Rect::union)
+        else {
+            continue;
+        };
+        #[expect(clippy::cast_precision_loss, reason = "nesting depth is tiny")]
+        let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth as f32));
+        let canvas_rect = Rect::from_min_max(bounds.min - vec2(pad, pad + 16.0), bounds.max + vec2(pad, pad));
+        let screen = vp.screen_rect_from_canvas(origin, canvas_rect);
+        painter.rect_filled(screen, 10.0 * vp.zoom, theme.boundary_fill);
+        let corners = [screen.left_top(), screen.right_top(), screen.right_bottom(), screen.left_bottom(), screen.left_top()];
+        painter.extend(Shape::dashed_line(&corners, Stroke::new(1.3 * vp.zoom.max(0.6), stroke_color), 9.0 * vp.zoom, 5.0 * vp.zoom));
+        if vp.zoom * 12.0 >= 5.0 {
+            painter.text(
+                screen.left_top() + vec2(8.0, 5.0) * vp.zoom,
+                Align2::LEFT_TOP,
+                &boundary.label,
+                FontId::proportional(12.0 * vp.zoom),
+                stroke_color,
+            );
+        }
+    }
+}
+
+fn nesting_depth(diagram: &Diagram, id: &str) -> usize {
+    let mut depth = 0;
+    let mut current = diagram.boundary(id).and_then(|b| b.parent.as_ref());
+    while let Some(parent) = current {
+        depth += 1;
+        if depth > diagram.boundaries.len() {
+            break;
+        }
+        current = diagram.boundary(parent.as_str()).and_then(|b| b.parent.as_ref());
+    }
+    depth
+}
+
+fn paint_edges(painter: &Painter, diagram: &Diagram, vp: Viewport, origin: Pos2, theme: &CanvasTheme, highlight: Option<&Highlight>) {
+    let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
+    let mut labels = Vec::new();
+    for (edge, offset) in diagram.edges.iter().zip(offsets) {
+        let (Some(from), Some(to)) = (diagram.node(edge.from.as_str()), diagram.node(edge.to.as_str())) else {
+            continue;
+        };
+        let emphasis = match highlight {
+            Some(h) if h.edges.iter().any(|id| id == edge.id.as_str()) => Emphasis::Highlighted,
+            Some(_) => Emphasis::Dimmed,
+            None => Emphasis::Normal,
+        };
+        let segment = if edge.from == edge.to {
+            None
+        } else {
+            Some(geometry::edge_segment(geometry::node_rect(from), geometry::node_rect(to), offset))
+        };
+        let color = theme.edge_color(edge.kind);
+        let color = if emphasis == Emphasis::Dimmed { color.gamma_multiply(0.22) } else { color };
+        let width = if emphasis == Emphasis::Highlighted { 3.2 } else { 1.6 } * vp.zoom.max(0.5);
+        let stroke = Stroke::new(width, color);
+        let label_pos = match segment {
+            Some([a, b]) => {
+                let (a, b) = (vp.screen_from_canvas(origin, a), vp.screen_from_canvas(origin, b));
+                paint_edge_line(painter, edge.kind, [a, b], stroke, vp.zoom);
+                let t = (0.5 + 0.15 * offset / PARALLEL_SPACING).clamp(0.2, 0.8);
+                geometry::lerp_segment([a, b], t)
+            }
+            None => paint_self_loop(painter, vp.screen_rect_from_canvas(origin, geometry::node_rect(from)), edge.kind, stroke, vp.zoom),
+        };
+        if !edge.label.is_empty() {
+            labels.push((edge, label_pos, color, emphasis));
+        }
+    }
+    // Labels last, so lines never cross them.
+    for (edge, pos, color, emphasis) in labels {
+        paint_edge_label(painter, edge, pos, color, theme, vp.zoom, emphasis);
+    }
+}
+
+fn paint_edge_line(painter: &Painter, kind: EdgeKind, [a, b]: [Pos2; 2], stroke: Stroke, zoom: f32) {
+    let dir = (b - a).normalized();
+    let head = (10.0 * zoom).max(5.0);
+    let tip = b;
+    let base = tip - dir * head;
+    match kind {
+        EdgeKind::Sync => {
+            painter.line_segment([a, base], stroke);
+        }
+        EdgeKind::Async => {
+            painter.extend(Shape::dashed_line(&[a, base], stroke, 8.0 * zoom, 5.0 * zoom));
+        }
+        EdgeKind::Data => {
+            painter.extend(Shape::dashed_line(&[a, base], stroke, 2.5 * zoom, 3.5 * zoom));
+        }
+        EdgeKind::Compensation => {
+            painter.extend(Shape::dashed_line(&[a, base], Stroke::new(stroke.width * 1.2, stroke.color), 12.0 * zoom, 4.0 * zoom));
+        }
+    }
+    arrow_head(painter, tip, dir, head, stroke.color, kind == EdgeKind::Compensation);
+}
+
+fn arrow_head(painter: &Painter, tip: Pos2, dir: Vec2, size: f32, color: Color32, hollow: bool) {
+    let normal = vec2(-dir.y, dir.x);
+    let base = tip - dir * size;
+    let points = vec![tip, base + normal * size * 0.45, base - normal * size * 0.45];
+    if hollow {
+        painter.add(Shape::closed_line(points, Stroke::new(1.6, color)));
+    } else {
+        painter.add(Shape::convex_polygon(points, color, Stroke::NONE));
+    }
+}
+
+fn paint_self_loop(painter: &Painter, rect: Rect, kind: EdgeKind, stroke: Stroke, zoom: f32) -> Pos2 {
+    let r = 16.0 * zoom;
+    let center = rect.right_top() + vec2(-r * 0.6, -r * 0.2);
+    let points: Vec<Pos2> = (0..=20)
+        .map(|i| {
+            #[expect(clippy::cast_precision_loss, reason = "twenty steps")]
+            let t = std::f32::consts::PI * (0.9 - 1.6 * i as f32 / 20.0);
+            center + vec2(t.cos(), -t.sin()) * r
+        })
+        .collect();
+    let end = points[points.len() - 1];
+    let dir = (end - points[points.len() - 2]).normalized();
+    if kind == EdgeKind::Sync {
+        painter.add(Shape::line(points.clone(), stroke));
+    } else {
+        painter.extend(Shape::dashed_line(&points, stroke, 6.0 * zoom, 4.0 * zoom));
+    }
+    arrow_head(painter, end, dir, 8.0 * zoom, stroke.color, kind == EdgeKind::Compensation);
+    center + vec2(0.0, -r - 8.0 * zoom)
+}
+
+fn paint_edge_label(painter: &Painter, edge: &Edge, pos: Pos2, color: Color32, theme: &CanvasTheme, zoom: f32, emphasis: Emphasis) {
+    let size = 11.0 * zoom;
+    if size < 5.0 {
+        return;
+    }
+    let text_color = if emphasis == Emphasis::Dimmed { theme.weak_text.gamma_multiply(0.35) } else { color };
+    let galley = painter.layout_no_wrap(edge.label.clone(), FontId::proportional(size), text_color);
+    let rect = Rect::from_center_size(pos, galley.size() + vec2(8.0, 3.0) * zoom);
+    let background = if emphasis == Emphasis::Dimmed { theme.label_background.gamma_multiply(0.5) } else { theme.label_background };
+    painter.rect_filled(rect, 3.0 * zoom, background);
+    painter.galley(rect.center() - galley.size() * 0.5, galley, text_color);
+}
+
+/// A short sample of an edge style, for legends.
+pub fn edge_sample_ui(ui: &mut Ui, kind: EdgeKind) -> egui::Response {
+    let (response, painter) = ui.allocate_painter(vec2(44.0, 14.0), Sense::hover());
+    let theme = CanvasTheme::new(ui.visuals().dark_mode);
+    let rect = response.rect;
+    let stroke = Stroke::new(1.6, theme.edge_color(kind));
+    paint_edge_line(&painter, kind, [rect.left_center(), rect.right_center()], stroke, 1.0);
+    response
+}

@@ -1,0 +1,290 @@
+//! Pure canvas geometry: the pan/zoom transform between canvas and screen,
+//! node rectangles, where edges attach, parallel-edge offsets and hit tests.
+//! No painting here, so everything is unit-tested.
+
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+
+use crate::model::{Diagram, Edge, Node};
+
+/// Smallest and largest zoom factors.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.1..=4.0;
+
+/// Pan and zoom of a canvas: `screen = origin + offset + canvas * zoom`,
+/// where `origin` is the top-left of the canvas widget on screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// Screen-space offset of the canvas origin from the widget's top-left.
+    pub offset: Vec2,
+    /// Screen pixels per canvas unit.
+    pub zoom: f32,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Self { offset: Vec2::ZERO, zoom: 1.0 }
+    }
+}
+
+impl Viewport {
+    /// Canvas point → screen point, for a widget whose top-left is `origin`.
+    #[must_use]
+    pub fn screen_from_canvas(&self, origin: Pos2, p: Pos2) -> Pos2 {
+        origin + self.offset + p.to_vec2() * self.zoom
+    }
+
+    /// Screen point → canvas point.
+    #[must_use]
+    pub fn canvas_from_screen(&self, origin: Pos2, p: Pos2) -> Pos2 {
+        ((p - origin - self.offset) / self.zoom).to_pos2()
+    }
+
+    /// Canvas rectangle → screen rectangle.
+    #[must_use]
+    pub fn screen_rect_from_canvas(&self, origin: Pos2, r: Rect) -> Rect {
+        Rect::from_min_max(self.screen_from_canvas(origin, r.min), self.screen_from_canvas(origin, r.max))
+    }
+
+    /// Multiplies the zoom by `factor` (clamped to [`ZOOM_RANGE`]) keeping
+    /// the canvas point under `anchor` (screen) where it is.
+    pub fn zoom_about(&mut self, origin: Pos2, anchor: Pos2, factor: f32) {
+        let before = self.canvas_from_screen(origin, anchor);
+        self.zoom = (self.zoom * factor).clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+        let after = self.screen_from_canvas(origin, before);
+        self.offset += anchor - after;
+    }
+
+    /// The viewport that shows all of `content` (canvas units) centred in a
+    /// widget of `screen_size`, with `margin` pixels around it; never zooms in
+    /// past 1.5× so a tiny diagram is not blown up.
+    #[must_use]
+    pub fn fit(content: Rect, screen_size: Vec2, margin: f32) -> Self {
+        let avail = (screen_size - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
+        let size = content.size().max(Vec2::splat(1.0));
+        let zoom = (avail.x / size.x)
+            .min(avail.y / size.y)
+            .clamp(*ZOOM_RANGE.start(), 1.5);
+        let offset = screen_size * 0.5 - content.center().to_vec2() * zoom;
+        Self { offset, zoom }
+    }
+}
+
+/// A node's rectangle in canvas units.
+#[must_use]
+pub fn node_rect(node: &Node) -> Rect {
+    let size = node.size();
+    Rect::from_center_size(pos2(node.pos.x, node.pos.y), vec2(size.w, size.h))
+}
+
+/// The bounding box of all nodes (canvas units), or `None` for an empty
+/// diagram.
+#[must_use]
+pub fn diagram_bounds(diagram: &Diagram) -> Option<Rect> {
+    diagram.nodes.iter().map(node_rect).reduce(egui::Rect::union)
+}
+
+/// The region inside a node an edge may aim at. A normal box is aimed at its
+/// centre; an elongated box (a bus drawn as a long pipe) along its long
+/// axis, so many edges can land on it side by side.
+#[must_use]
+pub fn anchor_region(rect: Rect) -> Rect {
+    let (w, h) = (rect.width(), rect.height());
+    if w > 2.5 * h {
+        let inset = h.min(w * 0.5);
+        Rect::from_min_max(pos2(rect.left() + inset, rect.center().y), pos2(rect.right() - inset, rect.center().y))
+    } else if h > 2.5 * w {
+        let inset = w.min(h * 0.5);
+        Rect::from_min_max(pos2(rect.center().x, rect.top() + inset), pos2(rect.center().x, rect.bottom() - inset))
+    } else {
+        Rect::from_center_size(rect.center(), Vec2::ZERO)
+    }
+}
+
+/// Where a ray from `inside` towards `toward` leaves `rect`; `inside` itself
+/// when `toward` is inside too.
+#[must_use]
+pub fn exit_point(rect: Rect, inside: Pos2, toward: Pos2) -> Pos2 {
+    let d = toward - inside;
+    let mut t_exit = f32::INFINITY;
+    if d.x > 0.0 {
+        t_exit = t_exit.min((rect.right() - inside.x) / d.x);
+    } else if d.x < 0.0 {
+        t_exit = t_exit.min((rect.left() - inside.x) / d.x);
+    }
+    if d.y > 0.0 {
+        t_exit = t_exit.min((rect.bottom() - inside.y) / d.y);
+    } else if d.y < 0.0 {
+        t_exit = t_exit.min((rect.top() - inside.y) / d.y);
+    }
+    if t_exit.is_finite() && (0.0..=1.0).contains(&t_exit) {
+        inside + d * t_exit
+    } else {
+        inside
+    }
+}
+
+/// The drawn segment of an edge between two node rectangles (canvas units),
+/// shifted sideways by `offset` (for parallel edges); starts and ends on the
+/// box borders.
+#[must_use]
+pub fn edge_segment(from: Rect, to: Rect, offset: f32) -> [Pos2; 2] {
+    let from_region = anchor_region(from);
+    let to_region = anchor_region(to);
+    // Aim each end at the point of the other's anchor region nearest to it.
+    let b = to_region.clamp(from_region.center());
+    let a = from_region.clamp(b);
+    let b = to_region.clamp(a);
+    let dir = (b - a).normalized();
+    let normal = vec2(-dir.y, dir.x);
+    // Keep the shifted ends inside their boxes.
+    let max_shift = 0.45 * from.width().min(from.height()).max(to.width().min(to.height()));
+    let shift = normal * offset.clamp(-max_shift.max(8.0) * 2.0, max_shift.max(8.0) * 2.0);
+    let (a, b) = (from.clamp(a + shift), to.clamp(b + shift));
+    [exit_point(from, a, b), exit_point(to, b, a)]
+}
+
+/// Sideways offsets for every edge so that edges joining the same two nodes
+/// (in either direction) are drawn side by side, `spacing` apart, centred
+/// on the straight line. Indexed like `diagram.edges`.
+#[must_use]
+pub fn parallel_offsets(edges: &[Edge], spacing: f32) -> Vec<f32> {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, edge) in edges.iter().enumerate() {
+        let (a, b) = (edge.from.as_str(), edge.to.as_str());
+        groups.entry(if a <= b { (a, b) } else { (b, a) }).or_default().push(i);
+    }
+    let mut offsets = vec![0.0; edges.len()];
+    for ((low, _), members) in groups {
+        let n = members.len();
+        #[expect(clippy::cast_precision_loss, reason = "a handful of parallel edges")]
+        for (k, &i) in members.iter().enumerate() {
+            let centred = k as f32 - (n as f32 - 1.0) / 2.0;
+            // The normal flips with direction; flip back so opposite edges
+            // do not land on the same line.
+            let sign = if edges[i].from.as_str() == low { 1.0 } else { -1.0 };
+            offsets[i] = centred * spacing * sign;
+        }
+    }
+    offsets
+}
+
+/// The point at fraction `t` along a segment.
+#[must_use]
+pub fn lerp_segment(segment: [Pos2; 2], t: f32) -> Pos2 {
+    segment[0] + (segment[1] - segment[0]) * t
+}
+
+/// Distance from `p` to the segment `a`–`b`.
+#[must_use]
+pub fn distance_to_segment(p: Pos2, [a, b]: [Pos2; 2]) -> f32 {
+    let ab = b - a;
+    let len_sq = ab.length_sq();
+    if len_sq <= f32::EPSILON {
+        return p.distance(a);
+    }
+    let t = ((p - a).dot(ab) / len_sq).clamp(0.0, 1.0);
+    p.distance(a + ab * t)
+}
+
+/// The topmost node under a canvas point (later nodes are drawn on top).
+#[must_use]
+pub fn node_at(diagram: &Diagram, p: Pos2) -> Option<usize> {
+    diagram.nodes.iter().rposition(|n| node_rect(n).contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EdgeKind, NodeKind, Point};
+
+    fn close(a: Pos2, b: Pos2) -> bool {
+        a.distance(b) < 1e-3
+    }
+
+    #[test]
+    fn screen_and_canvas_are_inverse() {
+        let vp = Viewport { offset: vec2(30.0, -12.0), zoom: 1.7 };
+        let origin = pos2(100.0, 50.0);
+        let p = pos2(-42.5, 310.25);
+        assert!(close(vp.canvas_from_screen(origin, vp.screen_from_canvas(origin, p)), p));
+        assert!(close(vp.screen_from_canvas(origin, pos2(0.0, 0.0)), pos2(130.0, 38.0)));
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_still_and_clamps() {
+        let mut vp = Viewport::default();
+        let origin = pos2(10.0, 10.0);
+        let anchor = pos2(300.0, 200.0);
+        let under = vp.canvas_from_screen(origin, anchor);
+        vp.zoom_about(origin, anchor, 2.0);
+        assert!((vp.zoom - 2.0).abs() < 1e-6);
+        assert!(close(vp.screen_from_canvas(origin, under), anchor));
+        vp.zoom_about(origin, anchor, 100.0);
+        assert!((vp.zoom - 4.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn fit_centres_the_content() {
+        let content = Rect::from_min_max(pos2(0.0, 0.0), pos2(1000.0, 500.0));
+        let vp = Viewport::fit(content, vec2(520.0, 520.0), 10.0);
+        assert!((vp.zoom - 0.5).abs() < 1e-6);
+        let origin = Pos2::ZERO;
+        assert!(close(vp.screen_from_canvas(origin, content.center()), pos2(260.0, 260.0)));
+        // A tiny diagram is not blown up past 1.5×.
+        let tiny = Viewport::fit(Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0)), vec2(800.0, 600.0), 10.0);
+        assert!((tiny.zoom - 1.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn edges_start_and_end_on_box_borders() {
+        let a = Rect::from_center_size(pos2(0.0, 0.0), vec2(100.0, 50.0));
+        let b = Rect::from_center_size(pos2(300.0, 0.0), vec2(100.0, 50.0));
+        let [p, q] = edge_segment(a, b, 0.0);
+        assert!(close(p, pos2(50.0, 0.0)));
+        assert!(close(q, pos2(250.0, 0.0)));
+        let [p, q] = edge_segment(a, b, 10.0);
+        assert!(close(p, pos2(50.0, 10.0)), "{p:?}");
+        assert!(close(q, pos2(250.0, 10.0)), "{q:?}");
+    }
+
+    #[test]
+    fn edges_land_straight_on_a_long_bus() {
+        let bus = Rect::from_center_size(pos2(500.0, 300.0), vec2(1000.0, 50.0));
+        let service = Rect::from_center_size(pos2(200.0, 0.0), vec2(160.0, 60.0));
+        let [p, q] = edge_segment(service, bus, 0.0);
+        assert!(close(p, pos2(200.0, 30.0)), "{p:?}");
+        assert!(close(q, pos2(200.0, 275.0)), "{q:?}");
+    }
+
+    #[test]
+    fn parallel_edges_get_distinct_lines() {
+        let edges = vec![
+            Edge::new("a", "x", "y", EdgeKind::Async),
+            Edge::new("b", "y", "x", EdgeKind::Async),
+            Edge::new("c", "x", "z", EdgeKind::Sync),
+        ];
+        let offsets = parallel_offsets(&edges, 20.0);
+        assert_eq!(offsets, vec![-10.0, -10.0, 0.0]);
+        let r1 = Rect::from_center_size(pos2(0.0, 0.0), vec2(100.0, 50.0));
+        let r2 = Rect::from_center_size(pos2(300.0, 0.0), vec2(100.0, 50.0));
+        let forward = edge_segment(r1, r2, offsets[0]);
+        let backward = edge_segment(r2, r1, offsets[1]);
+        assert!((forward[0].y - backward[1].y).abs() > 15.0, "{forward:?} {backward:?}");
+    }
+
+    #[test]
+    fn hit_tests() {
+        let diagram = Diagram {
+            nodes: vec![
+                Node::new("a", "A", NodeKind::Service, Point::new(0.0, 0.0)),
+                Node::new("b", "B", NodeKind::Service, Point::new(20.0, 0.0)),
+            ],
+            ..Diagram::default()
+        };
+        assert_eq!(node_at(&diagram, pos2(15.0, 0.0)), Some(1));
+        assert_eq!(node_at(&diagram, pos2(-75.0, 0.0)), Some(0));
+        assert_eq!(node_at(&diagram, pos2(0.0, 500.0)), None);
+        assert!((distance_to_segment(pos2(5.0, 5.0), [pos2(0.0, 0.0), pos2(10.0, 0.0)]) - 5.0).abs() < 1e-6);
+        assert!((distance_to_segment(pos2(-3.0, 4.0), [pos2(0.0, 0.0), pos2(10.0, 0.0)]) - 5.0).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,7 @@
+//! Everything that draws with egui: the canvas, node shapes, colours and the
+//! pure geometry behind them. Only this module and `app` import egui.
+
+pub mod canvas;
+pub mod geometry;
+pub mod shapes;
+pub mod theme;

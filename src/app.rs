@@ -23,7 +23,10 @@ impl Entry {
             return self.diagram.title.clone();
         }
         match &self.origin {
-            Origin::File(path) => path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Origin::File(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             Origin::Reference(id) => (*id).to_owned(),
         }
     }
@@ -43,17 +46,7 @@ impl ArchdrillApp {
     pub fn new(file: Option<PathBuf>) -> Self {
         let mut entries = Vec::new();
         let mut errors = Vec::new();
-        let mut selected = 0;
-        if let Some(path) = file {
-            match open(&path) {
-                Ok((diagram, origin)) => entries.push(Entry { origin, diagram, canvas: CanvasState::default() }),
-                Err(e) => errors.push(e.to_string()),
-            }
-        }
         for reference in REFERENCES {
-            if entries.iter().any(|e| e.origin == Origin::Reference(reference.id)) {
-                continue;
-            }
             match reference.load() {
                 Ok(diagram) => entries.push(Entry {
                     origin: Origin::Reference(reference.id),
@@ -63,10 +56,31 @@ impl ArchdrillApp {
                 Err(e) => errors.push(e.to_string()),
             }
         }
-        if entries.is_empty() {
-            selected = 0;
+        let mut selected = 0;
+        if let Some(path) = file {
+            match open(&path) {
+                Ok((diagram, origin)) => {
+                    if let Some(i) = entries.iter().position(|e| e.origin == origin) {
+                        selected = i;
+                    } else {
+                        entries.insert(
+                            0,
+                            Entry {
+                                origin,
+                                diagram,
+                                canvas: CanvasState::default(),
+                            },
+                        );
+                    }
+                }
+                Err(e) => errors.push(e.to_string()),
+            }
         }
-        Self { entries, selected, errors }
+        Self {
+            entries,
+            selected,
+            errors,
+        }
     }
 
     /// The diagram on the canvas.
@@ -75,20 +89,31 @@ impl ArchdrillApp {
         self.entries.get(self.selected).map(|e| &e.diagram)
     }
 
+    /// Pan and zoom of the canvas showing the current diagram.
+    #[must_use]
+    pub fn viewport(&self) -> Option<crate::ui::geometry::Viewport> {
+        self.entries.get(self.selected).map(|e| e.canvas.viewport)
+    }
+
     /// Draws the whole app into `ui` (the root of the window).
     pub fn ui(&mut self, ui: &mut Ui) {
-        egui::Panel::left("diagrams").resizable(true).default_size(270.0).show(ui, |ui| {
-            self.side_panel_ui(ui);
-        });
+        egui::Panel::left("diagrams")
+            .resizable(true)
+            .default_size(270.0)
+            .show(ui, |ui| {
+                self.side_panel_ui(ui);
+            });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            if !self.errors.is_empty() {
-                self.errors_ui(ui);
-            }
-            if let Some(entry) = self.entries.get_mut(self.selected) {
-                canvas_ui(ui, &entry.diagram, &mut entry.canvas, None);
-            }
-        });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                if !self.errors.is_empty() {
+                    self.errors_ui(ui);
+                }
+                if let Some(entry) = self.entries.get_mut(self.selected) {
+                    canvas_ui(ui, &entry.diagram, &mut entry.canvas, None);
+                }
+            });
     }
 
     fn side_panel_ui(&mut self, ui: &mut Ui) {
@@ -118,7 +143,11 @@ impl ArchdrillApp {
                 ui.label(&entry.diagram.description);
             }
             ui.add_space(4.0);
-            if ui.button("Zoom to fit").on_hover_text("Fit the whole diagram in view (F)").clicked() {
+            if ui
+                .button("Zoom to fit")
+                .on_hover_text("Fit the whole diagram in view (F)")
+                .clicked()
+            {
                 entry.canvas.request_fit();
             }
         }
@@ -132,7 +161,11 @@ impl ArchdrillApp {
             Origin::File(path) => path.display().to_string(),
             Origin::Reference(id) => format!("reference `{id}`"),
         };
-        if ui.selectable_label(self.selected == i, title).on_hover_text(hint).clicked() {
+        if ui
+            .selectable_label(self.selected == i, title)
+            .on_hover_text(hint)
+            .clicked()
+        {
             self.selected = i;
         }
     }
@@ -141,10 +174,10 @@ impl ArchdrillApp {
         ui.horizontal(|ui| {
             if let Some(entry) = self.entries.get(self.selected) {
                 ui.label(format!(
-                    "{} nodes · {} edges · {} boundaries · zoom {:.0}%",
-                    entry.diagram.nodes.len(),
-                    entry.diagram.edges.len(),
-                    entry.diagram.boundaries.len(),
+                    "{} · {} · {} · zoom {:.0}%",
+                    plural(entry.diagram.nodes.len(), "node"),
+                    plural(entry.diagram.edges.len(), "edge"),
+                    plural(entry.diagram.boundaries.len(), "boundary"),
                     entry.canvas.viewport.zoom * 100.0
                 ));
             }
@@ -172,6 +205,15 @@ impl ArchdrillApp {
     }
 }
 
+/// "1 node", "2 nodes", "3 boundaries".
+fn plural(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}
+
 fn legend_ui(ui: &mut Ui) {
     ui.label(RichText::new("Legend").strong());
     for kind in EdgeKind::ALL {
@@ -182,19 +224,29 @@ fn legend_ui(ui: &mut Ui) {
     }
     ui.add_space(4.0);
     let theme = crate::ui::theme::CanvasTheme::new(ui.visuals().dark_mode);
-    egui::Grid::new("kinds").num_columns(2).spacing([10.0, 2.0]).show(ui, |ui| {
-        for (i, kind) in NodeKind::ALL.into_iter().enumerate() {
-            let (fill, stroke) = theme.node_colors(kind);
-            ui.horizontal(|ui| {
-                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter().rect(rect, 2.0, fill, egui::Stroke::new(1.5, stroke), egui::StrokeKind::Inside);
-                ui.label(kind.title());
-            });
-            if i % 2 == 1 {
-                ui.end_row();
+    egui::Grid::new("kinds")
+        .num_columns(2)
+        .spacing([10.0, 2.0])
+        .show(ui, |ui| {
+            for (i, kind) in NodeKind::ALL.into_iter().enumerate() {
+                let (fill, stroke) = theme.node_colors(kind);
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect(
+                        rect,
+                        2.0,
+                        fill,
+                        egui::Stroke::new(1.5, stroke),
+                        egui::StrokeKind::Inside,
+                    );
+                    ui.label(kind.title());
+                });
+                if i % 2 == 1 {
+                    ui.end_row();
+                }
             }
-        }
-    });
+        });
 }
 
 impl eframe::App for ArchdrillApp {
@@ -216,6 +268,13 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
     };
-    eframe::run_native("archdrill", options, Box::new(|_cc| Ok(Box::new(app))))
-        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+    eframe::run_native(
+        "archdrill",
+        options,
+        Box::new(|cc| {
+            crate::ui::fonts::install(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

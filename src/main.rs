@@ -10,11 +10,18 @@ use archdrill::cli::{self, Cli};
 fn main() -> ExitCode {
     let args = Cli::parse();
     match &args.command {
-        Some(command) => cli::run(command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()),
+        Some(command) => cli::run(
+            command,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
         None => match archdrill::app::run(args.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                #[expect(clippy::print_stderr, reason = "the binary's last resort for a failed window")]
+                #[expect(
+                    clippy::print_stderr,
+                    reason = "the binary's last resort for a failed window"
+                )]
                 {
                     eprintln!("archdrill: {e:#}");
                 }

@@ -18,7 +18,12 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 
 /// archdrill: rehearse the whiteboard part of senior backend interviews.
 #[derive(Debug, Parser)]
-#[command(name = "archdrill", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "archdrill",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; with none, the app opens.
     #[command(subcommand)]
@@ -107,7 +112,11 @@ fn inspect(file: &std::path::Path, json: bool, out: &mut dyn Write, err: &mut dy
         });
         let _ = writeln!(out, "{value}");
     } else {
-        let title = if diagram.title.is_empty() { "(untitled)" } else { &diagram.title };
+        let title = if diagram.title.is_empty() {
+            "(untitled)"
+        } else {
+            &diagram.title
+        };
         let _ = writeln!(out, "{}: {title}", file.display());
         let _ = writeln!(
             out,

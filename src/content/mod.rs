@@ -1,3 +1,8 @@
-//! Content shipped inside the binary: reference diagrams and Q&A cards.
+//! Content shipped inside the binary: reference diagrams, Q&A cards and the
+//! diagram font.
 
 pub mod references;
+
+/// DejaVu Sans, used on the canvas and in exported pictures (licence in
+/// `assets/fonts/DejaVuSans-LICENSE.txt`).
+pub static DIAGRAM_FONT_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");

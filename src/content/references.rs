@@ -14,7 +14,10 @@ pub struct Reference {
 
 macro_rules! reference {
     ($id:literal) => {
-        Reference { id: $id, source: include_str!(concat!("../../diagrams/", $id, ".ron")) }
+        Reference {
+            id: $id,
+            source: include_str!(concat!("../../diagrams/", $id, ".ron")),
+        }
     };
 }
 
@@ -56,11 +59,25 @@ mod tests {
         for reference in REFERENCES {
             let diagram = reference.load().unwrap_or_else(|e| panic!("{e}"));
             assert!(!diagram.title.is_empty(), "{} has no title", reference.id);
-            assert!(diagram.walkthrough.len() >= 5, "{} has a short walkthrough", reference.id);
+            assert!(
+                diagram.walkthrough.len() >= 5,
+                "{} has a short walkthrough",
+                reference.id
+            );
             for step in &diagram.walkthrough {
                 let sentences = step.text.matches(". ").count() + 1;
-                assert!((1..=3).contains(&sentences), "{}: {:?}", reference.id, step.title);
-                assert!(!step.nodes.is_empty() || !step.edges.is_empty(), "{}: {:?} highlights nothing", reference.id, step.title);
+                assert!(
+                    (1..=3).contains(&sentences),
+                    "{}: {:?}",
+                    reference.id,
+                    step.title
+                );
+                assert!(
+                    !step.nodes.is_empty() || !step.edges.is_empty(),
+                    "{}: {:?} highlights nothing",
+                    reference.id,
+                    step.title
+                );
             }
         }
     }

@@ -50,7 +50,9 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{path}: the file is {bytes} bytes; diagrams larger than {MAX_FILE_BYTES} bytes are refused")]
+    #[error(
+        "{path}: the file is {bytes} bytes; diagrams larger than {MAX_FILE_BYTES} bytes are refused"
+    )]
     TooLarge {
         /// File name as given.
         path: String,
@@ -140,7 +142,10 @@ struct VersionProbe {
 fn syntax_error(path: &str, err: &ron::error::SpannedError) -> LoadError {
     LoadError::Syntax {
         path: path.to_owned(),
-        at: LineCol { line: err.span.start.line, col: err.span.start.col },
+        at: LineCol {
+            line: err.span.start.line,
+            col: err.span.start.col,
+        },
         message: describe_ron_error(&err.code),
     }
 }
@@ -148,7 +153,9 @@ fn syntax_error(path: &str, err: &ron::error::SpannedError) -> LoadError {
 /// Rephrases ron's messages where they are terse.
 fn describe_ron_error(code: &ron::Error) -> String {
     let text = code.to_string();
-    if code == &ron::Error::Eof { "the file ends too early (an unclosed `(` or `[`?)".to_owned() } else {
+    if code == &ron::Error::Eof {
+        "the file ends too early (an unclosed `(` or `[`?)".to_owned()
+    } else {
         let mut chars = text.chars();
         chars
             .next()
@@ -168,7 +175,10 @@ pub fn from_ron(text: &str, path: &str) -> Result<Diagram, LoadError> {
     // and "written by a newer archdrill" is the message that helps.
     match ron::from_str::<VersionProbe>(text) {
         Ok(VersionProbe { version: found }) if found > FORMAT_VERSION => {
-            return Err(LoadError::NewerVersion { path: path.to_owned(), found });
+            return Err(LoadError::NewerVersion {
+                path: path.to_owned(),
+                found,
+            });
         }
         Ok(_) => {}
         Err(err) => return Err(syntax_error(path, &err)),
@@ -182,7 +192,10 @@ pub fn from_ron(text: &str, path: &str) -> Result<Diagram, LoadError> {
             path: path.to_owned(),
             issues: issues
                 .into_iter()
-                .map(|issue| LocatedIssue { at: locate(text, &issue.subject), issue })
+                .map(|issue| LocatedIssue {
+                    at: locate(text, &issue.subject),
+                    issue,
+                })
                 .collect(),
         })
     }
@@ -210,7 +223,10 @@ pub fn line_col(text: &str, byte_offset: usize) -> LineCol {
     let before = &text[..byte_offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    LineCol { line, col: before[line_start..].chars().count() + 1 }
+    LineCol {
+        line,
+        col: before[line_start..].chars().count() + 1,
+    }
 }
 
 /// Reads, parses and validates a diagram file.
@@ -219,7 +235,10 @@ pub fn line_col(text: &str, byte_offset: usize) -> LineCol {
 /// Any [`LoadError`]; the message names the file.
 pub fn load(path: &Path) -> Result<Diagram, LoadError> {
     let shown = path.display().to_string();
-    let io = |source| LoadError::Io { path: shown.clone(), source };
+    let io = |source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    };
     let bytes = std::fs::metadata(path).map_err(io)?.len();
     if bytes > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { path: shown, bytes });
@@ -235,7 +254,10 @@ pub fn load(path: &Path) -> Result<Diagram, LoadError> {
 /// [`SaveError`] naming the target.
 pub fn save(diagram: &Diagram, path: &Path) -> Result<(), SaveError> {
     let text = to_ron(diagram)?;
-    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io { path: path.to_owned(), source })
+    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 /// Writes bytes to `path` via a synced temporary file and a rename.
@@ -247,7 +269,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
-    let name = path.file_name().map_or_else(|| "diagram".into(), |n| n.to_string_lossy());
+    let name = path
+        .file_name()
+        .map_or_else(|| "diagram".into(), |n| n.to_string_lossy());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
@@ -287,7 +311,9 @@ mod tests {
     #[test]
     fn loads_and_writes_deterministically() {
         let diagram = from_ron(SMALL, "tiny.ron").map_err(|e| e.to_string());
-        let Ok(diagram) = diagram else { panic!("{diagram:?}") };
+        let Ok(diagram) = diagram else {
+            panic!("{diagram:?}")
+        };
         assert_eq!(diagram.nodes.len(), 2);
         assert_eq!(diagram.edges[0].label, "POST /orders");
         let first = to_ron(&diagram).map_err(|e| e.to_string());
@@ -301,8 +327,12 @@ mod tests {
     #[test]
     fn syntax_errors_name_line_and_column() {
         let broken = SMALL.replace("kind: client, pos", "kind: client pos");
-        let err = from_ron(&broken, "broken.ron").map(|_| ()).map_err(|e| e.to_string());
-        let Err(message) = err else { panic!("accepted broken RON") };
+        let err = from_ron(&broken, "broken.ron")
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        let Err(message) = err else {
+            panic!("accepted broken RON")
+        };
         assert!(message.starts_with("broken.ron:5:"), "{message}");
         assert!(message.contains("expected"), "{message}");
     }
@@ -310,7 +340,9 @@ mod tests {
     #[test]
     fn unknown_fields_are_named() {
         let typo = SMALL.replace("label: \"Mobile app\"", "lable: \"Mobile app\"");
-        let Err(err) = from_ron(&typo, "typo.ron") else { panic!("accepted a typo") };
+        let Err(err) = from_ron(&typo, "typo.ron") else {
+            panic!("accepted a typo")
+        };
         let message = err.to_string();
         assert!(message.starts_with("typo.ron:5:"), "{message}");
         assert!(message.contains("lable"), "{message}");
@@ -318,8 +350,12 @@ mod tests {
 
     #[test]
     fn newer_versions_are_refused_clearly() {
-        let newer = SMALL.replace("version: 1", "version: 7").replace("title:", "future_field: 3, title:");
-        let Err(err) = from_ron(&newer, "new.ron") else { panic!("accepted version 7") };
+        let newer = SMALL
+            .replace("version: 1", "version: 7")
+            .replace("title:", "future_field: 3, title:");
+        let Err(err) = from_ron(&newer, "new.ron") else {
+            panic!("accepted version 7")
+        };
         assert!(matches!(err, LoadError::NewerVersion { found: 7, .. }));
         assert!(err.to_string().contains("version 7"));
     }
@@ -327,7 +363,9 @@ mod tests {
     #[test]
     fn dangling_edges_name_the_edge_and_its_line() {
         let dangling = SMALL.replace("to: \"gw\"", "to: \"db\"");
-        let Err(err) = from_ron(&dangling, "d.ron") else { panic!("accepted a dangling edge") };
+        let Err(err) = from_ron(&dangling, "d.ron") else {
+            panic!("accepted a dangling edge")
+        };
         assert_eq!(
             err.to_string(),
             "d.ron:9:14: edge `e1`: its `to` end names node `db`, which does not exist"
@@ -350,11 +388,16 @@ mod tests {
         let target = dir.path().join("keep.ron");
         std::fs::write(&target, "old contents").ok();
         // A directory where the temp file would go makes the write fail.
-        let blocker = dir.path().join(format!(".keep.ron.{}.tmp", std::process::id()));
+        let blocker = dir
+            .path()
+            .join(format!(".keep.ron.{}.tmp", std::process::id()));
         std::fs::create_dir(&blocker).ok();
         let result = save(&Diagram::default(), &target);
         assert!(result.is_err());
-        assert_eq!(std::fs::read_to_string(&target).ok().as_deref(), Some("old contents"));
+        assert_eq!(
+            std::fs::read_to_string(&target).ok().as_deref(),
+            Some("old contents")
+        );
         std::fs::remove_dir(&blocker).ok();
         assert!(save(&Diagram::default(), &target).is_ok());
         let reloaded = load(&target).map_err(|e| e.to_string());

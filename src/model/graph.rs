@@ -24,10 +24,14 @@ impl<'a> DiagramGraph<'a> {
         let mut graph = StableDiGraph::with_capacity(diagram.nodes.len(), diagram.edges.len());
         let mut index = BTreeMap::new();
         for node in &diagram.nodes {
-            index.entry(node.id.as_str()).or_insert_with(|| graph.add_node(node));
+            index
+                .entry(node.id.as_str())
+                .or_insert_with(|| graph.add_node(node));
         }
         for edge in &diagram.edges {
-            if let (Some(&a), Some(&b)) = (index.get(edge.from.as_str()), index.get(edge.to.as_str())) {
+            if let (Some(&a), Some(&b)) =
+                (index.get(edge.from.as_str()), index.get(edge.to.as_str()))
+            {
                 graph.add_edge(a, b, edge);
             }
         }
@@ -74,7 +78,11 @@ mod tests {
         }
         reached.sort_unstable();
         assert_eq!(reached, ["a", "g", "s"]);
-        let out: Vec<&str> = g.graph.edges(g.node_index("g").unwrap()).map(|e| e.weight().id.as_str()).collect();
+        let out: Vec<&str> = g
+            .graph
+            .edges(g.node_index("g").unwrap())
+            .map(|e| e.weight().id.as_str())
+            .collect();
         assert_eq!(out, ["e2"]);
     }
 }

@@ -11,18 +11,50 @@ const RULES: &[(NodeKind, &[&str])] = &[
     (
         NodeKind::Bus,
         &[
-            "kafka", "rabbitmq", "rabbit", "sqs", "sns", "queue", "topic", "event bus", "bus",
-            "broker", "stream", "kinesis", "pubsub", "nats",
+            "kafka",
+            "rabbitmq",
+            "rabbit",
+            "sqs",
+            "sns",
+            "queue",
+            "topic",
+            "event bus",
+            "bus",
+            "broker",
+            "stream",
+            "kinesis",
+            "pubsub",
+            "nats",
         ],
     ),
-    (NodeKind::Cache, &["redis", "memcached", "memcache", "cache"]),
+    (
+        NodeKind::Cache,
+        &["redis", "memcached", "memcache", "cache"],
+    ),
     (
         NodeKind::Edge,
-        &["cdn", "cloudflare", "cloudfront", "akamai", "fastly", "edge", "waf"],
+        &[
+            "cdn",
+            "cloudflare",
+            "cloudfront",
+            "akamai",
+            "fastly",
+            "edge",
+            "waf",
+        ],
     ),
     (
         NodeKind::LoadBalancer,
-        &["load balancer", "loadbalancer", "lb", "alb", "elb", "nlb", "haproxy", "nginx"],
+        &[
+            "load balancer",
+            "loadbalancer",
+            "lb",
+            "alb",
+            "elb",
+            "nlb",
+            "haproxy",
+            "nginx",
+        ],
     ),
     (
         NodeKind::Gateway,
@@ -35,14 +67,28 @@ const RULES: &[(NodeKind, &[&str])] = &[
     (
         NodeKind::Database,
         &[
-            "postgres", "postgresql", "mysql", "mongo", "mongodb", "db", "database", "dynamodb",
-            "cassandra", "sql",
+            "postgres",
+            "postgresql",
+            "mysql",
+            "mongo",
+            "mongodb",
+            "db",
+            "database",
+            "dynamodb",
+            "cassandra",
+            "sql",
         ],
     ),
     (
         NodeKind::External,
         &[
-            "stripe", "twilio", "sendgrid", "paypal", "razorpay", "external", "third party",
+            "stripe",
+            "twilio",
+            "sendgrid",
+            "paypal",
+            "razorpay",
+            "external",
+            "third party",
             "3rd party",
         ],
     ),
@@ -50,8 +96,16 @@ const RULES: &[(NodeKind, &[&str])] = &[
     (
         NodeKind::Client,
         &[
-            "browser", "mobile", "ios", "android", "web client", "app", "user", "customer",
-            "client", "spa",
+            "browser",
+            "mobile",
+            "ios",
+            "android",
+            "web client",
+            "app",
+            "user",
+            "customer",
+            "client",
+            "spa",
         ],
     ),
     (NodeKind::Service, &["api"]),
@@ -158,7 +212,10 @@ mod tests {
 
     #[test]
     fn words_split_on_case_and_punctuation() {
-        assert_eq!(words("OrdersDB  (primary)"), vec!["orders", "db", "primary"]);
+        assert_eq!(
+            words("OrdersDB  (primary)"),
+            vec!["orders", "db", "primary"]
+        );
         assert_eq!(words("payment-svc"), vec!["payment", "svc"]);
     }
 }

@@ -196,7 +196,15 @@ mod tests {
 
     #[test]
     fn serde_uses_the_ids() {
-        assert_eq!(ron::to_string(&NodeKind::LoadBalancer).ok().as_deref(), Some("load_balancer"));
-        assert_eq!(serde_json::to_string(&EdgeKind::Compensation).ok().as_deref(), Some("\"compensation\""));
+        assert_eq!(
+            ron::to_string(&NodeKind::LoadBalancer).ok().as_deref(),
+            Some("load_balancer")
+        );
+        assert_eq!(
+            serde_json::to_string(&EdgeKind::Compensation)
+                .ok()
+                .as_deref(),
+            Some("\"compensation\"")
+        );
     }
 }

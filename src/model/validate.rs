@@ -73,13 +73,19 @@ pub fn validate(diagram: &Diagram) -> Vec<Issue> {
 }
 
 /// Nodes: unique, well-formed ids; labels; finite geometry.
-fn check_nodes<'a>(diagram: &'a Diagram, push: &mut impl FnMut(Subject, String)) -> BTreeSet<&'a str> {
+fn check_nodes<'a>(
+    diagram: &'a Diagram,
+    push: &mut impl FnMut(Subject, String),
+) -> BTreeSet<&'a str> {
     let mut node_ids = BTreeSet::new();
     for node in &diagram.nodes {
         let id = node.id.as_str();
         let subject = || Subject::Node(id.to_owned());
         if bad_id(id) {
-            push(subject(), format!("node id `{id}` is empty or contains whitespace"));
+            push(
+                subject(),
+                format!("node id `{id}` is empty or contains whitespace"),
+            );
         }
         if !node_ids.insert(id) {
             push(subject(), format!("node id `{id}` is used more than once"));
@@ -88,12 +94,18 @@ fn check_nodes<'a>(diagram: &'a Diagram, push: &mut impl FnMut(Subject, String))
             push(subject(), format!("node `{id}` has an empty label"));
         }
         if !node.pos.x.is_finite() || !node.pos.y.is_finite() {
-            push(subject(), format!("node `{id}` has a position that is not a finite number"));
+            push(
+                subject(),
+                format!("node `{id}` has a position that is not a finite number"),
+            );
         }
         if let Some(size) = node.size
             && !(size.w.is_finite() && size.h.is_finite() && size.w > 0.0 && size.h > 0.0)
         {
-            push(subject(), format!("node `{id}` has a size that is not a positive number"));
+            push(
+                subject(),
+                format!("node `{id}` has a size that is not a positive number"),
+            );
         }
     }
     node_ids
@@ -110,7 +122,10 @@ fn check_edges<'a>(
         let id = edge.id.as_str();
         let subject = || Subject::Edge(id.to_owned());
         if bad_id(id) {
-            push(subject(), format!("edge id `{id}` is empty or contains whitespace"));
+            push(
+                subject(),
+                format!("edge id `{id}` is empty or contains whitespace"),
+            );
         }
         if !edge_ids.insert(id) {
             push(subject(), format!("edge id `{id}` is used more than once"));
@@ -119,7 +134,9 @@ fn check_edges<'a>(
             if !node_ids.contains(node.as_str()) {
                 push(
                     subject(),
-                    format!("edge `{id}`: its `{end}` end names node `{node}`, which does not exist"),
+                    format!(
+                        "edge `{id}`: its `{end}` end names node `{node}`, which does not exist"
+                    ),
                 );
             }
         }
@@ -129,17 +146,27 @@ fn check_edges<'a>(
 
 /// Boundaries: unique ids, labels, members exist, one direct boundary per
 /// node, parents exist and do not form a cycle.
-fn check_boundaries(diagram: &Diagram, node_ids: &BTreeSet<&str>, push: &mut impl FnMut(Subject, String)) {
+fn check_boundaries(
+    diagram: &Diagram,
+    node_ids: &BTreeSet<&str>,
+    push: &mut impl FnMut(Subject, String),
+) {
     let mut boundary_ids = BTreeSet::new();
     let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
     for boundary in &diagram.boundaries {
         let id = boundary.id.as_str();
         let subject = || Subject::Boundary(id.to_owned());
         if bad_id(id) {
-            push(subject(), format!("boundary id `{id}` is empty or contains whitespace"));
+            push(
+                subject(),
+                format!("boundary id `{id}` is empty or contains whitespace"),
+            );
         }
         if !boundary_ids.insert(id) {
-            push(subject(), format!("boundary id `{id}` is used more than once"));
+            push(
+                subject(),
+                format!("boundary id `{id}` is used more than once"),
+            );
         }
         if boundary.label.trim().is_empty() {
             push(subject(), format!("boundary `{id}` has an empty label"));
@@ -153,7 +180,10 @@ fn check_boundaries(diagram: &Diagram, node_ids: &BTreeSet<&str>, push: &mut imp
                 );
             } else if let Some(first) = owner.insert(member, id) {
                 if first == id {
-                    push(subject(), format!("boundary `{id}` lists node `{member}` twice"));
+                    push(
+                        subject(),
+                        format!("boundary `{id}` lists node `{member}` twice"),
+                    );
                 } else {
                     push(
                         subject(),
@@ -188,7 +218,9 @@ fn check_boundaries(diagram: &Diagram, node_ids: &BTreeSet<&str>, push: &mut imp
                 );
                 break;
             }
-            let Some(&next) = parents.get(current) else { break };
+            let Some(&next) = parents.get(current) else {
+                break;
+            };
             current = next;
         }
     }
@@ -204,7 +236,10 @@ fn check_steps(
     for (index, step) in diagram.walkthrough.iter().enumerate() {
         let number = index + 1;
         if step.title.trim().is_empty() {
-            push(Subject::Step(number), format!("walkthrough step {number} has an empty title"));
+            push(
+                Subject::Step(number),
+                format!("walkthrough step {number} has an empty title"),
+            );
         }
         for node in &step.nodes {
             if !node_ids.contains(node.as_str()) {
@@ -240,7 +275,12 @@ mod tests {
         Diagram {
             nodes: vec![
                 Node::new("app", "Mobile app", NodeKind::Client, Point::new(0.0, 0.0)),
-                Node::new("gw", "API Gateway", NodeKind::Gateway, Point::new(200.0, 0.0)),
+                Node::new(
+                    "gw",
+                    "API Gateway",
+                    NodeKind::Gateway,
+                    Point::new(200.0, 0.0),
+                ),
             ],
             edges: vec![Edge::new("e1", "app", "gw", EdgeKind::Sync)],
             ..Diagram::default()
@@ -255,12 +295,29 @@ mod tests {
     #[test]
     fn reports_every_problem_at_once() {
         let mut d = small();
-        d.nodes.push(Node::new("gw", " ", NodeKind::Service, Point::new(f32::NAN, 0.0)));
-        d.edges.push(Edge::new("e2", "gw", "nowhere", EdgeKind::Async));
-        d.edges.push(Edge::new("e2", "ghost", "app", EdgeKind::Async));
+        d.nodes.push(Node::new(
+            "gw",
+            " ",
+            NodeKind::Service,
+            Point::new(f32::NAN, 0.0),
+        ));
+        d.edges
+            .push(Edge::new("e2", "gw", "nowhere", EdgeKind::Async));
+        d.edges
+            .push(Edge::new("e2", "ghost", "app", EdgeKind::Async));
         d.boundaries = vec![
-            Boundary { id: BoundaryId::from("b1"), label: "One".into(), parent: None, nodes: vec![NodeId::from("app")] },
-            Boundary { id: BoundaryId::from("b2"), label: String::new(), parent: Some(BoundaryId::from("b9")), nodes: vec![NodeId::from("app"), NodeId::from("zzz")] },
+            Boundary {
+                id: BoundaryId::from("b1"),
+                label: "One".into(),
+                parent: None,
+                nodes: vec![NodeId::from("app")],
+            },
+            Boundary {
+                id: BoundaryId::from("b2"),
+                label: String::new(),
+                parent: Some(BoundaryId::from("b9")),
+                nodes: vec![NodeId::from("app"), NodeId::from("zzz")],
+            },
         ];
         d.walkthrough = vec![Step {
             title: "Hop".into(),
@@ -291,8 +348,18 @@ mod tests {
     fn parent_cycles_are_reported() {
         let mut d = small();
         d.boundaries = vec![
-            Boundary { id: BoundaryId::from("a"), label: "A".into(), parent: Some(BoundaryId::from("b")), nodes: vec![] },
-            Boundary { id: BoundaryId::from("b"), label: "B".into(), parent: Some(BoundaryId::from("a")), nodes: vec![] },
+            Boundary {
+                id: BoundaryId::from("a"),
+                label: "A".into(),
+                parent: Some(BoundaryId::from("b")),
+                nodes: vec![],
+            },
+            Boundary {
+                id: BoundaryId::from("b"),
+                label: "B".into(),
+                parent: Some(BoundaryId::from("a")),
+                nodes: vec![],
+            },
         ];
         let issues = validate(&d);
         assert_eq!(issues.len(), 2);

@@ -2,7 +2,9 @@
 //! [`Viewport`], and turns pointer input into pan and zoom. It reads the
 //! document and never edits it.
 
-use egui::{Align2, Color32, FontId, Key, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{
+    Align2, Color32, FontId, Key, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2,
+};
 
 use super::geometry::{self, Viewport};
 use super::shapes::{Emphasis, paint_node};
@@ -27,7 +29,10 @@ pub struct CanvasState {
 
 impl Default for CanvasState {
     fn default() -> Self {
-        Self { viewport: Viewport::default(), fit_pending: true }
+        Self {
+            viewport: Viewport::default(),
+            fit_pending: true,
+        }
     }
 }
 
@@ -50,7 +55,12 @@ pub struct Highlight {
 
 /// Shows the canvas filling the available space. Returns the response of the
 /// canvas area.
-pub fn canvas_ui(ui: &mut Ui, diagram: &Diagram, state: &mut CanvasState, highlight: Option<&Highlight>) -> egui::Response {
+pub fn canvas_ui(
+    ui: &mut Ui,
+    diagram: &Diagram,
+    state: &mut CanvasState,
+    highlight: Option<&Highlight>,
+) -> egui::Response {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let rect = response.rect;
     let theme = CanvasTheme::new(ui.visuals().dark_mode);
@@ -84,10 +94,15 @@ pub fn canvas_ui(ui: &mut Ui, diagram: &Diagram, state: &mut CanvasState, highli
     }
 
     if diagram.nodes.is_empty() {
-        painter.text(rect.center(), Align2::CENTER_CENTER, "This diagram is empty.", FontId::proportional(16.0), theme.weak_text);
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "This diagram is empty.",
+            FontId::proportional(16.0),
+            theme.weak_text,
+        );
     }
 
-    
     match hovered_node.and_then(|i| diagram.nodes.get(i)) {
         Some(node) => response.on_hover_ui_at_pointer(|ui| {
             ui.strong(&node.label);
@@ -102,7 +117,8 @@ pub fn canvas_ui(ui: &mut Ui, diagram: &Diagram, state: &mut CanvasState, highli
 
 fn handle_input(ui: &Ui, response: &egui::Response, diagram: &Diagram, state: &mut CanvasState) {
     let rect = response.rect;
-    let fit_key = response.hovered() && ui.input(|i| i.key_pressed(Key::F) && i.modifiers.is_none());
+    let fit_key =
+        response.hovered() && ui.input(|i| i.key_pressed(Key::F) && i.modifiers.is_none());
     if (state.fit_pending || fit_key) && rect.width() > 1.0 {
         state.viewport = geometry::diagram_bounds(diagram)
             .map_or_else(Viewport::default, |bounds| {
@@ -130,7 +146,10 @@ fn paint_grid(painter: &Painter, rect: Rect, vp: Viewport, theme: &CanvasTheme) 
         return;
     }
     let start = vp.canvas_from_screen(rect.min, rect.min);
-    let first = pos2((start.x / GRID).floor() * GRID, (start.y / GRID).floor() * GRID);
+    let first = pos2(
+        (start.x / GRID).floor() * GRID,
+        (start.y / GRID).floor() * GRID,
+    );
     let first = vp.screen_from_canvas(rect.min, first);
     let radius = (1.2 * vp.zoom).clamp(0.8, 1.6);
     let mut y = first.y;
@@ -146,8 +165,19 @@ fn paint_grid(painter: &Painter, rect: Rect, vp: Viewport, theme: &CanvasTheme) 
     }
 }
 
-fn paint_boundaries(painter: &Painter, diagram: &Diagram, vp: Viewport, origin: Pos2, theme: &CanvasTheme, dimmed: bool) {
-    let stroke_color = if dimmed { theme.boundary.gamma_multiply(0.4) } else { theme.boundary };
+fn paint_boundaries(
+    painter: &Painter,
+    diagram: &Diagram,
+    vp: Viewport,
+    origin: Pos2,
+    theme: &CanvasTheme,
+    dimmed: bool,
+) {
+    let stroke_color = if dimmed {
+        theme.boundary.gamma_multiply(0.4)
+    } else {
+        theme.boundary
+    };
     // Outer boundaries first so nested ones paint on top.
     let mut order: Vec<(usize, &crate::model::Boundary)> = diagram
         .boundaries
@@ -167,11 +197,25 @@ fn paint_boundaries(painter: &Painter, diagram: &Diagram, vp: Viewport, origin: 
         };
         #[expect(clippy::cast_precision_loss, reason = "nesting depth is tiny")]
         let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth as f32));
-        let canvas_rect = Rect::from_min_max(bounds.min - vec2(pad, pad + 16.0), bounds.max + vec2(pad, pad));
+        let canvas_rect = Rect::from_min_max(
+            bounds.min - vec2(pad, pad + 16.0),
+            bounds.max + vec2(pad, pad),
+        );
         let screen = vp.screen_rect_from_canvas(origin, canvas_rect);
         painter.rect_filled(screen, 10.0 * vp.zoom, theme.boundary_fill);
-        let corners = [screen.left_top(), screen.right_top(), screen.right_bottom(), screen.left_bottom(), screen.left_top()];
-        painter.extend(Shape::dashed_line(&corners, Stroke::new(1.3 * vp.zoom.max(0.6), stroke_color), 9.0 * vp.zoom, 5.0 * vp.zoom));
+        let corners = [
+            screen.left_top(),
+            screen.right_top(),
+            screen.right_bottom(),
+            screen.left_bottom(),
+            screen.left_top(),
+        ];
+        painter.extend(Shape::dashed_line(
+            &corners,
+            Stroke::new(1.3 * vp.zoom.max(0.6), stroke_color),
+            9.0 * vp.zoom,
+            5.0 * vp.zoom,
+        ));
         if vp.zoom * 12.0 >= 5.0 {
             painter.text(
                 screen.left_top() + vec2(8.0, 5.0) * vp.zoom,
@@ -192,16 +236,28 @@ fn nesting_depth(diagram: &Diagram, id: &str) -> usize {
         if depth > diagram.boundaries.len() {
             break;
         }
-        current = diagram.boundary(parent.as_str()).and_then(|b| b.parent.as_ref());
+        current = diagram
+            .boundary(parent.as_str())
+            .and_then(|b| b.parent.as_ref());
     }
     depth
 }
 
-fn paint_edges(painter: &Painter, diagram: &Diagram, vp: Viewport, origin: Pos2, theme: &CanvasTheme, highlight: Option<&Highlight>) {
+fn paint_edges(
+    painter: &Painter,
+    diagram: &Diagram,
+    vp: Viewport,
+    origin: Pos2,
+    theme: &CanvasTheme,
+    highlight: Option<&Highlight>,
+) {
     let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
     let mut labels = Vec::new();
     for (edge, offset) in diagram.edges.iter().zip(offsets) {
-        let (Some(from), Some(to)) = (diagram.node(edge.from.as_str()), diagram.node(edge.to.as_str())) else {
+        let (Some(from), Some(to)) = (
+            diagram.node(edge.from.as_str()),
+            diagram.node(edge.to.as_str()),
+        ) else {
             continue;
         };
         let emphasis = match highlight {
@@ -212,20 +268,41 @@ fn paint_edges(painter: &Painter, diagram: &Diagram, vp: Viewport, origin: Pos2,
         let segment = if edge.from == edge.to {
             None
         } else {
-            Some(geometry::edge_segment(geometry::node_rect(from), geometry::node_rect(to), offset))
+            Some(geometry::edge_segment(
+                geometry::node_rect(from),
+                geometry::node_rect(to),
+                offset,
+            ))
         };
         let color = theme.edge_color(edge.kind);
-        let color = if emphasis == Emphasis::Dimmed { color.gamma_multiply(0.22) } else { color };
-        let width = if emphasis == Emphasis::Highlighted { 3.2 } else { 1.6 } * vp.zoom.max(0.5);
+        let color = if emphasis == Emphasis::Dimmed {
+            color.gamma_multiply(0.22)
+        } else {
+            color
+        };
+        let width = if emphasis == Emphasis::Highlighted {
+            3.2
+        } else {
+            1.6
+        } * vp.zoom.max(0.5);
         let stroke = Stroke::new(width, color);
         let label_pos = match segment {
             Some([a, b]) => {
-                let (a, b) = (vp.screen_from_canvas(origin, a), vp.screen_from_canvas(origin, b));
+                let (a, b) = (
+                    vp.screen_from_canvas(origin, a),
+                    vp.screen_from_canvas(origin, b),
+                );
                 paint_edge_line(painter, edge.kind, [a, b], stroke, vp.zoom);
                 let t = (0.5 + 0.15 * offset / PARALLEL_SPACING).clamp(0.2, 0.8);
                 geometry::lerp_segment([a, b], t)
             }
-            None => paint_self_loop(painter, vp.screen_rect_from_canvas(origin, geometry::node_rect(from)), edge.kind, stroke, vp.zoom),
+            None => paint_self_loop(
+                painter,
+                vp.screen_rect_from_canvas(origin, geometry::node_rect(from)),
+                edge.kind,
+                stroke,
+                vp.zoom,
+            ),
         };
         if !edge.label.is_empty() {
             labels.push((edge, label_pos, color, emphasis));
@@ -237,7 +314,13 @@ fn paint_edges(painter: &Painter, diagram: &Diagram, vp: Viewport, origin: Pos2,
     }
 }
 
-fn paint_edge_line(painter: &Painter, kind: EdgeKind, [a, b]: [Pos2; 2], stroke: Stroke, zoom: f32) {
+fn paint_edge_line(
+    painter: &Painter,
+    kind: EdgeKind,
+    [a, b]: [Pos2; 2],
+    stroke: Stroke,
+    zoom: f32,
+) {
     let dir = (b - a).normalized();
     let head = (10.0 * zoom).max(5.0);
     let tip = b;
@@ -247,22 +330,48 @@ fn paint_edge_line(painter: &Painter, kind: EdgeKind, [a, b]: [Pos2; 2], stroke:
             painter.line_segment([a, base], stroke);
         }
         EdgeKind::Async => {
-            painter.extend(Shape::dashed_line(&[a, base], stroke, 8.0 * zoom, 5.0 * zoom));
+            painter.extend(Shape::dashed_line(
+                &[a, base],
+                stroke,
+                8.0 * zoom,
+                5.0 * zoom,
+            ));
         }
         EdgeKind::Data => {
-            painter.extend(Shape::dashed_line(&[a, base], stroke, 2.5 * zoom, 3.5 * zoom));
+            painter.extend(Shape::dashed_line(
+                &[a, base],
+                stroke,
+                2.5 * zoom,
+                3.5 * zoom,
+            ));
         }
         EdgeKind::Compensation => {
-            painter.extend(Shape::dashed_line(&[a, base], Stroke::new(stroke.width * 1.2, stroke.color), 12.0 * zoom, 4.0 * zoom));
+            painter.extend(Shape::dashed_line(
+                &[a, base],
+                Stroke::new(stroke.width * 1.2, stroke.color),
+                12.0 * zoom,
+                4.0 * zoom,
+            ));
         }
     }
-    arrow_head(painter, tip, dir, head, stroke.color, kind == EdgeKind::Compensation);
+    arrow_head(
+        painter,
+        tip,
+        dir,
+        head,
+        stroke.color,
+        kind == EdgeKind::Compensation,
+    );
 }
 
 fn arrow_head(painter: &Painter, tip: Pos2, dir: Vec2, size: f32, color: Color32, hollow: bool) {
     let normal = vec2(-dir.y, dir.x);
     let base = tip - dir * size;
-    let points = vec![tip, base + normal * size * 0.45, base - normal * size * 0.45];
+    let points = vec![
+        tip,
+        base + normal * size * 0.45,
+        base - normal * size * 0.45,
+    ];
     if hollow {
         painter.add(Shape::closed_line(points, Stroke::new(1.6, color)));
     } else {
@@ -270,7 +379,13 @@ fn arrow_head(painter: &Painter, tip: Pos2, dir: Vec2, size: f32, color: Color32
     }
 }
 
-fn paint_self_loop(painter: &Painter, rect: Rect, kind: EdgeKind, stroke: Stroke, zoom: f32) -> Pos2 {
+fn paint_self_loop(
+    painter: &Painter,
+    rect: Rect,
+    kind: EdgeKind,
+    stroke: Stroke,
+    zoom: f32,
+) -> Pos2 {
     let r = 16.0 * zoom;
     let center = rect.right_top() + vec2(-r * 0.6, -r * 0.2);
     let points: Vec<Pos2> = (0..=20)
@@ -287,19 +402,42 @@ fn paint_self_loop(painter: &Painter, rect: Rect, kind: EdgeKind, stroke: Stroke
     } else {
         painter.extend(Shape::dashed_line(&points, stroke, 6.0 * zoom, 4.0 * zoom));
     }
-    arrow_head(painter, end, dir, 8.0 * zoom, stroke.color, kind == EdgeKind::Compensation);
+    arrow_head(
+        painter,
+        end,
+        dir,
+        8.0 * zoom,
+        stroke.color,
+        kind == EdgeKind::Compensation,
+    );
     center + vec2(0.0, -r - 8.0 * zoom)
 }
 
-fn paint_edge_label(painter: &Painter, edge: &Edge, pos: Pos2, color: Color32, theme: &CanvasTheme, zoom: f32, emphasis: Emphasis) {
+fn paint_edge_label(
+    painter: &Painter,
+    edge: &Edge,
+    pos: Pos2,
+    color: Color32,
+    theme: &CanvasTheme,
+    zoom: f32,
+    emphasis: Emphasis,
+) {
     let size = 11.0 * zoom;
     if size < 5.0 {
         return;
     }
-    let text_color = if emphasis == Emphasis::Dimmed { theme.weak_text.gamma_multiply(0.35) } else { color };
+    let text_color = if emphasis == Emphasis::Dimmed {
+        theme.weak_text.gamma_multiply(0.35)
+    } else {
+        color
+    };
     let galley = painter.layout_no_wrap(edge.label.clone(), FontId::proportional(size), text_color);
     let rect = Rect::from_center_size(pos, galley.size() + vec2(8.0, 3.0) * zoom);
-    let background = if emphasis == Emphasis::Dimmed { theme.label_background.gamma_multiply(0.5) } else { theme.label_background };
+    let background = if emphasis == Emphasis::Dimmed {
+        theme.label_background.gamma_multiply(0.5)
+    } else {
+        theme.label_background
+    };
     painter.rect_filled(rect, 3.0 * zoom, background);
     painter.galley(rect.center() - galley.size() * 0.5, galley, text_color);
 }
@@ -310,6 +448,12 @@ pub fn edge_sample_ui(ui: &mut Ui, kind: EdgeKind) -> egui::Response {
     let theme = CanvasTheme::new(ui.visuals().dark_mode);
     let rect = response.rect;
     let stroke = Stroke::new(1.6, theme.edge_color(kind));
-    paint_edge_line(&painter, kind, [rect.left_center(), rect.right_center()], stroke, 1.0);
+    paint_edge_line(
+        &painter,
+        kind,
+        [rect.left_center(), rect.right_center()],
+        stroke,
+        1.0,
+    );
     response
 }

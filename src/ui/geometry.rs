@@ -21,7 +21,10 @@ pub struct Viewport {
 
 impl Default for Viewport {
     fn default() -> Self {
-        Self { offset: Vec2::ZERO, zoom: 1.0 }
+        Self {
+            offset: Vec2::ZERO,
+            zoom: 1.0,
+        }
     }
 }
 
@@ -41,7 +44,10 @@ impl Viewport {
     /// Canvas rectangle → screen rectangle.
     #[must_use]
     pub fn screen_rect_from_canvas(&self, origin: Pos2, r: Rect) -> Rect {
-        Rect::from_min_max(self.screen_from_canvas(origin, r.min), self.screen_from_canvas(origin, r.max))
+        Rect::from_min_max(
+            self.screen_from_canvas(origin, r.min),
+            self.screen_from_canvas(origin, r.max),
+        )
     }
 
     /// Multiplies the zoom by `factor` (clamped to [`ZOOM_RANGE`]) keeping
@@ -79,7 +85,11 @@ pub fn node_rect(node: &Node) -> Rect {
 /// diagram.
 #[must_use]
 pub fn diagram_bounds(diagram: &Diagram) -> Option<Rect> {
-    diagram.nodes.iter().map(node_rect).reduce(egui::Rect::union)
+    diagram
+        .nodes
+        .iter()
+        .map(node_rect)
+        .reduce(egui::Rect::union)
 }
 
 /// The region inside a node an edge may aim at. A normal box is aimed at its
@@ -90,10 +100,16 @@ pub fn anchor_region(rect: Rect) -> Rect {
     let (w, h) = (rect.width(), rect.height());
     if w > 2.5 * h {
         let inset = h.min(w * 0.5);
-        Rect::from_min_max(pos2(rect.left() + inset, rect.center().y), pos2(rect.right() - inset, rect.center().y))
+        Rect::from_min_max(
+            pos2(rect.left() + inset, rect.center().y),
+            pos2(rect.right() - inset, rect.center().y),
+        )
     } else if h > 2.5 * w {
         let inset = w.min(h * 0.5);
-        Rect::from_min_max(pos2(rect.center().x, rect.top() + inset), pos2(rect.center().x, rect.bottom() - inset))
+        Rect::from_min_max(
+            pos2(rect.center().x, rect.top() + inset),
+            pos2(rect.center().x, rect.bottom() - inset),
+        )
     } else {
         Rect::from_center_size(rect.center(), Vec2::ZERO)
     }
@@ -136,7 +152,11 @@ pub fn edge_segment(from: Rect, to: Rect, offset: f32) -> [Pos2; 2] {
     let dir = (b - a).normalized();
     let normal = vec2(-dir.y, dir.x);
     // Keep the shifted ends inside their boxes.
-    let max_shift = 0.45 * from.width().min(from.height()).max(to.width().min(to.height()));
+    let max_shift = 0.45
+        * from
+            .width()
+            .min(from.height())
+            .max(to.width().min(to.height()));
     let shift = normal * offset.clamp(-max_shift.max(8.0) * 2.0, max_shift.max(8.0) * 2.0);
     let (a, b) = (from.clamp(a + shift), to.clamp(b + shift));
     [exit_point(from, a, b), exit_point(to, b, a)]
@@ -151,7 +171,10 @@ pub fn parallel_offsets(edges: &[Edge], spacing: f32) -> Vec<f32> {
     let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, edge) in edges.iter().enumerate() {
         let (a, b) = (edge.from.as_str(), edge.to.as_str());
-        groups.entry(if a <= b { (a, b) } else { (b, a) }).or_default().push(i);
+        groups
+            .entry(if a <= b { (a, b) } else { (b, a) })
+            .or_default()
+            .push(i);
     }
     let mut offsets = vec![0.0; edges.len()];
     for ((low, _), members) in groups {
@@ -161,7 +184,11 @@ pub fn parallel_offsets(edges: &[Edge], spacing: f32) -> Vec<f32> {
             let centred = k as f32 - (n as f32 - 1.0) / 2.0;
             // The normal flips with direction; flip back so opposite edges
             // do not land on the same line.
-            let sign = if edges[i].from.as_str() == low { 1.0 } else { -1.0 };
+            let sign = if edges[i].from.as_str() == low {
+                1.0
+            } else {
+                -1.0
+            };
             offsets[i] = centred * spacing * sign;
         }
     }
@@ -203,11 +230,20 @@ mod tests {
 
     #[test]
     fn screen_and_canvas_are_inverse() {
-        let vp = Viewport { offset: vec2(30.0, -12.0), zoom: 1.7 };
+        let vp = Viewport {
+            offset: vec2(30.0, -12.0),
+            zoom: 1.7,
+        };
         let origin = pos2(100.0, 50.0);
         let p = pos2(-42.5, 310.25);
-        assert!(close(vp.canvas_from_screen(origin, vp.screen_from_canvas(origin, p)), p));
-        assert!(close(vp.screen_from_canvas(origin, pos2(0.0, 0.0)), pos2(130.0, 38.0)));
+        assert!(close(
+            vp.canvas_from_screen(origin, vp.screen_from_canvas(origin, p)),
+            p
+        ));
+        assert!(close(
+            vp.screen_from_canvas(origin, pos2(0.0, 0.0)),
+            pos2(130.0, 38.0)
+        ));
     }
 
     #[test]
@@ -229,9 +265,16 @@ mod tests {
         let vp = Viewport::fit(content, vec2(520.0, 520.0), 10.0);
         assert!((vp.zoom - 0.5).abs() < 1e-6);
         let origin = Pos2::ZERO;
-        assert!(close(vp.screen_from_canvas(origin, content.center()), pos2(260.0, 260.0)));
+        assert!(close(
+            vp.screen_from_canvas(origin, content.center()),
+            pos2(260.0, 260.0)
+        ));
         // A tiny diagram is not blown up past 1.5×.
-        let tiny = Viewport::fit(Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0)), vec2(800.0, 600.0), 10.0);
+        let tiny = Viewport::fit(
+            Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0)),
+            vec2(800.0, 600.0),
+            10.0,
+        );
         assert!((tiny.zoom - 1.5).abs() < 1e-6);
     }
 
@@ -269,7 +312,10 @@ mod tests {
         let r2 = Rect::from_center_size(pos2(300.0, 0.0), vec2(100.0, 50.0));
         let forward = edge_segment(r1, r2, offsets[0]);
         let backward = edge_segment(r2, r1, offsets[1]);
-        assert!((forward[0].y - backward[1].y).abs() > 15.0, "{forward:?} {backward:?}");
+        assert!(
+            (forward[0].y - backward[1].y).abs() > 15.0,
+            "{forward:?} {backward:?}"
+        );
     }
 
     #[test]
@@ -284,7 +330,13 @@ mod tests {
         assert_eq!(node_at(&diagram, pos2(15.0, 0.0)), Some(1));
         assert_eq!(node_at(&diagram, pos2(-75.0, 0.0)), Some(0));
         assert_eq!(node_at(&diagram, pos2(0.0, 500.0)), None);
-        assert!((distance_to_segment(pos2(5.0, 5.0), [pos2(0.0, 0.0), pos2(10.0, 0.0)]) - 5.0).abs() < 1e-6);
-        assert!((distance_to_segment(pos2(-3.0, 4.0), [pos2(0.0, 0.0), pos2(10.0, 0.0)]) - 5.0).abs() < 1e-6);
+        assert!(
+            (distance_to_segment(pos2(5.0, 5.0), [pos2(0.0, 0.0), pos2(10.0, 0.0)]) - 5.0).abs()
+                < 1e-6
+        );
+        assert!(
+            (distance_to_segment(pos2(-3.0, 4.0), [pos2(0.0, 0.0), pos2(10.0, 0.0)]) - 5.0).abs()
+                < 1e-6
+        );
     }
 }

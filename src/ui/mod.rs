@@ -2,6 +2,7 @@
 //! pure geometry behind them. Only this module and `app` import egui.
 
 pub mod canvas;
+pub mod fonts;
 pub mod geometry;
 pub mod shapes;
 pub mod theme;

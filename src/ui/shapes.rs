@@ -24,7 +24,11 @@ pub enum Emphasis {
 }
 
 fn dim(color: Color32, emphasis: Emphasis) -> Color32 {
-    if emphasis == Emphasis::Dimmed { color.gamma_multiply(0.28) } else { color }
+    if emphasis == Emphasis::Dimmed {
+        color.gamma_multiply(0.28)
+    } else {
+        color
+    }
 }
 
 /// Points along an elliptical arc from angle `from` to `to` (radians).
@@ -59,10 +63,24 @@ fn hexagon(rect: Rect) -> Vec<Pos2> {
     let c = rect.center();
     if rect.width() >= rect.height() {
         let i = (rect.height() * 0.5).min(rect.width() * 0.25);
-        vec![pos2(l + i, t), pos2(r - i, t), pos2(r, c.y), pos2(r - i, b), pos2(l + i, b), pos2(l, c.y)]
+        vec![
+            pos2(l + i, t),
+            pos2(r - i, t),
+            pos2(r, c.y),
+            pos2(r - i, b),
+            pos2(l + i, b),
+            pos2(l, c.y),
+        ]
     } else {
         let i = (rect.width() * 0.5).min(rect.height() * 0.25);
-        vec![pos2(c.x, t), pos2(r, t + i), pos2(r, b - i), pos2(c.x, b), pos2(l, b - i), pos2(l, t + i)]
+        vec![
+            pos2(c.x, t),
+            pos2(r, t + i),
+            pos2(r, b - i),
+            pos2(c.x, b),
+            pos2(l, b - i),
+            pos2(l, t + i),
+        ]
     }
 }
 
@@ -85,13 +103,24 @@ fn octagon(rect: Rect) -> Vec<Pos2> {
 /// A bucket: wide at the top, narrow at the bottom (object storage).
 fn bucket(rect: Rect) -> Vec<Pos2> {
     let i = rect.width() * 0.1;
-    vec![rect.left_top(), rect.right_top(), pos2(rect.right() - i, rect.bottom()), pos2(rect.left() + i, rect.bottom())]
+    vec![
+        rect.left_top(),
+        rect.right_top(),
+        pos2(rect.right() - i, rect.bottom()),
+        pos2(rect.left() + i, rect.bottom()),
+    ]
 }
 
 /// A sheet with a folded top-right corner (outbox table).
 fn folded(rect: Rect) -> Vec<Pos2> {
     let f = rect.height() * 0.3;
-    vec![rect.left_top(), pos2(rect.right() - f, rect.top()), pos2(rect.right(), rect.top() + f), rect.right_bottom(), rect.left_bottom()]
+    vec![
+        rect.left_top(),
+        pos2(rect.right() - f, rect.top()),
+        pos2(rect.right(), rect.top() + f),
+        rect.right_bottom(),
+        rect.left_bottom(),
+    ]
 }
 
 /// The short tag painted above the label.
@@ -116,7 +145,14 @@ pub fn kind_tag(kind: NodeKind) -> &'static str {
 }
 
 /// Paints a node into `rect` (screen space) at the given zoom.
-pub fn paint_node(painter: &Painter, rect: Rect, node: &Node, theme: &CanvasTheme, zoom: f32, emphasis: Emphasis) {
+pub fn paint_node(
+    painter: &Painter,
+    rect: Rect,
+    node: &Node,
+    theme: &CanvasTheme,
+    zoom: f32,
+    emphasis: Emphasis,
+) {
     let (fill, outline) = theme.node_colors(node.kind);
     let (fill, outline) = (dim(fill, emphasis), dim(outline, emphasis));
     let width = match emphasis {
@@ -132,16 +168,36 @@ pub fn paint_node(painter: &Painter, rect: Rect, node: &Node, theme: &CanvasThem
         painter.rect_filled(rect.expand(6.0 * zoom), radius(12.0), glow);
     }
 
+    let text_rect = paint_shape(painter, rect, node.kind, fill, stroke, zoom);
+    paint_node_text(painter, text_rect, node, theme, zoom, emphasis, outline);
+}
+
+/// Paints the kind's shape; returns the rectangle left for the text.
+fn paint_shape(
+    painter: &Painter,
+    rect: Rect,
+    kind: NodeKind,
+    fill: Color32,
+    stroke: Stroke,
+    zoom: f32,
+) -> Rect {
+    let radius = |r: f32| (r * zoom).clamp(0.0, 255.0);
+    let (outline, width) = (stroke.color, stroke.width);
     let mut text_rect = rect.shrink2(vec2(8.0 * zoom, 4.0 * zoom));
-    match node.kind {
+    match kind {
         NodeKind::Database | NodeKind::Cache => {
             cylinder(painter, rect, fill, stroke);
             let ry = (rect.height() * 0.14).min(rect.width() * 0.2);
-            text_rect = Rect::from_min_max(pos2(rect.left(), rect.top() + 2.0 * ry), rect.max).shrink2(vec2(8.0 * zoom, 2.0 * zoom));
+            text_rect = Rect::from_min_max(pos2(rect.left(), rect.top() + 2.0 * ry), rect.max)
+                .shrink2(vec2(8.0 * zoom, 2.0 * zoom));
         }
         NodeKind::Bus => {
             painter.add(Shape::convex_polygon(hexagon(rect), fill, stroke));
-            let inset = if rect.width() >= rect.height() { (rect.height() * 0.5).min(rect.width() * 0.25) } else { 0.0 };
+            let inset = if rect.width() >= rect.height() {
+                (rect.height() * 0.5).min(rect.width() * 0.25)
+            } else {
+                0.0
+            };
             text_rect = rect.shrink2(vec2(inset * 0.8, 4.0 * zoom));
         }
         NodeKind::LoadBalancer => {
@@ -154,13 +210,27 @@ pub fn paint_node(painter: &Painter, rect: Rect, node: &Node, theme: &CanvasThem
             painter.add(Shape::convex_polygon(folded(rect), fill, stroke));
             let f = rect.height() * 0.3;
             let corner = pos2(rect.right() - f, rect.top());
-            painter.add(Shape::line(vec![corner, corner + vec2(0.0, f), corner + vec2(f, f)], stroke));
+            painter.add(Shape::line(
+                vec![corner, corner + vec2(0.0, f), corner + vec2(f, f)],
+                stroke,
+            ));
         }
         NodeKind::Gateway => {
             painter.rect(rect, radius(4.0), fill, stroke, StrokeKind::Inside);
             let bar = 7.0 * zoom;
-            painter.rect_filled(Rect::from_min_size(rect.left_top(), vec2(bar, rect.height())), radius(3.0), outline);
-            painter.rect_filled(Rect::from_min_size(pos2(rect.right() - bar, rect.top()), vec2(bar, rect.height())), radius(3.0), outline);
+            painter.rect_filled(
+                Rect::from_min_size(rect.left_top(), vec2(bar, rect.height())),
+                radius(3.0),
+                outline,
+            );
+            painter.rect_filled(
+                Rect::from_min_size(
+                    pos2(rect.right() - bar, rect.top()),
+                    vec2(bar, rect.height()),
+                ),
+                radius(3.0),
+                outline,
+            );
             text_rect = rect.shrink2(vec2(bar + 5.0 * zoom, 4.0 * zoom));
         }
         NodeKind::Worker => {
@@ -170,15 +240,32 @@ pub fn paint_node(painter: &Painter, rect: Rect, node: &Node, theme: &CanvasThem
         }
         NodeKind::External => {
             painter.rect_filled(rect, radius(4.0), fill);
-            let corners = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+            let corners = [
+                rect.left_top(),
+                rect.right_top(),
+                rect.right_bottom(),
+                rect.left_bottom(),
+                rect.left_top(),
+            ];
             painter.extend(Shape::dashed_line(&corners, stroke, 7.0 * zoom, 4.0 * zoom));
         }
         NodeKind::Client => {
             painter.rect(rect, radius(16.0), fill, stroke, StrokeKind::Inside);
         }
         NodeKind::Edge => {
-            painter.rect(rect, radius(rect.height() / zoom * 0.5), fill, stroke, StrokeKind::Inside);
-            painter.rect_stroke(rect.shrink(4.0 * zoom), radius(rect.height() / zoom * 0.5 - 4.0), Stroke::new(width * 0.6, outline), StrokeKind::Inside);
+            painter.rect(
+                rect,
+                radius(rect.height() / zoom * 0.5),
+                fill,
+                stroke,
+                StrokeKind::Inside,
+            );
+            painter.rect_stroke(
+                rect.shrink(4.0 * zoom),
+                radius(rect.height() / zoom * 0.5 - 4.0),
+                Stroke::new(width * 0.6, outline),
+                StrokeKind::Inside,
+            );
             text_rect = rect.shrink2(vec2(16.0 * zoom, 4.0 * zoom));
         }
         NodeKind::Service | NodeKind::Search => {
@@ -189,7 +276,7 @@ pub fn paint_node(painter: &Painter, rect: Rect, node: &Node, theme: &CanvasThem
         }
     }
 
-    paint_node_text(painter, text_rect, node, theme, zoom, emphasis, outline);
+    text_rect
 }
 
 fn paint_node_text(
@@ -201,17 +288,23 @@ fn paint_node_text(
     emphasis: Emphasis,
     tag_color: Color32,
 ) {
-    let label_size = 13.0 * zoom;
+    let label_size = 14.0 * zoom;
     if label_size < 4.0 {
         return;
     }
     let text_color = dim(theme.text, emphasis);
-    let mut job = egui::text::LayoutJob::simple(node.label.clone(), FontId::proportional(label_size), text_color, rect.width().max(1.0));
+    let mut job = egui::text::LayoutJob::simple(
+        node.label.clone(),
+        FontId::proportional(label_size),
+        text_color,
+        rect.width().max(1.0),
+    );
     job.halign = egui::Align::Center;
     let label = painter.layout_job(job);
     let tag = kind_tag(node.kind);
-    let tag_galley = (!tag.is_empty() && zoom >= 0.45)
-        .then(|| painter.layout_no_wrap(tag.to_owned(), FontId::proportional(8.5 * zoom), tag_color));
+    let tag_galley = (!tag.is_empty() && 8.5 * zoom >= 6.0).then(|| {
+        painter.layout_no_wrap(tag.to_owned(), FontId::proportional(8.5 * zoom), tag_color)
+    });
     let tag_height = tag_galley.as_ref().map_or(0.0, |g| g.size().y + 1.0 * zoom);
     let total = tag_height + label.size().y;
     let top = rect.center().y - total * 0.5;

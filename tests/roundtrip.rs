@@ -1,0 +1,143 @@
+//! Save → load is the identity, and saving is deterministic, for random
+//! diagrams (labels with quotes, unicode and newlines included).
+
+use archdrill::model::{
+    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Point, Size,
+    Step, file,
+};
+use proptest::prelude::*;
+
+fn label() -> impl Strategy<Value = String> {
+    ("[a-zA-Z0-9ÄéЖ漢]", "[ -~\\n\\t\"\\\\ÄéЖ漢→✓]{0,20}").prop_map(|(a, b)| format!("{a}{b}"))
+}
+
+fn finite() -> impl Strategy<Value = f32> {
+    prop_oneof![
+        -1.0e6f32..1.0e6,
+        Just(0.0),
+        Just(-0.0),
+        Just(1.0e-7),
+        Just(123_456.79)
+    ]
+}
+
+fn diagram() -> impl Strategy<Value = Diagram> {
+    (1usize..12)
+        .prop_flat_map(|n| {
+            let node = (
+                label(),
+                0usize..NodeKind::ALL.len(),
+                finite(),
+                finite(),
+                proptest::option::of((1.0f32..500.0, 1.0f32..500.0)),
+                "[ -~]{0,12}",
+            );
+            let nodes = proptest::collection::vec(node, n);
+            let edges =
+                proptest::collection::vec((0..n, 0..n, 0usize..4, "[ -~]{0,10}"), 0..(2 * n));
+            let groups = proptest::collection::vec(
+                proptest::sample::subsequence((0..n).collect::<Vec<_>>(), 0..=n.min(3)),
+                0..3,
+            );
+            let steps = proptest::collection::vec(
+                (
+                    label(),
+                    "[ -~]{0,30}",
+                    proptest::sample::subsequence((0..n).collect::<Vec<_>>(), 0..=n.min(2)),
+                    proptest::option::of(0u32..2000),
+                ),
+                0..4,
+            );
+            (nodes, edges, groups, steps, label())
+        })
+        .prop_map(|(nodes, edges, groups, steps, title)| {
+            let nodes: Vec<Node> = nodes
+                .into_iter()
+                .enumerate()
+                .map(|(i, (label, kind, x, y, size, notes))| Node {
+                    id: NodeId(format!("n{i}")),
+                    label,
+                    kind: NodeKind::ALL[kind],
+                    pos: Point::new(x, y),
+                    size: size.map(|(w, h)| Size { w, h }),
+                    notes,
+                })
+                .collect();
+            let edges: Vec<Edge> = edges
+                .into_iter()
+                .enumerate()
+                .map(|(i, (a, b, k, label))| Edge {
+                    id: EdgeId(format!("e{i}")),
+                    from: nodes[a].id.clone(),
+                    to: nodes[b].id.clone(),
+                    kind: EdgeKind::ALL[k],
+                    label,
+                })
+                .collect();
+            // Each node in at most one boundary: later groups skip taken nodes.
+            let mut taken = std::collections::BTreeSet::new();
+            let boundaries = groups
+                .into_iter()
+                .enumerate()
+                .map(|(i, members)| Boundary {
+                    id: BoundaryId(format!("b{i}")),
+                    label: format!("Group {i}"),
+                    parent: (i > 0).then(|| BoundaryId("b0".to_owned())),
+                    nodes: members
+                        .into_iter()
+                        .filter(|m| taken.insert(*m))
+                        .map(|m| nodes[m].id.clone())
+                        .collect(),
+                })
+                .collect();
+            let walkthrough = steps
+                .into_iter()
+                .map(|(title, text, highlighted, latency_ms)| Step {
+                    title,
+                    text,
+                    nodes: highlighted
+                        .into_iter()
+                        .map(|m| nodes[m].id.clone())
+                        .collect(),
+                    edges: edges.first().map(|e| e.id.clone()).into_iter().collect(),
+                    latency_ms,
+                })
+                .collect();
+            Diagram {
+                title,
+                nodes,
+                edges,
+                boundaries,
+                walkthrough,
+                ..Diagram::default()
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn save_then_load_is_identity(d in diagram()) {
+        prop_assert_eq!(archdrill::model::validate::validate(&d), vec![]);
+        let text = file::to_ron(&d).expect("serialises");
+        let back = file::from_ron(&text, "random.ron").map_err(|e| e.to_string());
+        prop_assert_eq!(back.as_ref(), Ok(&d), "{}", text);
+        let again = file::to_ron(back.as_ref().expect("loaded")).expect("serialises");
+        prop_assert_eq!(text, again);
+    }
+
+    #[test]
+    fn saving_to_disk_round_trips(d in diagram()) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("d.ron");
+        file::save(&d, &path).expect("saves");
+        let loaded = file::load(&path).map_err(|e| e.to_string());
+        prop_assert_eq!(loaded, Ok(d));
+    }
+
+    #[test]
+    fn loader_never_panics_on_garbage(text in "\\PC{0,200}") {
+        let _ = file::from_ron(&text, "garbage.ron");
+    }
+}

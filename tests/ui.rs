@@ -1,0 +1,91 @@
+//! The app shell driven through AccessKit labels with `egui_kittest`: no
+//! display, no GPU.
+
+use archdrill::app::ArchdrillApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn harness(app: ArchdrillApp) -> Harness<'static, ArchdrillApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(archdrill::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut ArchdrillApp| app.ui(ui), app)
+}
+
+#[test]
+fn lists_the_references_and_switches_between_them() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("Five-tier web architecture")
+    );
+    h.get_by_label("Order saga (choreography)").click();
+    h.run();
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("Order saga (choreography)")
+    );
+    h.get_by_label("Checkout request path").click();
+    h.run();
+    assert_eq!(h.state().current().map(|d| d.nodes.len()), Some(12));
+}
+
+#[test]
+fn opens_a_file_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("mine.ron");
+    std::fs::write(
+        &path,
+        r#"(version: 1, title: "My project", nodes: [(id: "a", label: "App", kind: client, pos: (x: 0.0, y: 0.0))], edges: [])"#,
+    )
+    .expect("write");
+    let mut h = harness(ArchdrillApp::new(Some(path)));
+    h.run();
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("My project")
+    );
+    assert!(h.query_by_label("Opened").is_some());
+}
+
+#[test]
+fn a_broken_file_shows_an_error_instead_of_crashing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(version: 1, nodes: [").expect("write");
+    let mut h = harness(ArchdrillApp::new(Some(path.clone())));
+    h.run();
+    let message = format!("{}:1:", path.display());
+    assert!(
+        h.query_by_label_contains(&message).is_some(),
+        "no error naming {message}"
+    );
+    // The references are still there to look at.
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("Five-tier web architecture")
+    );
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.query_by_label_contains(&message).is_none());
+}
+
+#[test]
+fn zoom_to_fit_button_refits_after_panning() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    let fitted = h.state().viewport();
+    h.hover_at(egui::pos2(800.0, 400.0));
+    h.drag_at(egui::pos2(800.0, 400.0));
+    h.run();
+    h.hover_at(egui::pos2(900.0, 460.0));
+    h.run();
+    h.drop_at(egui::pos2(900.0, 460.0));
+    h.run();
+    assert_ne!(h.state().viewport(), fitted, "dragging the background pans");
+    h.get_by_label("Zoom to fit").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().viewport(), fitted);
+}

@@ -5,19 +5,73 @@ use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
+use crate::check::{Report, check};
 use crate::content::references::REFERENCES;
 use crate::io::{Origin, open};
 use crate::model::{Diagram, EdgeKind, NodeKind};
-use crate::ui::canvas::{CanvasState, canvas_ui, edge_sample_ui};
+use crate::ui::canvas::{CanvasState, Decor, Highlight, canvas_ui, edge_sample_ui};
+use crate::ui::findings::{FindingsAction, findings_ui};
 
 /// One diagram the user can look at, with its own view state.
 struct Entry {
     origin: Origin,
     diagram: Diagram,
     canvas: CanvasState,
+    check: Option<CheckView>,
+}
+
+/// A check report shown beside the canvas, with its overlay.
+struct CheckView {
+    report: Report,
+    /// The finding whose nodes are highlighted.
+    selected: Option<usize>,
+    highlight: Option<Highlight>,
+    /// Drawn nodes with no counterpart in the reference.
+    extra: Vec<String>,
+}
+
+impl CheckView {
+    fn new(diagram: &Diagram, report: Report) -> Self {
+        let extra = diagram
+            .nodes
+            .iter()
+            .filter(|n| !report.matches.iter().any(|(_, d)| d == n.id.as_str()))
+            .map(|n| n.id.to_string())
+            .collect();
+        Self {
+            report,
+            selected: None,
+            highlight: None,
+            extra,
+        }
+    }
+
+    fn select(&mut self, diagram: &Diagram, index: Option<usize>) {
+        self.selected = index;
+        self.highlight = index
+            .and_then(|i| self.report.findings.get(i))
+            .map(|f| Highlight {
+                nodes: f
+                    .nodes
+                    .iter()
+                    .filter(|id| diagram.node(id).is_some())
+                    .cloned()
+                    .collect(),
+                edges: Vec::new(),
+            });
+    }
 }
 
 impl Entry {
+    fn new(origin: Origin, diagram: Diagram) -> Self {
+        Self {
+            origin,
+            diagram,
+            canvas: CanvasState::default(),
+            check: None,
+        }
+    }
+
     fn title(&self) -> String {
         if !self.diagram.title.is_empty() {
             return self.diagram.title.clone();
@@ -37,6 +91,8 @@ pub struct ArchdrillApp {
     entries: Vec<Entry>,
     selected: usize,
     errors: Vec<String>,
+    /// Reference id the Check button compares with.
+    against: &'static str,
 }
 
 impl ArchdrillApp {
@@ -48,11 +104,7 @@ impl ArchdrillApp {
         let mut errors = Vec::new();
         for reference in REFERENCES {
             match reference.load() {
-                Ok(diagram) => entries.push(Entry {
-                    origin: Origin::Reference(reference.id),
-                    diagram,
-                    canvas: CanvasState::default(),
-                }),
+                Ok(diagram) => entries.push(Entry::new(Origin::Reference(reference.id), diagram)),
                 Err(e) => errors.push(e.to_string()),
             }
         }
@@ -63,14 +115,7 @@ impl ArchdrillApp {
                     if let Some(i) = entries.iter().position(|e| e.origin == origin) {
                         selected = i;
                     } else {
-                        entries.insert(
-                            0,
-                            Entry {
-                                origin,
-                                diagram,
-                                canvas: CanvasState::default(),
-                            },
-                        );
+                        entries.insert(0, Entry::new(origin, diagram));
                     }
                 }
                 Err(e) => errors.push(e.to_string()),
@@ -80,6 +125,7 @@ impl ArchdrillApp {
             entries,
             selected,
             errors,
+            against: "five-tier",
         }
     }
 
@@ -97,6 +143,24 @@ impl ArchdrillApp {
 
     /// Draws the whole app into `ui` (the root of the window).
     pub fn ui(&mut self, ui: &mut Ui) {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::K)) {
+            self.run_check();
+        }
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        let action = self
+            .entries
+            .get(self.selected)
+            .and_then(|e| e.check.as_ref())
+            .and_then(|view| {
+                egui::Panel::right("findings")
+                    .resizable(true)
+                    .default_size(340.0)
+                    .show(ui, |ui| findings_ui(ui, &view.report, view.selected))
+                    .inner
+            });
+        if let Some(action) = action {
+            self.apply_findings_action(action);
+        }
         egui::Panel::left("diagrams")
             .resizable(true)
             .default_size(270.0)
@@ -111,9 +175,114 @@ impl ArchdrillApp {
                     self.errors_ui(ui);
                 }
                 if let Some(entry) = self.entries.get_mut(self.selected) {
-                    canvas_ui(ui, &entry.diagram, &mut entry.canvas, None);
+                    let decor = entry
+                        .check
+                        .as_ref()
+                        .map_or_else(Decor::default, |view| Decor {
+                            highlight: view.highlight.as_ref(),
+                            ghosts: &view.report.ghosts,
+                            extra: &view.extra,
+                        });
+                    canvas_ui(ui, &entry.diagram, &mut entry.canvas, decor);
                 }
             });
+    }
+
+    /// Checks the current diagram against the chosen reference.
+    pub fn run_check(&mut self) {
+        let Some(reference) = crate::content::references::find(self.against) else {
+            return;
+        };
+        let reference_diagram = match reference.load() {
+            Ok(d) => d,
+            Err(e) => {
+                self.errors.push(e.to_string());
+                return;
+            }
+        };
+        if let Some(entry) = self.entries.get_mut(self.selected) {
+            let report = check(&entry.diagram, &reference_diagram, reference.id);
+            entry.check = Some(CheckView::new(&entry.diagram, report));
+            entry.canvas.request_fit();
+        }
+    }
+
+    /// The current check report, if any.
+    #[must_use]
+    pub fn report(&self) -> Option<&Report> {
+        self.entries
+            .get(self.selected)?
+            .check
+            .as_ref()
+            .map(|v| &v.report)
+    }
+
+    /// Node ids highlighted on the canvas by the selected finding.
+    #[must_use]
+    pub fn highlighted_nodes(&self) -> Vec<String> {
+        self.entries
+            .get(self.selected)
+            .and_then(|e| e.check.as_ref())
+            .and_then(|v| v.highlight.as_ref())
+            .map(|h| h.nodes.clone())
+            .unwrap_or_default()
+    }
+
+    fn apply_findings_action(&mut self, action: FindingsAction) {
+        let against = self.against;
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        match action {
+            FindingsAction::Select(i) => {
+                if let Some(view) = &mut entry.check {
+                    view.select(&entry.diagram, Some(i));
+                }
+            }
+            FindingsAction::Deselect => {
+                if let Some(view) = &mut entry.check {
+                    view.select(&entry.diagram, None);
+                }
+            }
+            FindingsAction::Close => entry.check = None,
+            FindingsAction::ShowReference => {
+                if let Some(i) = self
+                    .entries
+                    .iter()
+                    .position(|e| e.origin == Origin::Reference(against))
+                {
+                    self.selected = i;
+                }
+            }
+        }
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Check against");
+            egui::ComboBox::from_id_salt("against")
+                .selected_text(self.against)
+                .show_ui(ui, |ui| {
+                    for reference in REFERENCES {
+                        ui.selectable_value(&mut self.against, reference.id, reference.id);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let shortcut = ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
+                egui::Modifiers::COMMAND,
+                egui::Key::K,
+            ));
+            if ui
+                .button("Check")
+                .on_hover_text(format!(
+                    "Compare this diagram with the reference ({shortcut})"
+                ))
+                .clicked()
+            {
+                self.run_check();
+            }
+        });
     }
 
     fn side_panel_ui(&mut self, ui: &mut Ui) {

@@ -5,6 +5,7 @@
 //! shells know about egui or the terminal.
 
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod content;
 pub mod io;

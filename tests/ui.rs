@@ -89,3 +89,62 @@ fn zoom_to_fit_button_refits_after_panning() {
     h.run();
     assert_eq!(h.state().viewport(), fitted);
 }
+
+#[test]
+fn check_shows_findings_and_highlights_their_nodes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("shop.ron");
+    std::fs::write(
+        &path,
+        r#"(version: 1, title: "Shop", nodes: [
+            (id: "spa", label: "Storefront", kind: client, pos: (x: 0.0, y: 0.0)),
+            (id: "kong", label: "Kong", kind: gateway, pos: (x: 200.0, y: 0.0)),
+            (id: "svc", label: "Checkout svc", kind: service, pos: (x: 400.0, y: 0.0)),
+            (id: "pg", label: "pg", kind: database, pos: (x: 600.0, y: 0.0)),
+            (id: "mq", label: "RabbitMQ", kind: bus, pos: (x: 600.0, y: 150.0)),
+        ], edges: [
+            (id: "a", from: "spa", to: "kong", kind: sync),
+            (id: "b", from: "kong", to: "svc", kind: sync),
+            (id: "c", from: "svc", to: "pg", kind: data),
+            (id: "d", from: "svc", to: "mq", kind: async),
+            (id: "e", from: "spa", to: "pg", kind: sync),
+        ])"#,
+    )
+    .expect("write");
+    let mut h = harness(ArchdrillApp::new(Some(path)));
+    h.run();
+    assert!(h.state().report().is_none());
+    h.get_by_label("Check").click();
+    h.run();
+    let codes: Vec<&str> = h
+        .state()
+        .report()
+        .expect("a report")
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    assert!(codes.contains(&"missing-cache"), "{codes:?}");
+    assert!(codes.contains(&"missing-edge"), "{codes:?}");
+    assert!(codes.contains(&"client-to-data"), "{codes:?}");
+    let score = h.state().report().expect("a report").score;
+    assert!(h.query_by_label(&format!("Score {score}/100")).is_some());
+    assert!(score < 60, "three errors cost points: {score}");
+    h.get_by_label("client-to-data").click();
+    h.run();
+    assert_eq!(
+        h.state().highlighted_nodes(),
+        vec!["spa".to_owned(), "pg".to_owned()]
+    );
+    // Clicking it again clears the highlight.
+    h.get_by_label("client-to-data").click();
+    h.run();
+    assert!(h.state().highlighted_nodes().is_empty());
+    // Ctrl/Cmd+K re-runs the check after closing it.
+    h.get_by_label("✕").click();
+    h.run();
+    assert!(h.state().report().is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    assert!(h.state().report().is_some());
+}

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::content::references::REFERENCES;
-use crate::io::open;
+use crate::io::{Origin, open};
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -55,7 +55,21 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Compare a drawing with a reference; exit 1 when there are error-level findings.
+    Check {
+        /// The drawing (`.ron`).
+        file: PathBuf,
+        /// Reference id (see `references`) or a reference file.
+        #[arg(long, value_name = "REF")]
+        against: String,
+        /// Print JSON: {"reference":…,"score":…,"findings":[…]}.
+        #[arg(long)]
+        json: bool,
+    },
 }
+
+/// Exit code when a check has error-level findings.
+pub const EXIT_FINDINGS: u8 = 1;
 
 /// Runs a subcommand, writing results to `out` and problems to `err`.
 /// Write failures (a closed pipe) are ignored: there is nobody to tell.
@@ -64,6 +78,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitC
         Command::References { json } => references(*json, out, err),
         Command::Inspect { file, json } => inspect(file, *json, out, err),
         Command::Validate { files } => validate(files, out, err),
+        Command::Check {
+            file,
+            against,
+            json,
+        } => check(file, against, *json, out, err),
     };
     ExitCode::from(code)
 }
@@ -156,5 +175,94 @@ fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     } else {
         let _ = writeln!(err, "{bad} of {} files have problems", files.len());
         EXIT_BAD_INPUT
+    }
+}
+
+fn check(
+    file: &std::path::Path,
+    against: &str,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let drawing = match open(file) {
+        Ok((diagram, _)) => diagram,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let (reference, reference_id) = match open(std::path::Path::new(against)) {
+        Ok((diagram, Origin::Reference(id))) => (diagram, id.to_owned()),
+        Ok((diagram, Origin::File(path))) => {
+            let id = path
+                .file_stem()
+                .map_or_else(|| against.to_owned(), |s| s.to_string_lossy().into_owned());
+            (diagram, id)
+        }
+        Err(e) => {
+            let known = crate::content::references::ids().join(", ");
+            let _ = writeln!(
+                err,
+                "{e}\n(--against takes a reference id: {known}; or a reference file)"
+            );
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let report = crate::check::check(&drawing, &reference, &reference_id);
+    if json {
+        match serde_json::to_string(&report) {
+            Ok(text) => {
+                let _ = writeln!(out, "{text}");
+            }
+            Err(e) => {
+                let _ = writeln!(err, "cannot write the report: {e}");
+                return EXIT_BAD_INPUT;
+            }
+        }
+    } else {
+        write_report(&report, &file.display().to_string(), out);
+    }
+    if report.has_errors() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn write_report(report: &crate::check::Report, file: &str, out: &mut dyn Write) {
+    use crate::check::Severity;
+    let _ = writeln!(
+        out,
+        "{file} checked against {}: score {}/100",
+        report.reference, report.score
+    );
+    if report.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "No findings: every part of the reference is there and wired as it should be."
+        );
+        return;
+    }
+    for (severity, heading) in [
+        (Severity::Error, "Errors"),
+        (Severity::Warning, "Warnings"),
+        (Severity::Info, "Notes"),
+    ] {
+        let group: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{heading} ({}):", group.len());
+        for finding in group {
+            let _ = writeln!(out, "  {:<20} {}", finding.code, finding.message);
+            if !finding.nodes.is_empty() {
+                let _ = writeln!(out, "  {:<20} nodes: {}", "", finding.nodes.join(", "));
+            }
+        }
     }
 }

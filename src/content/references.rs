@@ -26,6 +26,11 @@ pub const REFERENCES: &[Reference] = &[
     reference!("five-tier"),
     reference!("saga"),
     reference!("checkout-request"),
+    reference!("outbox-relay"),
+    reference!("event-fan-out"),
+    reference!("read-replicas-cache"),
+    reference!("strangler-fig"),
+    reference!("distributed-tracing"),
 ];
 
 impl Reference {

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{EdgeKind, NodeKind};
+use super::{CheckSpec, EdgeKind, NodeKind};
 
 /// The file format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -221,6 +221,10 @@ pub struct Diagram {
     /// Narrated walkthrough steps (references carry them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub walkthrough: Vec<Step>,
+    /// What this diagram demands of a drawing checked against it
+    /// (references carry it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<CheckSpec>,
 }
 
 impl Default for Diagram {
@@ -233,6 +237,7 @@ impl Default for Diagram {
             edges: Vec::new(),
             boundaries: Vec::new(),
             walkthrough: Vec::new(),
+            check: None,
         }
     }
 }

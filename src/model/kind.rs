@@ -99,6 +99,27 @@ impl NodeKind {
         }
     }
 
+    /// The kind as a noun inside a sentence ("No API gateway drawn").
+    #[must_use]
+    pub const fn noun(self) -> &'static str {
+        match self {
+            Self::Client => "client",
+            Self::Edge => "CDN / edge tier",
+            Self::LoadBalancer => "load balancer",
+            Self::Gateway => "API gateway",
+            Self::Service => "service",
+            Self::Database => "database",
+            Self::Cache => "cache",
+            Self::Bus => "message bus",
+            Self::Worker => "worker",
+            Self::External => "external API",
+            Self::Outbox => "outbox",
+            Self::Storage => "object storage",
+            Self::Search => "search index",
+            Self::Other => "other box",
+        }
+    }
+
     /// Parses a kind id as written by [`NodeKind::id`].
     #[must_use]
     pub fn from_id(id: &str) -> Option<Self> {

@@ -7,6 +7,7 @@ pub mod file;
 mod graph;
 pub mod infer;
 mod kind;
+mod spec;
 pub mod validate;
 
 pub use diagram::{
@@ -16,3 +17,4 @@ pub use file::{LoadError, SaveError};
 pub use graph::DiagramGraph;
 pub use infer::infer_kind;
 pub use kind::{EdgeKind, NodeKind};
+pub use spec::{CheckSpec, Role};

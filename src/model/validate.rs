@@ -69,6 +69,19 @@ pub fn validate(diagram: &Diagram) -> Vec<Issue> {
     let edge_ids = check_edges(diagram, &node_ids, &mut push);
     check_boundaries(diagram, &node_ids, &mut push);
     check_steps(diagram, &node_ids, &edge_ids, &mut push);
+    if let Some(spec) = &diagram.check {
+        for role in &spec.roles {
+            if !node_ids.contains(role.node.as_str()) {
+                push(
+                    Subject::Document,
+                    format!(
+                        "check role `{}` names a node that does not exist",
+                        role.node
+                    ),
+                );
+            }
+        }
+    }
     issues
 }
 

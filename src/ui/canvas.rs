@@ -7,8 +7,10 @@ use egui::{
 };
 
 use super::geometry::{self, Viewport};
+use super::overlay;
 use super::shapes::{Emphasis, paint_node};
 use super::theme::CanvasTheme;
+use crate::check::Ghost;
 use crate::model::{Diagram, Edge, EdgeKind};
 
 /// Pixels between the lines of parallel edges, in canvas units.
@@ -53,19 +55,31 @@ pub struct Highlight {
     pub edges: Vec<String>,
 }
 
+/// What to draw over the diagram: a highlight, and the checker's overlay.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Decor<'a> {
+    /// Emphasise these and dim the rest.
+    pub highlight: Option<&'a Highlight>,
+    /// Reference nodes the drawing lacks, drawn as dashed ghosts.
+    pub ghosts: &'a [Ghost],
+    /// Drawn nodes with no counterpart in the reference, marked "extra".
+    pub extra: &'a [String],
+}
+
 /// Shows the canvas filling the available space. Returns the response of the
 /// canvas area.
 pub fn canvas_ui(
     ui: &mut Ui,
     diagram: &Diagram,
     state: &mut CanvasState,
-    highlight: Option<&Highlight>,
+    decor: Decor<'_>,
 ) -> egui::Response {
+    let highlight = decor.highlight;
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let rect = response.rect;
     let theme = CanvasTheme::new(ui.visuals().dark_mode);
 
-    handle_input(ui, &response, diagram, state);
+    handle_input(ui, &response, diagram, state, decor.ghosts);
     let vp = state.viewport;
     let origin = rect.min;
 
@@ -91,6 +105,12 @@ pub fn canvas_ui(
             None => Emphasis::Normal,
         };
         paint_node(&painter, screen, node, &theme, vp.zoom, emphasis);
+        if decor.extra.iter().any(|id| id == node.id.as_str()) {
+            overlay::paint_extra_badge(&painter, screen, &theme, vp.zoom);
+        }
+    }
+    for ghost in decor.ghosts {
+        overlay::paint_ghost(&painter, vp, origin, ghost, &theme);
     }
 
     if diagram.nodes.is_empty() {
@@ -115,12 +135,25 @@ pub fn canvas_ui(
     }
 }
 
-fn handle_input(ui: &Ui, response: &egui::Response, diagram: &Diagram, state: &mut CanvasState) {
+fn handle_input(
+    ui: &Ui,
+    response: &egui::Response,
+    diagram: &Diagram,
+    state: &mut CanvasState,
+    ghosts: &[Ghost],
+) {
     let rect = response.rect;
     let fit_key =
         response.hovered() && ui.input(|i| i.key_pressed(Key::F) && i.modifiers.is_none());
     if (state.fit_pending || fit_key) && rect.width() > 1.0 {
+        let ghost_rects = ghosts.iter().map(|g| {
+            let (w, h) = g.kind.default_size();
+            Rect::from_center_size(pos2(g.pos.x, g.pos.y), vec2(w, h))
+        });
         state.viewport = geometry::diagram_bounds(diagram)
+            .into_iter()
+            .chain(ghost_rects)
+            .reduce(Rect::union)
             .map_or_else(Viewport::default, |bounds| {
                 Viewport::fit(bounds.expand(BOUNDARY_PADDING * 2.0), rect.size(), 24.0)
             });

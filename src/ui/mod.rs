@@ -2,7 +2,9 @@
 //! pure geometry behind them. Only this module and `app` import egui.
 
 pub mod canvas;
+pub mod findings;
 pub mod fonts;
 pub mod geometry;
+pub mod overlay;
 pub mod shapes;
 pub mod theme;

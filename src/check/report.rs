@@ -1,0 +1,105 @@
+//! The checker's view-model: findings with stable codes, a score, and the
+//! role matching the overlay is drawn from.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{NodeKind, Point};
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Wrong or missing in a way an interviewer would call out.
+    Error,
+    /// Worth fixing; a strong answer would have it.
+    Warning,
+    /// A hint.
+    Info,
+}
+
+impl Severity {
+    /// Lower-case name, as in JSON.
+    #[must_use]
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One thing the checker noticed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable code (`missing-cache`, `shared-database`, …).
+    pub code: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong and why it matters in an interview.
+    pub message: String,
+    /// Drawn node ids involved; for `missing-*` findings, the id of the
+    /// reference node (role) that has no counterpart.
+    pub nodes: Vec<String>,
+}
+
+/// A reference node the drawing lacks, placed where it would belong on the
+/// drawing (for the overlay).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Ghost {
+    /// Reference node id.
+    pub reference_node: String,
+    /// Its label in the reference.
+    pub label: String,
+    /// Its kind.
+    pub kind: NodeKind,
+    /// Where it would go on the drawing (canvas units).
+    pub pos: Point,
+}
+
+/// The verdict on a drawing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// The reference id checked against.
+    pub reference: String,
+    /// 0–100.
+    pub score: u8,
+    /// Findings, errors first, then by code and nodes.
+    pub findings: Vec<Finding>,
+    /// Reference node id → the drawn node id matched to it.
+    #[serde(skip)]
+    pub matches: Vec<(String, String)>,
+    /// Reference nodes without a counterpart, placed on the drawing.
+    #[serde(skip)]
+    pub ghosts: Vec<Ghost>,
+}
+
+impl Report {
+    /// True when some finding is an error.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// The drawn node matched to a reference node.
+    #[must_use]
+    pub fn matched_drawn(&self, reference_node: &str) -> Option<&str> {
+        self.matches
+            .iter()
+            .find(|(r, _)| r == reference_node)
+            .map(|(_, d)| d.as_str())
+    }
+
+    /// The findings with this code.
+    pub fn with_code<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.code == code)
+    }
+}

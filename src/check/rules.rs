@@ -1,0 +1,466 @@
+//! The structural rules: each looks at the drawing (and the reference's
+//! spec) and returns findings. Pure functions over the model.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use super::report::{Finding, Severity};
+use crate::model::{Diagram, EdgeKind, Node, NodeKind};
+
+fn finding(code: &'static str, severity: Severity, message: String, nodes: Vec<String>) -> Finding {
+    Finding {
+        code,
+        severity,
+        message,
+        nodes,
+    }
+}
+
+fn name(node: &Node) -> String {
+    format!("\u{201c}{}\u{201d}", node.label)
+}
+
+/// Node index by id.
+pub struct Index<'a> {
+    diagram: &'a Diagram,
+    by_id: BTreeMap<&'a str, usize>,
+}
+
+impl<'a> Index<'a> {
+    /// Indexes a diagram's nodes.
+    #[must_use]
+    pub fn new(diagram: &'a Diagram) -> Self {
+        let mut by_id = BTreeMap::new();
+        for (i, n) in diagram.nodes.iter().enumerate() {
+            by_id.entry(n.id.as_str()).or_insert(i);
+        }
+        Self { diagram, by_id }
+    }
+
+    fn node(&self, id: &str) -> Option<&'a Node> {
+        self.by_id.get(id).map(|&i| &self.diagram.nodes[i])
+    }
+
+    /// Edges with both ends resolved: (edge index, from, to).
+    fn edges(&self) -> impl Iterator<Item = (usize, &'a Node, &'a Node)> + '_ {
+        self.diagram
+            .edges
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((i, self.node(e.from.as_str())?, self.node(e.to.as_str())?)))
+    }
+}
+
+/// `gateway-bypassed`: a client or edge node reaches a service along a path
+/// that passes no gateway. Only when the drawing has a gateway to pass.
+pub fn gateway_bypassed(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
+    if !d.nodes.iter().any(|n| n.kind == NodeKind::Gateway) {
+        return Vec::new();
+    }
+    let front = |k: NodeKind| {
+        matches!(
+            k,
+            NodeKind::Client | NodeKind::Edge | NodeKind::LoadBalancer | NodeKind::Other
+        )
+    };
+    let mut out_edges: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+    for (_, from, to) in ix.edges() {
+        out_edges.entry(from.id.as_str()).or_default().push(to);
+    }
+    // Breadth-first from every client and edge node through front-tier nodes.
+    let mut parent: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    let mut queue = VecDeque::new();
+    for n in d
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind, NodeKind::Client | NodeKind::Edge))
+    {
+        if parent.insert(n.id.as_str(), None).is_none() {
+            queue.push_back(n);
+        }
+    }
+    let mut reached: BTreeMap<&str, &str> = BTreeMap::new(); // service → front node before it
+    while let Some(n) = queue.pop_front() {
+        for &next in out_edges.get(n.id.as_str()).map_or(&[][..], Vec::as_slice) {
+            if matches!(next.kind, NodeKind::Service | NodeKind::Worker) {
+                reached.entry(next.id.as_str()).or_insert(n.id.as_str());
+            } else if front(next.kind) && !parent.contains_key(next.id.as_str()) {
+                parent.insert(next.id.as_str(), Some(n.id.as_str()));
+                queue.push_back(next);
+            }
+        }
+    }
+    reached
+        .into_iter()
+        .map(|(service, before)| {
+            let mut path = vec![service.to_owned()];
+            let mut at = Some(before);
+            while let Some(id) = at {
+                path.push(id.to_owned());
+                at = parent.get(id).copied().flatten();
+            }
+            path.reverse();
+            let start = ix.node(&path[0]).map_or_else(String::new, name);
+            let target = ix.node(service).map_or_else(String::new, name);
+            finding(
+                "gateway-bypassed",
+                Severity::Error,
+                format!(
+                    "{start} reaches {target} without passing the API gateway. That path skips auth, rate limits and trace ids, and turns the service into a public endpoint you now have to secure on its own."
+                ),
+                path,
+            )
+        })
+        .collect()
+}
+
+/// `client-to-data`: a client or edge node talks directly to a database,
+/// cache or bus (either direction).
+pub fn client_to_data(ix: &Index<'_>) -> Vec<Finding> {
+    let outside = |k: NodeKind| matches!(k, NodeKind::Client | NodeKind::Edge);
+    let store = |k: NodeKind| matches!(k, NodeKind::Database | NodeKind::Cache | NodeKind::Bus);
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (_, a, b) in ix.edges() {
+        let (client, data) = if outside(a.kind) && store(b.kind) {
+            (a, b)
+        } else if outside(b.kind) && store(a.kind) {
+            (b, a)
+        } else {
+            continue;
+        };
+        if !seen.insert((client.id.as_str(), data.id.as_str())) {
+            continue;
+        }
+        out.push(finding(
+            "client-to-data",
+            Severity::Error,
+            format!(
+                "{} talks directly to {} ({}). Clients go through the API: a store exposed to them leaks schema, credentials and capacity to the internet and breaks every service boundary.",
+                name(client),
+                name(data),
+                data.kind.noun()
+            ),
+            vec![client.id.to_string(), data.id.to_string()],
+        ));
+    }
+    out
+}
+
+/// `shared-database`: one database written by two or more services.
+pub fn shared_database(ix: &Index<'_>) -> Vec<Finding> {
+    let mut writers: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (i, a, b) in ix.edges() {
+        let kind = ix.diagram.edges[i].kind;
+        let (service, db) = match (a.kind, b.kind) {
+            (NodeKind::Service, NodeKind::Database) if kind != EdgeKind::Async => (a, b),
+            (NodeKind::Database, NodeKind::Service) if kind == EdgeKind::Data => (b, a),
+            _ => continue,
+        };
+        writers
+            .entry(db.id.as_str())
+            .or_default()
+            .insert(service.id.as_str());
+    }
+    writers
+        .into_iter()
+        .filter(|(_, services)| services.len() >= 2)
+        .map(|(db, services)| {
+            let names: Vec<String> = services.iter().filter_map(|s| ix.node(s)).map(name).collect();
+            let db_name = ix.node(db).map_or_else(String::new, name);
+            let mut nodes = vec![db.to_owned()];
+            nodes.extend(services.iter().map(|s| (*s).to_owned()));
+            finding(
+                "shared-database",
+                Severity::Error,
+                format!(
+                    "{db_name} is written by {} services ({}). A store written by two services is a hidden coupling: neither can change its schema or scale alone. Give each service its own store and share data through its API or events.",
+                    services.len(),
+                    names.join(", ")
+                ),
+                nodes,
+            )
+        })
+        .collect()
+}
+
+/// Deduplicated synchronous service → service adjacency.
+fn sync_service_edges<'a>(ix: &Index<'a>) -> BTreeSet<(&'a str, &'a str)> {
+    ix.edges()
+        .filter(|&(i, a, b)| {
+            ix.diagram.edges[i].kind == EdgeKind::Sync
+                && a.kind == NodeKind::Service
+                && b.kind == NodeKind::Service
+                && a.id != b.id
+        })
+        .map(|(_, a, b)| (a.id.as_str(), b.id.as_str()))
+        .collect()
+}
+
+/// `sync-chain` (warning): three or more synchronous service-to-service hops
+/// in a row (a → b → c → d, all distinct). Linear in edges × degree.
+pub fn sync_chain(ix: &Index<'_>) -> Vec<Finding> {
+    let edges = sync_service_edges(ix);
+    let mut preds: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut succs: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for &(a, b) in &edges {
+        succs.entry(a).or_default().push(b);
+        preds.entry(b).or_default().push(a);
+    }
+    let mut chains: Vec<[&str; 4]> = Vec::new();
+    for &(b, c) in &edges {
+        let before: Vec<&str> = preds
+            .get(b)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&a| a != c)
+            .take(3)
+            .collect();
+        let after: Vec<&str> = succs
+            .get(c)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&x| x != b)
+            .take(3)
+            .collect();
+        if let Some(chain) = before
+            .iter()
+            .flat_map(|&a| after.iter().map(move |&x| [a, b, c, x]))
+            .find(|[a, _, _, x]| a != x)
+        {
+            chains.push(chain);
+        }
+    }
+    if chains.is_empty() {
+        return Vec::new();
+    }
+    let example = chains[0]
+        .iter()
+        .filter_map(|id| ix.node(id))
+        .map(|n| n.label.clone())
+        .collect::<Vec<_>>()
+        .join(" → ");
+    let nodes: BTreeSet<String> = chains.iter().flatten().map(|s| (*s).to_owned()).collect();
+    vec![finding(
+        "sync-chain",
+        Severity::Warning,
+        format!(
+            "Synchronous chain of three or more hops: {example}. Nested calls stack their failure modes and their latencies; move what the user is not waiting for onto events."
+        ),
+        nodes.into_iter().collect(),
+    )]
+}
+
+/// `sync-saga-call`: saga steps (services) call each other synchronously.
+pub fn sync_saga_call(ix: &Index<'_>) -> Vec<Finding> {
+    sync_service_edges(ix)
+        .into_iter()
+        .map(|(a, b)| {
+            let (na, nb) = (ix.node(a).map_or_else(String::new, name), ix.node(b).map_or_else(String::new, name));
+            finding(
+                "sync-saga-call",
+                Severity::Error,
+                format!(
+                    "{na} calls {nb} synchronously inside the saga. Saga steps should react to events on the bus: a direct call couples their availability, and a slow payment becomes a slow order."
+                ),
+                vec![a.to_owned(), b.to_owned()],
+            )
+        })
+        .collect()
+}
+
+const FAILURE_WORDS: &[&str] = &[
+    "fail",
+    "failed",
+    "failure",
+    "rejected",
+    "reject",
+    "declined",
+    "error",
+    "timeout",
+    "timedout",
+    "expired",
+    "insufficient",
+];
+const COMPENSATION_WORDS: &[&str] = &[
+    "cancel",
+    "cancelled",
+    "canceled",
+    "release",
+    "released",
+    "refund",
+    "refunded",
+    "compensate",
+    "compensation",
+    "undo",
+    "rollback",
+    "revert",
+    "void",
+    "restock",
+    "unreserve",
+];
+
+fn mentions(label: &str, vocabulary: &[&str]) -> bool {
+    crate::model::infer::words(label).iter().any(|w| {
+        vocabulary
+            .iter()
+            .any(|v| w == v || (w.len() > v.len() && w.ends_with(v)))
+    })
+}
+
+/// `missing-compensation`: no failure event leads to a compensating step.
+/// Evaluated only when the drawing has services and some event flow at all
+/// (otherwise `missing-service` / `missing-bus` already say it).
+pub fn missing_compensation(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
+    let has_service = d.nodes.iter().any(|n| n.kind == NodeKind::Service);
+    let has_events = d.nodes.iter().any(|n| n.kind == NodeKind::Bus)
+        || d.edges
+            .iter()
+            .any(|e| matches!(e.kind, EdgeKind::Async | EdgeKind::Compensation));
+    if !has_service || !has_events {
+        return Vec::new();
+    }
+    let failures: Vec<usize> = ix
+        .edges()
+        .filter(|&(i, _, _)| {
+            d.edges[i].kind != EdgeKind::Compensation && mentions(&d.edges[i].label, FAILURE_WORDS)
+        })
+        .map(|(i, _, _)| i)
+        .collect();
+    let compensations: Vec<usize> = ix
+        .edges()
+        .filter(|&(i, _, _)| {
+            d.edges[i].kind == EdgeKind::Compensation
+                || mentions(&d.edges[i].label, COMPENSATION_WORDS)
+        })
+        .map(|(i, _, _)| i)
+        .collect();
+    let message = match (failures.is_empty(), compensations.is_empty()) {
+        (true, true) => {
+            "The saga has no failure path: no failure event (PaymentFailed, InventoryRejected) and no compensating step. The reverse path matters more than the happy path: when payment fails, something must publish OrderCancelled and release the reservation, or orders sit in PENDING forever."
+        }
+        (true, false) => {
+            "The saga has compensating steps but no failure event that triggers them. Draw the event that says a step failed (PaymentFailed, InventoryRejected) and who consumes it."
+        }
+        (false, true) => {
+            "A failure event is drawn but nothing compensates: no step undoes earlier work (cancel the order, release the reservation, refund). Each completed step needs its compensating action."
+        }
+        (false, false) => {
+            // Both exist: does some failure lead to some compensation?
+            let mut out_edges: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+            for (_, a, b) in ix.edges() {
+                out_edges
+                    .entry(a.id.as_str())
+                    .or_default()
+                    .push(b.id.as_str());
+            }
+            let sources: BTreeSet<&str> = compensations
+                .iter()
+                .map(|&i| d.edges[i].from.as_str())
+                .collect();
+            let mut seen: BTreeSet<&str> =
+                failures.iter().map(|&i| d.edges[i].to.as_str()).collect();
+            let mut queue: VecDeque<&str> = seen.iter().copied().collect();
+            while let Some(n) = queue.pop_front() {
+                if sources.contains(n) {
+                    return Vec::new();
+                }
+                for &next in out_edges.get(n).map_or(&[][..], Vec::as_slice) {
+                    if seen.insert(next) {
+                        queue.push_back(next);
+                    }
+                }
+            }
+            "A failure event and a compensating step are both drawn, but the failure never reaches the step that compensates. Connect them: whoever consumes PaymentFailed should trigger the cancellation."
+        }
+    };
+    let mut nodes: BTreeSet<String> = BTreeSet::new();
+    for &i in failures.iter().chain(&compensations) {
+        nodes.insert(d.edges[i].from.to_string());
+        nodes.insert(d.edges[i].to.to_string());
+    }
+    vec![finding(
+        "missing-compensation",
+        Severity::Error,
+        message.to_owned(),
+        nodes.into_iter().collect(),
+    )]
+}
+
+/// `broken-path` (warning): the drawing has every kind of a path the
+/// reference expects, but they are not connected in that order.
+pub fn broken_paths(d: &Diagram, ix: &Index<'_>, paths: &[Vec<NodeKind>]) -> Vec<Finding> {
+    let pass_through = |k: NodeKind| matches!(k, NodeKind::LoadBalancer | NodeKind::Other);
+    let mut out_edges: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
+    for (_, a, b) in ix.edges() {
+        out_edges.entry(a.id.as_str()).or_default().push(b);
+    }
+    let mut findings = Vec::new();
+    for path in paths {
+        if path.len() < 2 || path.iter().any(|k| !d.nodes.iter().any(|n| n.kind == *k)) {
+            continue;
+        }
+        let mut frontier: BTreeSet<&str> = d
+            .nodes
+            .iter()
+            .filter(|n| n.kind == path[0])
+            .map(|n| n.id.as_str())
+            .collect();
+        for &kind in &path[1..] {
+            let mut next_frontier = BTreeSet::new();
+            let mut seen: BTreeSet<&str> = frontier.clone();
+            let mut queue: VecDeque<&str> = frontier.iter().copied().collect();
+            while let Some(n) = queue.pop_front() {
+                for &next in out_edges.get(n).map_or(&[][..], Vec::as_slice) {
+                    if next.kind == kind {
+                        next_frontier.insert(next.id.as_str());
+                    } else if pass_through(next.kind) && seen.insert(next.id.as_str()) {
+                        queue.push_back(next.id.as_str());
+                    }
+                }
+            }
+            frontier = next_frontier;
+            if frontier.is_empty() {
+                break;
+            }
+        }
+        if frontier.is_empty() {
+            let shown: Vec<&str> = path.iter().map(|k| k.id()).collect();
+            findings.push(finding(
+                "broken-path",
+                Severity::Warning,
+                format!(
+                    "No connected path {}. Draw the flow end to end with arrows: an interviewer follows the request from box to box.",
+                    shown.join(" → ")
+                ),
+                Vec::new(),
+            ));
+        }
+    }
+    findings
+}
+
+/// `unconnected-node` (info): a drawn node with no edges.
+pub fn unconnected(d: &Diagram) -> Vec<Finding> {
+    let connected: BTreeSet<&str> = d
+        .edges
+        .iter()
+        .flat_map(|e| [e.from.as_str(), e.to.as_str()])
+        .collect();
+    d.nodes
+        .iter()
+        .filter(|n| !connected.contains(n.id.as_str()))
+        .map(|n| {
+            finding(
+                "unconnected-node",
+                Severity::Info,
+                format!(
+                    "{} has no connections. Say who calls it or what it feeds, or leave it out.",
+                    name(n)
+                ),
+                vec![n.id.to_string()],
+            )
+        })
+        .collect()
+}

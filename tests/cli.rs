@@ -212,3 +212,27 @@ fn usage_errors_exit_2() {
     let out = archdrill(&["validate"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn cards_json_lists_every_card() {
+    let out = archdrill(&["cards", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let list = list.as_array().expect("array");
+    assert_eq!(
+        list.len(),
+        archdrill::content::cards::all().expect("cards").len()
+    );
+    let saga = list
+        .iter()
+        .find(|c| c["id"] == "design-order-saga")
+        .expect("the saga card");
+    assert_eq!(saga["diagram"], "saga");
+    assert_eq!(saga["section"], "Sagas & distributed transactions");
+    assert!(
+        saga["question"]
+            .as_str()
+            .is_some_and(|q| q.contains("payment fails"))
+    );
+    assert!(list.iter().any(|c| c["diagram"].is_null()));
+}

@@ -66,6 +66,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the Q&A cards (id, section, question, diagram).
+    Cards {
+        /// Print JSON: [{"id","section","question","diagram"}, …].
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Exit code when a check has error-level findings.
@@ -83,6 +89,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitC
             against,
             json,
         } => check(file, against, *json, out, err),
+        Command::Cards { json } => cards(*json, out, err),
     };
     ExitCode::from(code)
 }
@@ -265,4 +272,36 @@ fn write_report(report: &crate::check::Report, file: &str, out: &mut dyn Write) 
             }
         }
     }
+}
+
+fn cards(json: bool, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let cards = match crate::content::cards::all() {
+        Ok(cards) => cards,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    if json {
+        let list: Vec<serde_json::Value> = cards
+            .iter()
+            .map(|c| serde_json::json!({ "id": c.id, "section": c.section, "question": c.question, "diagram": c.diagram }))
+            .collect();
+        let _ = writeln!(out, "{}", serde_json::Value::Array(list));
+    } else {
+        let mut section = "";
+        for card in &cards {
+            if card.section != section {
+                section = &card.section;
+                let _ = writeln!(out, "\n{section}");
+            }
+            let diagram = card
+                .diagram
+                .as_deref()
+                .map_or_else(String::new, |d| format!("  [{d}]"));
+            let _ = writeln!(out, "  {:<40} {}{diagram}", card.id, card.question);
+        }
+        let _ = writeln!(out, "\n{} cards", cards.len());
+    }
+    EXIT_OK
 }

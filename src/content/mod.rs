@@ -1,6 +1,7 @@
 //! Content shipped inside the binary: reference diagrams, Q&A cards and the
 //! diagram font.
 
+pub mod cards;
 pub mod references;
 
 /// DejaVu Sans, used on the canvas and in exported pictures (licence in

@@ -1,0 +1,121 @@
+//! The Q&A cards: one RON file per section in `assets/cards/`, embedded in
+//! the binary (format in `assets/cards/FORMAT.md`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::LoadError;
+use crate::model::file::LineCol;
+
+/// An optional comparison table on a card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Column headings.
+    pub columns: Vec<String>,
+    /// Rows, each as long as `columns`.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One interview question with a rehearsable answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// The question as an interviewer asks it.
+    pub question: String,
+    /// A 60–90 second spoken answer (Markdown).
+    pub answer: String,
+    /// What the answer must hit, for self-grading.
+    pub key_points: Vec<String>,
+    /// An optional comparison table.
+    #[serde(default)]
+    pub table: Option<Table>,
+    /// Likely follow-up questions.
+    pub follow_ups: Vec<String>,
+    /// The reference diagram this question is about, if any.
+    #[serde(default)]
+    pub diagram: Option<String>,
+    /// The section (filled in from the file, not written per card).
+    #[serde(skip)]
+    pub section: String,
+}
+
+impl Card {
+    /// Words in the spoken answer.
+    #[must_use]
+    pub fn answer_words(&self) -> usize {
+        self.answer.split_whitespace().count()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionFile {
+    section: String,
+    cards: Vec<Card>,
+}
+
+macro_rules! section {
+    ($name:literal) => {
+        (
+            concat!("assets/cards/", $name, ".ron"),
+            include_str!(concat!("../../assets/cards/", $name, ".ron")),
+        )
+    };
+}
+
+/// The embedded section files, in reading order.
+pub const SECTION_FILES: &[(&str, &str)] = &[
+    section!("01-architecture"),
+    section!("02-scaling"),
+    section!("03-monolith-vs-microservices"),
+    section!("04-communication"),
+    section!("05-sagas"),
+    section!("06-delivery"),
+    section!("07-observability"),
+    section!("08-nodejs"),
+    section!("09-databases"),
+    section!("10-caching"),
+    section!("11-api-security"),
+    section!("12-consistency"),
+    section!("13-resilience"),
+    section!("14-messaging"),
+    section!("15-availability"),
+    section!("16-closing"),
+];
+
+/// Parses one section file.
+///
+/// # Errors
+/// [`LoadError::Syntax`] with `line:column`.
+pub fn parse_section(text: &str, path: &str) -> Result<Vec<Card>, LoadError> {
+    let file: SectionFile = ron::from_str(text).map_err(|e| LoadError::Syntax {
+        path: path.to_owned(),
+        at: LineCol {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        },
+        message: e.code.to_string(),
+    })?;
+    Ok(file
+        .cards
+        .into_iter()
+        .map(|card| Card {
+            section: file.section.clone(),
+            ..card
+        })
+        .collect())
+}
+
+/// Every card, in section order.
+///
+/// # Errors
+/// Only if a shipped file is broken; `tests/cards.rs` guards against that.
+pub fn all() -> Result<Vec<Card>, LoadError> {
+    let mut cards = Vec::new();
+    for (path, text) in SECTION_FILES {
+        cards.extend(parse_section(text, path)?);
+    }
+    Ok(cards)
+}

@@ -1,0 +1,103 @@
+//! The Q&A bank: every card parses and meets the rehearsal rules.
+
+use std::collections::BTreeSet;
+
+use archdrill::content::{cards, references};
+
+#[test]
+fn every_card_parses_and_meets_the_rules() {
+    let cards = cards::all().unwrap_or_else(|e| panic!("{e}"));
+    assert!(cards.len() >= 85, "only {} cards", cards.len());
+    let mut ids = BTreeSet::new();
+    let mut questions = BTreeSet::new();
+    for card in &cards {
+        assert!(
+            card.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !card.id.is_empty(),
+            "id {:?} is not kebab-case",
+            card.id
+        );
+        assert!(ids.insert(card.id.clone()), "duplicate id {}", card.id);
+        assert!(
+            questions.insert(card.question.to_lowercase()),
+            "duplicate question {:?}",
+            card.question
+        );
+        let words = card.answer_words();
+        assert!(
+            (140..=240).contains(&words),
+            "{}: answer has {words} words",
+            card.id
+        );
+        assert!(
+            (3..=6).contains(&card.key_points.len()),
+            "{}: {} key points",
+            card.id,
+            card.key_points.len()
+        );
+        assert!(
+            (1..=3).contains(&card.follow_ups.len()),
+            "{}: {} follow-ups",
+            card.id,
+            card.follow_ups.len()
+        );
+        assert!(
+            card.question.ends_with('?') || card.question.ends_with('.'),
+            "{}: a question or a prompt (\"Walk me through…\") ends with ? or .",
+            card.id
+        );
+        if let Some(table) = &card.table {
+            assert!(!table.rows.is_empty(), "{}: empty table", card.id);
+            for row in &table.rows {
+                assert_eq!(
+                    row.len(),
+                    table.columns.len(),
+                    "{}: ragged table row {row:?}",
+                    card.id
+                );
+            }
+        }
+        if let Some(diagram) = &card.diagram {
+            assert!(
+                references::find(diagram).is_some(),
+                "{}: unknown diagram {diagram}",
+                card.id
+            );
+        }
+        assert!(!card.section.is_empty());
+    }
+}
+
+#[test]
+fn every_section_of_the_guide_is_covered() {
+    let cards = cards::all().expect("cards load");
+    let sections: BTreeSet<&str> = cards.iter().map(|c| c.section.as_str()).collect();
+    assert_eq!(sections.len(), cards::SECTION_FILES.len());
+    for topic in [
+        "saga-vs-2pc",
+        "kafka-vs-rabbitmq",
+        "circuit-breaker",
+        "node-event-loop-phases",
+        "sessions-vs-jwt",
+        "cap-theorem-pacelc",
+        "n-plus-one-query-problem",
+        "blue-green-vs-canary",
+        "how-to-scale-a-system",
+    ] {
+        assert!(cards.iter().any(|c| c.id == topic), "no card {topic}");
+    }
+    // Architecture questions point at a diagram.
+    assert!(cards.iter().filter(|c| c.diagram.is_some()).count() >= 10);
+}
+
+#[test]
+fn a_broken_card_file_names_line_and_column() {
+    let err = cards::parse_section(
+        "(section: \"X\", cards: [(id: \"a\" question: \"?\")])",
+        "bad.ron",
+    )
+    .expect_err("broken RON is rejected");
+    assert!(err.to_string().starts_with("bad.ron:1:"), "{err}");
+}

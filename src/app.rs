@@ -10,7 +10,10 @@ use crate::content::references::REFERENCES;
 use crate::io::{Origin, open};
 use crate::model::{Diagram, EdgeKind, NodeKind};
 use crate::ui::canvas::{CanvasState, Decor, Highlight, canvas_ui, edge_sample_ui};
+use crate::ui::cards_view::{CardsAction, CardsView};
 use crate::ui::findings::{FindingsAction, findings_ui};
+use crate::ui::walkthrough_bar::{walkthrough_bar_ui, walkthrough_keys};
+use crate::walkthrough::Player;
 
 /// One diagram the user can look at, with its own view state.
 struct Entry {
@@ -18,6 +21,8 @@ struct Entry {
     diagram: Diagram,
     canvas: CanvasState,
     check: Option<CheckView>,
+    /// The narrated walkthrough, when playing.
+    walkthrough: Option<Player>,
 }
 
 /// A check report shown beside the canvas, with its overlay.
@@ -69,6 +74,7 @@ impl Entry {
             diagram,
             canvas: CanvasState::default(),
             check: None,
+            walkthrough: None,
         }
     }
 
@@ -93,6 +99,17 @@ pub struct ArchdrillApp {
     errors: Vec<String>,
     /// Reference id the Check button compares with.
     against: &'static str,
+    mode: Mode,
+    cards: CardsView,
+}
+
+/// The two views of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Diagrams on the canvas.
+    Diagrams,
+    /// The Q&A card browser.
+    Cards,
 }
 
 impl ArchdrillApp {
@@ -121,11 +138,20 @@ impl ArchdrillApp {
                 Err(e) => errors.push(e.to_string()),
             }
         }
+        let cards = match crate::content::cards::all() {
+            Ok(cards) => cards,
+            Err(e) => {
+                errors.push(e.to_string());
+                Vec::new()
+            }
+        };
         Self {
             entries,
             selected,
             errors,
             against: "five-tier",
+            mode: Mode::Diagrams,
+            cards: CardsView::new(cards),
         }
     }
 
@@ -147,6 +173,23 @@ impl ArchdrillApp {
             self.run_check();
         }
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        let start_walkthrough = !ui.ctx().text_edit_focused()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::W));
+        if start_walkthrough
+            && let Some(entry) = self.entries.get_mut(self.selected)
+            && self.mode == Mode::Diagrams
+            && entry.walkthrough.is_none()
+            && !entry.diagram.walkthrough.is_empty()
+        {
+            entry.walkthrough = Some(Player::default());
+        }
+        if self.mode == Mode::Cards {
+            if let Some(CardsAction::OpenWalkthrough(id)) = self.cards.ui(ui) {
+                self.open_walkthrough(&id);
+            }
+            return;
+        }
+        self.walkthrough_ui(ui);
         let action = self
             .entries
             .get(self.selected)
@@ -175,17 +218,87 @@ impl ArchdrillApp {
                     self.errors_ui(ui);
                 }
                 if let Some(entry) = self.entries.get_mut(self.selected) {
-                    let decor = entry
-                        .check
+                    let step_highlight = entry
+                        .walkthrough
                         .as_ref()
-                        .map_or_else(Decor::default, |view| Decor {
-                            highlight: view.highlight.as_ref(),
-                            ghosts: &view.report.ghosts,
-                            extra: &view.extra,
+                        .and_then(|p| entry.diagram.walkthrough.get(p.index))
+                        .map(|step| Highlight {
+                            nodes: step.nodes.iter().map(ToString::to_string).collect(),
+                            edges: step.edges.iter().map(ToString::to_string).collect(),
                         });
+                    let mut decor =
+                        entry
+                            .check
+                            .as_ref()
+                            .map_or_else(Decor::default, |view| Decor {
+                                highlight: view.highlight.as_ref(),
+                                ghosts: &view.report.ghosts,
+                                extra: &view.extra,
+                            });
+                    if step_highlight.is_some() {
+                        decor = Decor {
+                            highlight: step_highlight.as_ref(),
+                            ..Decor::default()
+                        };
+                    }
                     canvas_ui(ui, &entry.diagram, &mut entry.canvas, decor);
                 }
             });
+    }
+
+    /// The walkthrough bar under the canvas, its keys and its autoplay clock.
+    fn walkthrough_ui(&mut self, ui: &mut Ui) {
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        let Some(player) = entry.walkthrough.as_mut() else {
+            return;
+        };
+        let total = entry.diagram.walkthrough.len();
+        walkthrough_keys(ui, player, total);
+        if player.playing {
+            let dt = ui.input(|i| i.stable_dt).min(0.1);
+            player.tick(dt, total);
+            ui.ctx().request_repaint();
+        }
+        let close = egui::Panel::bottom("walkthrough")
+            .show(ui, |ui| walkthrough_bar_ui(ui, &entry.diagram, player))
+            .inner;
+        if close {
+            entry.walkthrough = None;
+        }
+    }
+
+    /// Shows a reference and starts its walkthrough from the first step.
+    pub fn open_walkthrough(&mut self, reference_id: &str) {
+        if let Some(i) = self
+            .entries
+            .iter()
+            .position(|e| matches!(e.origin, Origin::Reference(id) if id == reference_id))
+        {
+            self.selected = i;
+            self.mode = Mode::Diagrams;
+            let entry = &mut self.entries[i];
+            if !entry.diagram.walkthrough.is_empty() {
+                entry.walkthrough = Some(Player::default());
+            }
+        }
+    }
+
+    /// The walkthrough step shown, if a walkthrough is open.
+    #[must_use]
+    pub fn walkthrough_step(&self) -> Option<usize> {
+        self.entries
+            .get(self.selected)?
+            .walkthrough
+            .as_ref()
+            .map(|p| p.index)
+    }
+
+    /// Which view is showing.
+    #[must_use]
+    pub const fn mode(&self) -> Mode {
+        self.mode
     }
 
     /// Checks the current diagram against the chosen reference.
@@ -259,6 +372,12 @@ impl ArchdrillApp {
 
     fn toolbar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.mode, Mode::Diagrams, "Diagrams");
+            ui.selectable_value(&mut self.mode, Mode::Cards, "Q&A cards");
+            ui.separator();
+            if self.mode == Mode::Cards {
+                return;
+            }
             let label = ui.label("Check against");
             egui::ComboBox::from_id_salt("against")
                 .selected_text(self.against)
@@ -318,6 +437,18 @@ impl ArchdrillApp {
                 .clicked()
             {
                 entry.canvas.request_fit();
+            }
+            if !entry.diagram.walkthrough.is_empty() && entry.walkthrough.is_none() {
+                let steps = entry.diagram.walkthrough.len();
+                if ui
+                    .button("▶ Start walkthrough")
+                    .on_hover_text(format!(
+                        "Step through the narration, {steps} steps (W; then ← → Space)"
+                    ))
+                    .clicked()
+                {
+                    entry.walkthrough = Some(Player::default());
+                }
             }
         }
         ui.separator();

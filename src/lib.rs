@@ -11,3 +11,4 @@ pub mod content;
 pub mod io;
 pub mod model;
 pub mod ui;
+pub mod walkthrough;

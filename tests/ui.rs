@@ -148,3 +148,102 @@ fn check_shows_findings_and_highlights_their_nodes() {
     h.run();
     assert!(h.state().report().is_some());
 }
+
+#[test]
+fn walkthrough_steps_with_buttons_and_keys() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), None);
+    h.get_by_label("▶ Start walkthrough").click();
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(0));
+    assert!(h.query_by_label("Step 1 of 10").is_some());
+    h.get_by_label("Next ▶").click();
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(1));
+    assert!(h.query_by_label("Edge: CDN and WAF").is_some());
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(3));
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(2));
+    h.key_press(egui::Key::Space);
+    h.run_steps(2);
+    assert!(h.query_by_label("Pause").is_some(), "space starts autoplay");
+    h.key_press(egui::Key::Space);
+    h.run_steps(2);
+    assert!(h.query_by_label("▶ Play").is_some(), "space pauses");
+    h.get_by_label("Close walkthrough").click();
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), None);
+}
+
+#[test]
+fn checkout_replay_shows_hop_latency() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.state_mut().open_walkthrough("checkout-request");
+    h.run();
+    assert!(h.query_by_label_contains("+60 ms").is_some());
+    for _ in 0..6 {
+        h.get_by_label("Next ▶").click();
+        h.run();
+    }
+    assert!(
+        h.query_by_label_contains("+600 ms").is_some(),
+        "the payment hop"
+    );
+}
+
+#[test]
+fn card_browser_searches_rehearses_and_opens_a_walkthrough() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Q&A cards").click();
+    h.run();
+    assert_eq!(h.state().mode(), archdrill::app::Mode::Cards);
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search")
+        .type_text("choreography orchestration");
+    h.run();
+    assert!(
+        h.query_by_label_contains("Walk me through the phases")
+            .is_none(),
+        "the search filters the list"
+    );
+    h.get_by_label("Choreography or orchestration — how would you wire up a saga?")
+        .click();
+    h.run();
+    h.get_by_label("Rehearse out loud (60–90 s)").click();
+    h.run();
+    h.get_by_label("Stop").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("short — add the story").is_some(),
+        "a rehearsal of a moment is short"
+    );
+    assert!(
+        h.query_by_label("Hide answer").is_some(),
+        "stopping reveals the answer"
+    );
+    h.get_by_label("Hide answer").click();
+    h.run();
+    h.get_by_label("Show answer").click();
+    h.run();
+    assert!(h.query_by_label("Hide answer").is_some());
+    assert!(
+        h.query_by_label_contains("Key points — did you hit them? 0/")
+            .is_some()
+    );
+    h.get_by_label("▶ Walk through the `saga` diagram").click();
+    h.run();
+    assert_eq!(h.state().mode(), archdrill::app::Mode::Diagrams);
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("Order saga (choreography)")
+    );
+    assert_eq!(h.state().walkthrough_step(), Some(0));
+}

@@ -119,3 +119,54 @@ pub fn all() -> Result<Vec<Card>, LoadError> {
     }
     Ok(cards)
 }
+
+/// Indices of the cards matching every word of `query` (case-insensitive)
+/// in the question, answer, key points or section; all cards for an empty
+/// query.
+#[must_use]
+pub fn search(cards: &[Card], query: &str) -> Vec<usize> {
+    let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    cards
+        .iter()
+        .enumerate()
+        .filter(|(_, card)| {
+            if terms.is_empty() {
+                return true;
+            }
+            let haystack = format!(
+                "{}\n{}\n{}\n{}\n{}",
+                card.question,
+                card.answer,
+                card.key_points.join("\n"),
+                card.section,
+                card.id
+            )
+            .to_lowercase();
+            terms.iter().all(|t| haystack.contains(t.as_str()))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_matches_every_term_anywhere() {
+        let cards = all().unwrap();
+        assert_eq!(search(&cards, "").len(), cards.len());
+        let kafka = search(&cards, "kafka RABBITMQ");
+        assert!(kafka.iter().any(|&i| cards[i].id == "kafka-vs-rabbitmq"));
+        assert!(kafka.iter().all(|&i| {
+            let text = format!("{} {}", cards[i].question, cards[i].answer).to_lowercase();
+            text.contains("kafka")
+                || cards[i]
+                    .key_points
+                    .join(" ")
+                    .to_lowercase()
+                    .contains("kafka")
+        }));
+        assert!(search(&cards, "zzzz-no-such-word").is_empty());
+    }
+}

@@ -2,9 +2,12 @@
 //! pure geometry behind them. Only this module and `app` import egui.
 
 pub mod canvas;
+pub mod cards_view;
 pub mod findings;
 pub mod fonts;
 pub mod geometry;
+pub mod markdown;
 pub mod overlay;
 pub mod shapes;
 pub mod theme;
+pub mod walkthrough_bar;

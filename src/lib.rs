@@ -8,6 +8,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod content;
+pub mod edit;
 pub mod io;
 pub mod model;
 pub mod ui;

@@ -1,0 +1,205 @@
+//! Editing a document: user [`Command`]s become invertible [`ops::Op`]
+//! transactions applied in one place, with undo/redo and a dirty flag.
+//! No egui here; the canvas only emits commands.
+
+mod command;
+pub mod ops;
+
+pub use command::{Command, EditError, fresh_id};
+
+use crate::model::Diagram;
+use ops::{Op, apply_all};
+
+/// A document with its undo history.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    doc: Diagram,
+    /// Inverse transactions, newest last, each tagged with its state id.
+    undo: Vec<(u64, Vec<Op>)>,
+    /// Transactions undone, newest last, with the state id they restore.
+    redo: Vec<(u64, Vec<Op>)>,
+    /// Id of the current state (0 = as loaded).
+    state: u64,
+    next_state: u64,
+    saved_state: u64,
+}
+
+impl Editor {
+    /// Starts editing `doc`, clean.
+    #[must_use]
+    pub fn new(doc: Diagram) -> Self {
+        Self {
+            doc,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            state: 0,
+            next_state: 1,
+            saved_state: 0,
+        }
+    }
+
+    /// The document.
+    #[must_use]
+    pub const fn doc(&self) -> &Diagram {
+        &self.doc
+    }
+
+    /// Applies a command as one undoable step. Commands that change nothing
+    /// leave the history alone.
+    ///
+    /// # Errors
+    /// [`EditError`]; the document is unchanged.
+    pub fn apply(&mut self, command: &Command) -> Result<(), EditError> {
+        let ops = command.to_ops(&self.doc)?;
+        if ops.is_empty() {
+            return Ok(());
+        }
+        let inverse = apply_all(&mut self.doc, ops)?;
+        self.undo.push((self.state, inverse));
+        self.redo.clear();
+        self.state = self.next_state;
+        self.next_state += 1;
+        Ok(())
+    }
+
+    /// Undoes the last step; false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let Some((previous, inverse)) = self.undo.pop() else {
+            return false;
+        };
+        match apply_all(&mut self.doc, inverse) {
+            Ok(redo) => {
+                self.redo.push((self.state, redo));
+                self.state = previous;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Redoes the last undone step; false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let Some((next, ops)) = self.redo.pop() else {
+            return false;
+        };
+        match apply_all(&mut self.doc, ops) {
+            Ok(inverse) => {
+                self.undo.push((self.state, inverse));
+                self.state = next;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Whether there is something to undo / redo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// True when the document differs from the last saved (or loaded) state.
+    #[must_use]
+    pub const fn is_dirty(&self) -> bool {
+        self.state != self.saved_state
+    }
+
+    /// Records that the current state has been saved.
+    pub const fn mark_saved(&mut self) {
+        self.saved_state = self.state;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EdgeKind, NodeId, NodeKind, Point};
+
+    #[test]
+    fn add_connect_undo_redo_and_dirty() {
+        let mut ed = Editor::new(Diagram::default());
+        assert!(!ed.is_dirty());
+        ed.apply(&Command::AddNode {
+            kind: NodeKind::Client,
+            label: "App".into(),
+            pos: Point::new(0.0, 0.0),
+        })
+        .unwrap();
+        ed.apply(&Command::AddNode {
+            kind: NodeKind::Gateway,
+            label: "Kong".into(),
+            pos: Point::new(200.0, 0.0),
+        })
+        .unwrap();
+        assert_eq!(ed.doc().nodes[1].id.as_str(), "gateway-1");
+        ed.apply(&Command::Connect {
+            from: NodeId::from("client-1"),
+            to: NodeId::from("gateway-1"),
+            kind: EdgeKind::Sync,
+        })
+        .unwrap();
+        assert_eq!(ed.doc().edges.len(), 1);
+        assert!(ed.is_dirty());
+        ed.mark_saved();
+        assert!(!ed.is_dirty());
+        assert!(ed.undo());
+        assert!(ed.is_dirty());
+        assert_eq!(ed.doc().edges.len(), 0);
+        assert!(ed.redo());
+        assert!(!ed.is_dirty(), "back at the saved state");
+        assert!(ed.undo() && ed.undo() && ed.undo());
+        assert!(ed.doc().nodes.is_empty());
+        assert!(!ed.undo());
+    }
+
+    #[test]
+    fn deleting_a_node_takes_its_edges_and_undo_restores_them() {
+        let reference = crate::content::references::find("five-tier")
+            .unwrap()
+            .load()
+            .unwrap();
+        let mut ed = Editor::new(reference.clone());
+        ed.apply(&Command::Delete {
+            nodes: vec![NodeId::from("kafka"), NodeId::from("orders_db")],
+            edges: vec![],
+        })
+        .unwrap();
+        assert!(ed.doc().node("kafka").is_none());
+        assert!(
+            ed.doc()
+                .edges
+                .iter()
+                .all(|e| e.from.as_str() != "kafka" && e.to.as_str() != "kafka")
+        );
+        assert_eq!(crate::model::validate::validate(ed.doc()), vec![]);
+        assert!(ed.undo());
+        assert_eq!(ed.doc(), &reference);
+    }
+
+    #[test]
+    fn errors_change_nothing() {
+        let mut ed = Editor::new(Diagram::default());
+        assert_eq!(
+            ed.apply(&Command::Rename {
+                id: NodeId::from("x"),
+                label: "Y".into()
+            }),
+            Err(EditError::UnknownNode("x".into()))
+        );
+        assert_eq!(
+            ed.apply(&Command::AddNode {
+                kind: NodeKind::Other,
+                label: "  ".into(),
+                pos: Point::default()
+            }),
+            Err(EditError::EmptyLabel)
+        );
+        assert!(!ed.can_undo());
+    }
+}

@@ -5,6 +5,33 @@ use archdrill::app::ArchdrillApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+/// Presses and releases the primary button at `pos` (a click).
+fn click_at(h: &mut Harness<'static, ArchdrillApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+}
+
+/// Drags with the primary button from `from` to `to`.
+fn drag(h: &mut Harness<'static, ArchdrillApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
 fn harness(app: ArchdrillApp) -> Harness<'static, ArchdrillApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -46,7 +73,7 @@ fn opens_a_file_from_the_command_line() {
         h.state().current().map(|d| d.title.as_str()),
         Some("My project")
     );
-    assert!(h.query_by_label("Opened").is_some());
+    assert!(h.query_by_label("Your drawings").is_some());
 }
 
 #[test]
@@ -246,4 +273,98 @@ fn card_browser_searches_rehearses_and_opens_a_walkthrough() {
         Some("Order saga (choreography)")
     );
     assert_eq!(h.state().walkthrough_step(), Some(0));
+}
+
+#[test]
+fn draw_connect_rename_undo_redo_and_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    assert_eq!(h.state().current().map(|d| d.nodes.len()), Some(0));
+    // Place a gateway from the palette, and a service by typing its label.
+    h.get_by_label("+ API gateway").click();
+    h.run();
+    h.get_by_label("Quick add").click();
+    h.run();
+    h.get_by_label("Quick add").type_text("Order service");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let doc = h.state().current().expect("a drawing").clone();
+    assert_eq!(doc.nodes.len(), 2);
+    assert_eq!(doc.nodes[0].kind, archdrill::model::NodeKind::Gateway);
+    assert_eq!(
+        doc.nodes[1].kind,
+        archdrill::model::NodeKind::Service,
+        "kind inferred from the label"
+    );
+    // Move the service away so the two boxes do not overlap, then connect
+    // them by dragging from the gateway's handle onto the service.
+    let service = h.state().node_screen_rect("service-1").expect("on screen");
+    drag(
+        &mut h,
+        service.center(),
+        service.center() + egui::vec2(220.0, 0.0),
+    );
+    let moved = h.state().current().expect("doc").nodes[1].pos;
+    assert!(
+        moved.x > doc.nodes[1].pos.x + 50.0,
+        "dragging moves the box: {moved:?}"
+    );
+    let gateway = h.state().node_screen_rect("gateway-1").expect("on screen");
+    let service = h.state().node_screen_rect("service-1").expect("on screen");
+    drag(
+        &mut h,
+        archdrill::ui::interact::handle_pos(gateway),
+        service.center(),
+    );
+    let edges = h.state().current().expect("doc").edges.clone();
+    assert_eq!(edges.len(), 1, "one arrow drawn");
+    assert_eq!(
+        (edges[0].from.as_str(), edges[0].to.as_str()),
+        ("gateway-1", "service-1")
+    );
+    // Select the service with a click, rename it from the properties panel.
+    let service = h.state().node_screen_rect("service-1").expect("on screen");
+    click_at(&mut h, service.center());
+    h.get_by_label("Rename…").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("New name").type_text("Order service v2");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().current().expect("doc").nodes[1].label,
+        "Order service v2"
+    );
+    // Undo the rename, the arrow, the move; redo them.
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(
+        h.state().current().expect("doc").nodes[1].label,
+        "Order service"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.state().current().expect("doc").edges.is_empty());
+    h.get_by_label("Redo").click();
+    h.run();
+    assert_eq!(h.state().current().expect("doc").edges.len(), 1);
+    // Save through the path field; the title loses its dirty marker.
+    assert!(h.state().is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let path = dir.path().join("mine.ron");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(path.to_str().expect("utf-8"));
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!h.state().is_dirty());
+    let saved = archdrill::model::file::load(&path).expect("saved file loads");
+    assert_eq!(&saved, h.state().current().expect("doc"));
 }

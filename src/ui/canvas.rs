@@ -7,6 +7,7 @@ use egui::{
 };
 
 use super::geometry::{self, Viewport};
+use super::interact::{self, CanvasEvent, Gesture, Selection};
 use super::overlay;
 use super::shapes::{Emphasis, paint_node};
 use super::theme::CanvasTheme;
@@ -27,6 +28,26 @@ pub struct CanvasState {
     pub viewport: Viewport,
     /// Fit the diagram to the widget on the next frame.
     pub fit_pending: bool,
+    /// Selected nodes and edges (editable canvases).
+    pub selection: Selection,
+    /// The editing gesture in progress.
+    pub gesture: Gesture,
+    /// Size of the canvas on screen last frame (to place new nodes).
+    pub view_size: Vec2,
+    /// Where the canvas was on screen last frame.
+    pub screen_rect: Rect,
+}
+
+impl CanvasState {
+    /// A node's rectangle on screen, as of the last frame.
+    #[must_use]
+    pub fn node_screen_rect(&self, diagram: &Diagram, id: &str) -> Option<Rect> {
+        let node = diagram.node(id)?;
+        Some(
+            self.viewport
+                .screen_rect_from_canvas(self.screen_rect.min, geometry::node_rect(node)),
+        )
+    }
 }
 
 impl Default for CanvasState {
@@ -34,6 +55,10 @@ impl Default for CanvasState {
         Self {
             viewport: Viewport::default(),
             fit_pending: true,
+            selection: Selection::default(),
+            gesture: Gesture::Idle,
+            view_size: Vec2::ZERO,
+            screen_rect: Rect::NOTHING,
         }
     }
 }
@@ -64,6 +89,16 @@ pub struct Decor<'a> {
     pub ghosts: &'a [Ghost],
     /// Drawn nodes with no counterpart in the reference, marked "extra".
     pub extra: &'a [String],
+    /// Whether the user may edit (select, move, connect, rename).
+    pub editable: bool,
+}
+
+/// What the canvas reports back.
+pub struct CanvasOutput {
+    /// The canvas area's response.
+    pub response: egui::Response,
+    /// Finished editing gestures, to turn into commands.
+    pub events: Vec<CanvasEvent>,
 }
 
 /// Shows the canvas filling the available space. Returns the response of the
@@ -73,15 +108,34 @@ pub fn canvas_ui(
     diagram: &Diagram,
     state: &mut CanvasState,
     decor: Decor<'_>,
-) -> egui::Response {
+) -> CanvasOutput {
     let highlight = decor.highlight;
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let rect = response.rect;
+    state.view_size = rect.size();
+    state.screen_rect = rect;
     let theme = CanvasTheme::new(ui.visuals().dark_mode);
+    let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
 
-    handle_input(ui, &response, diagram, state, decor.ghosts);
+    let (events, consumed) = if decor.editable {
+        state.selection.retain_existing(diagram);
+        interact::edit_input(
+            ui,
+            &response,
+            diagram,
+            state.viewport,
+            &mut state.gesture,
+            &mut state.selection,
+            &offsets,
+        )
+    } else {
+        (Vec::new(), false)
+    };
+    handle_input(ui, &response, diagram, state, decor.ghosts, consumed);
     let vp = state.viewport;
     let origin = rect.min;
+    let preview = interact::preview(diagram, &state.gesture);
+    let diagram = preview.as_ref().unwrap_or(diagram);
 
     painter.rect_filled(rect, 0.0, theme.background);
     paint_grid(&painter, rect, vp, &theme);
@@ -91,47 +145,101 @@ pub fn canvas_ui(
         .and_then(|p| geometry::node_at(diagram, vp.canvas_from_screen(origin, p)));
 
     paint_boundaries(&painter, diagram, vp, origin, &theme, highlight.is_some());
-    paint_edges(&painter, diagram, vp, origin, &theme, highlight);
+    paint_edges(
+        &painter,
+        diagram,
+        vp,
+        origin,
+        &theme,
+        highlight,
+        &state.selection.edges,
+    );
 
-    for (i, node) in diagram.nodes.iter().enumerate() {
-        let screen = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
-        if !screen.intersects(rect) {
-            continue;
-        }
-        let emphasis = match highlight {
-            Some(h) if h.nodes.iter().any(|id| id == node.id.as_str()) => Emphasis::Highlighted,
-            Some(_) => Emphasis::Dimmed,
-            None if hovered_node == Some(i) => Emphasis::Hovered,
-            None => Emphasis::Normal,
-        };
-        paint_node(&painter, screen, node, &theme, vp.zoom, emphasis);
-        if decor.extra.iter().any(|id| id == node.id.as_str()) {
-            overlay::paint_extra_badge(&painter, screen, &theme, vp.zoom);
-        }
-    }
+    paint_nodes(&painter, rect, diagram, state, &decor, hovered_node, &theme);
     for ghost in decor.ghosts {
         overlay::paint_ghost(&painter, vp, origin, ghost, &theme);
     }
+    if let interact::Gesture::Connect { from, to } = &state.gesture
+        && let Some(node) = diagram.node(from)
+    {
+        let start = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
+        let from_point = interact::handle_pos(start);
+        paint_edge_line(
+            &painter,
+            EdgeKind::Sync,
+            [from_point, *to],
+            Stroke::new(1.6, theme.edge_color(EdgeKind::Sync)),
+            vp.zoom,
+        );
+    }
 
     if diagram.nodes.is_empty() {
+        let hint = if decor.editable {
+            "Empty drawing: add boxes from the palette above, or type a label in Quick add."
+        } else {
+            "This diagram is empty."
+        };
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "This diagram is empty.",
+            hint,
             FontId::proportional(16.0),
             theme.weak_text,
         );
     }
 
-    match hovered_node.and_then(|i| diagram.nodes.get(i)) {
-        Some(node) => response.on_hover_ui_at_pointer(|ui| {
-            ui.strong(&node.label);
-            ui.label(format!("{} · {}", node.kind.title(), node.id));
-            if !node.notes.is_empty() {
-                ui.label(&node.notes);
-            }
-        }),
-        None => response,
+    let response = match hovered_node.and_then(|i| diagram.nodes.get(i)) {
+        Some(node) if state.gesture == interact::Gesture::Idle => {
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.strong(&node.label);
+                ui.label(format!("{} · {}", node.kind.title(), node.id));
+                if !node.notes.is_empty() {
+                    ui.label(&node.notes);
+                }
+            })
+        }
+        _ => response,
+    };
+    CanvasOutput { response, events }
+}
+
+/// Paints every visible node with its emphasis, badges and connect handle.
+fn paint_nodes(
+    painter: &Painter,
+    rect: Rect,
+    diagram: &Diagram,
+    state: &CanvasState,
+    decor: &Decor<'_>,
+    hovered_node: Option<usize>,
+    theme: &CanvasTheme,
+) {
+    let (vp, origin, highlight) = (state.viewport, rect.min, decor.highlight);
+    for (i, node) in diagram.nodes.iter().enumerate() {
+        let screen = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
+        if !screen.intersects(rect) {
+            continue;
+        }
+        let selected = state.selection.nodes.contains(node.id.as_str());
+        let emphasis = match highlight {
+            Some(h) if h.nodes.iter().any(|id| id == node.id.as_str()) => Emphasis::Highlighted,
+            Some(_) => Emphasis::Dimmed,
+            None if selected => Emphasis::Highlighted,
+            None if hovered_node == Some(i) => Emphasis::Hovered,
+            None => Emphasis::Normal,
+        };
+        paint_node(painter, screen, node, theme, vp.zoom, emphasis);
+        if decor.extra.iter().any(|id| id == node.id.as_str()) {
+            overlay::paint_extra_badge(painter, screen, theme, vp.zoom);
+        }
+        if decor.editable && (selected || hovered_node == Some(i)) {
+            let color = theme.edge_color(EdgeKind::Sync);
+            painter.circle(
+                interact::handle_pos(screen),
+                interact::HANDLE_RADIUS,
+                theme.background,
+                Stroke::new(1.5, color),
+            );
+        }
     }
 }
 
@@ -141,6 +249,7 @@ fn handle_input(
     diagram: &Diagram,
     state: &mut CanvasState,
     ghosts: &[Ghost],
+    editing_gesture: bool,
 ) {
     let rect = response.rect;
     let fit_key =
@@ -159,7 +268,7 @@ fn handle_input(
             });
         state.fit_pending = false;
     }
-    if response.dragged() {
+    if response.dragged() && !editing_gesture {
         state.viewport.offset += response.drag_delta();
     }
     if response.hovered() {
@@ -283,6 +392,7 @@ fn paint_edges(
     origin: Pos2,
     theme: &CanvasTheme,
     highlight: Option<&Highlight>,
+    selected: &std::collections::BTreeSet<String>,
 ) {
     let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
     let mut labels = Vec::new();
@@ -296,6 +406,7 @@ fn paint_edges(
         let emphasis = match highlight {
             Some(h) if h.edges.iter().any(|id| id == edge.id.as_str()) => Emphasis::Highlighted,
             Some(_) => Emphasis::Dimmed,
+            None if selected.contains(edge.id.as_str()) => Emphasis::Highlighted,
             None => Emphasis::Normal,
         };
         let segment = if edge.from == edge.to {

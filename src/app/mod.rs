@@ -7,90 +7,18 @@ use egui::{RichText, Ui};
 
 use crate::check::{Report, check};
 use crate::content::references::REFERENCES;
-use crate::io::{Origin, open};
+use crate::io::open;
+use entry::{CheckView, Entry, Source};
+
+mod editing;
+mod entry;
+mod files;
 use crate::model::{Diagram, EdgeKind, NodeKind};
-use crate::ui::canvas::{CanvasState, Decor, Highlight, canvas_ui, edge_sample_ui};
+use crate::ui::canvas::{Decor, Highlight, canvas_ui, edge_sample_ui};
 use crate::ui::cards_view::{CardsAction, CardsView};
 use crate::ui::findings::{FindingsAction, findings_ui};
 use crate::ui::walkthrough_bar::{walkthrough_bar_ui, walkthrough_keys};
 use crate::walkthrough::Player;
-
-/// One diagram the user can look at, with its own view state.
-struct Entry {
-    origin: Origin,
-    diagram: Diagram,
-    canvas: CanvasState,
-    check: Option<CheckView>,
-    /// The narrated walkthrough, when playing.
-    walkthrough: Option<Player>,
-}
-
-/// A check report shown beside the canvas, with its overlay.
-struct CheckView {
-    report: Report,
-    /// The finding whose nodes are highlighted.
-    selected: Option<usize>,
-    highlight: Option<Highlight>,
-    /// Drawn nodes with no counterpart in the reference.
-    extra: Vec<String>,
-}
-
-impl CheckView {
-    fn new(diagram: &Diagram, report: Report) -> Self {
-        let extra = diagram
-            .nodes
-            .iter()
-            .filter(|n| !report.matches.iter().any(|(_, d)| d == n.id.as_str()))
-            .map(|n| n.id.to_string())
-            .collect();
-        Self {
-            report,
-            selected: None,
-            highlight: None,
-            extra,
-        }
-    }
-
-    fn select(&mut self, diagram: &Diagram, index: Option<usize>) {
-        self.selected = index;
-        self.highlight = index
-            .and_then(|i| self.report.findings.get(i))
-            .map(|f| Highlight {
-                nodes: f
-                    .nodes
-                    .iter()
-                    .filter(|id| diagram.node(id).is_some())
-                    .cloned()
-                    .collect(),
-                edges: Vec::new(),
-            });
-    }
-}
-
-impl Entry {
-    fn new(origin: Origin, diagram: Diagram) -> Self {
-        Self {
-            origin,
-            diagram,
-            canvas: CanvasState::default(),
-            check: None,
-            walkthrough: None,
-        }
-    }
-
-    fn title(&self) -> String {
-        if !self.diagram.title.is_empty() {
-            return self.diagram.title.clone();
-        }
-        match &self.origin {
-            Origin::File(path) => path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
-            Origin::Reference(id) => (*id).to_owned(),
-        }
-    }
-}
 
 /// The app state.
 pub struct ArchdrillApp {
@@ -101,6 +29,24 @@ pub struct ArchdrillApp {
     against: &'static str,
     mode: Mode,
     cards: CardsView,
+    /// Kind of arrows drawn from now on.
+    edge_kind: EdgeKind,
+    /// The Quick add field.
+    quick_add: String,
+    /// An inline rename in progress.
+    rename: Option<editing::Rename>,
+    /// The edge label being typed in the properties panel.
+    edge_label_draft: Option<String>,
+    /// The open / save-as window.
+    file_window: Option<files::FileWindow>,
+    /// Number of the last untitled drawing.
+    untitled: u32,
+    /// The title last sent to the window.
+    window_title: String,
+    /// Asking whether to discard unsaved changes on close.
+    close_prompt: bool,
+    /// The user chose to discard unsaved changes.
+    discard_confirmed: bool,
 }
 
 /// The two views of the app.
@@ -121,7 +67,7 @@ impl ArchdrillApp {
         let mut errors = Vec::new();
         for reference in REFERENCES {
             match reference.load() {
-                Ok(diagram) => entries.push(Entry::new(Origin::Reference(reference.id), diagram)),
+                Ok(diagram) => entries.push(Entry::new(Source::Reference(reference.id), diagram)),
                 Err(e) => errors.push(e.to_string()),
             }
         }
@@ -129,7 +75,8 @@ impl ArchdrillApp {
         if let Some(path) = file {
             match open(&path) {
                 Ok((diagram, origin)) => {
-                    if let Some(i) = entries.iter().position(|e| e.origin == origin) {
+                    let origin = Source::from(origin);
+                    if let Some(i) = entries.iter().position(|e| e.source == origin) {
                         selected = i;
                     } else {
                         entries.insert(0, Entry::new(origin, diagram));
@@ -152,13 +99,22 @@ impl ArchdrillApp {
             against: "five-tier",
             mode: Mode::Diagrams,
             cards: CardsView::new(cards),
+            edge_kind: EdgeKind::Sync,
+            quick_add: String::new(),
+            rename: None,
+            edge_label_draft: None,
+            file_window: None,
+            untitled: 0,
+            window_title: String::new(),
+            close_prompt: false,
+            discard_confirmed: false,
         }
     }
 
     /// The diagram on the canvas.
     #[must_use]
     pub fn current(&self) -> Option<&Diagram> {
-        self.entries.get(self.selected).map(|e| &e.diagram)
+        self.entries.get(self.selected).map(|e| e.editor.doc())
     }
 
     /// Pan and zoom of the canvas showing the current diagram.
@@ -172,14 +128,24 @@ impl ArchdrillApp {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::K)) {
             self.run_check();
         }
+        self.file_keys(ui);
+        self.title_and_close_ui(ui);
+        self.file_window_ui(ui);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        let editable = self.mode == Mode::Diagrams
+            && self.entries.get(self.selected).is_some_and(Entry::editable);
+        if editable {
+            egui::Panel::top("palette").show(ui, |ui| self.palette_ui(ui));
+            self.edit_keys(ui);
+            self.rename_ui(ui);
+        }
         let start_walkthrough = !ui.ctx().text_edit_focused()
             && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::W));
         if start_walkthrough
             && let Some(entry) = self.entries.get_mut(self.selected)
             && self.mode == Mode::Diagrams
             && entry.walkthrough.is_none()
-            && !entry.diagram.walkthrough.is_empty()
+            && !entry.editor.doc().walkthrough.is_empty()
         {
             entry.walkthrough = Some(Player::default());
         }
@@ -204,6 +170,20 @@ impl ArchdrillApp {
         if let Some(action) = action {
             self.apply_findings_action(action);
         }
+        let has_check = self
+            .entries
+            .get(self.selected)
+            .is_some_and(|e| e.check.is_some());
+        let has_selection = self
+            .entries
+            .get(self.selected)
+            .is_some_and(|e| !e.canvas.selection.is_empty());
+        if editable && !has_check && has_selection {
+            egui::Panel::right("properties")
+                .resizable(true)
+                .default_size(240.0)
+                .show(ui, |ui| self.properties_ui(ui));
+        }
         egui::Panel::left("diagrams")
             .resizable(true)
             .default_size(270.0)
@@ -211,6 +191,13 @@ impl ArchdrillApp {
                 self.side_panel_ui(ui);
             });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        let events = self.central_panel_ui(ui);
+        self.canvas_events(events);
+    }
+
+    /// The canvas with the current diagram (and any error banner above it).
+    fn central_panel_ui(&mut self, ui: &mut Ui) -> Vec<crate::ui::interact::CanvasEvent> {
+        let mut events = Vec::new();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -221,7 +208,7 @@ impl ArchdrillApp {
                     let step_highlight = entry
                         .walkthrough
                         .as_ref()
-                        .and_then(|p| entry.diagram.walkthrough.get(p.index))
+                        .and_then(|p| entry.editor.doc().walkthrough.get(p.index))
                         .map(|step| Highlight {
                             nodes: step.nodes.iter().map(ToString::to_string).collect(),
                             edges: step.edges.iter().map(ToString::to_string).collect(),
@@ -234,16 +221,23 @@ impl ArchdrillApp {
                                 highlight: view.highlight.as_ref(),
                                 ghosts: &view.report.ghosts,
                                 extra: &view.extra,
+                                editable: false,
                             });
                     if step_highlight.is_some() {
                         decor = Decor {
                             highlight: step_highlight.as_ref(),
+                            editable: false,
                             ..Decor::default()
                         };
                     }
-                    canvas_ui(ui, &entry.diagram, &mut entry.canvas, decor);
+                    if entry.check.is_none() && step_highlight.is_none() {
+                        decor.editable = entry.editable();
+                    }
+                    let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
+                    events = output.events;
                 }
             });
+        events
     }
 
     /// The walkthrough bar under the canvas, its keys and its autoplay clock.
@@ -254,7 +248,7 @@ impl ArchdrillApp {
         let Some(player) = entry.walkthrough.as_mut() else {
             return;
         };
-        let total = entry.diagram.walkthrough.len();
+        let total = entry.editor.doc().walkthrough.len();
         walkthrough_keys(ui, player, total);
         if player.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1);
@@ -262,7 +256,7 @@ impl ArchdrillApp {
             ui.ctx().request_repaint();
         }
         let close = egui::Panel::bottom("walkthrough")
-            .show(ui, |ui| walkthrough_bar_ui(ui, &entry.diagram, player))
+            .show(ui, |ui| walkthrough_bar_ui(ui, entry.editor.doc(), player))
             .inner;
         if close {
             entry.walkthrough = None;
@@ -274,12 +268,12 @@ impl ArchdrillApp {
         if let Some(i) = self
             .entries
             .iter()
-            .position(|e| matches!(e.origin, Origin::Reference(id) if id == reference_id))
+            .position(|e| matches!(e.source, Source::Reference(id) if id == reference_id))
         {
             self.selected = i;
             self.mode = Mode::Diagrams;
             let entry = &mut self.entries[i];
-            if !entry.diagram.walkthrough.is_empty() {
+            if !entry.editor.doc().walkthrough.is_empty() {
                 entry.walkthrough = Some(Player::default());
             }
         }
@@ -293,6 +287,21 @@ impl ArchdrillApp {
             .walkthrough
             .as_ref()
             .map(|p| p.index)
+    }
+
+    /// A node's rectangle on screen in the current diagram (last frame).
+    #[must_use]
+    pub fn node_screen_rect(&self, id: &str) -> Option<egui::Rect> {
+        let entry = self.entries.get(self.selected)?;
+        entry.canvas.node_screen_rect(entry.editor.doc(), id)
+    }
+
+    /// Whether the current document has unsaved changes.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.entries
+            .get(self.selected)
+            .is_some_and(|e| e.editor.is_dirty())
     }
 
     /// Which view is showing.
@@ -314,8 +323,8 @@ impl ArchdrillApp {
             }
         };
         if let Some(entry) = self.entries.get_mut(self.selected) {
-            let report = check(&entry.diagram, &reference_diagram, reference.id);
-            entry.check = Some(CheckView::new(&entry.diagram, report));
+            let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+            entry.check = Some(CheckView::new(entry.editor.doc(), report));
             entry.canvas.request_fit();
         }
     }
@@ -349,12 +358,12 @@ impl ArchdrillApp {
         match action {
             FindingsAction::Select(i) => {
                 if let Some(view) = &mut entry.check {
-                    view.select(&entry.diagram, Some(i));
+                    view.select(entry.editor.doc(), Some(i));
                 }
             }
             FindingsAction::Deselect => {
                 if let Some(view) = &mut entry.check {
-                    view.select(&entry.diagram, None);
+                    view.select(entry.editor.doc(), None);
                 }
             }
             FindingsAction::Close => entry.check = None,
@@ -362,7 +371,7 @@ impl ArchdrillApp {
                 if let Some(i) = self
                     .entries
                     .iter()
-                    .position(|e| e.origin == Origin::Reference(against))
+                    .position(|e| e.source == Source::Reference(against))
                 {
                     self.selected = i;
                 }
@@ -407,12 +416,40 @@ impl ArchdrillApp {
     fn side_panel_ui(&mut self, ui: &mut Ui) {
         ui.add_space(6.0);
         ui.heading("archdrill");
+        ui.horizontal(|ui| {
+            if ui.button("New drawing").on_hover_text("Ctrl+N").clicked() {
+                self.new_drawing();
+            }
+            if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
+                self.file_window = Some(files::FileWindow::new(
+                    files::FileAction::Open,
+                    String::new(),
+                ));
+            }
+        });
+        let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(editable, egui::Button::new("Save"))
+                .on_hover_text("Ctrl+S")
+                .clicked()
+            {
+                self.save();
+            }
+            if ui
+                .button("Save as…")
+                .on_hover_text("Ctrl+Shift+S; a reference is saved as an editable copy")
+                .clicked()
+            {
+                self.save_as();
+            }
+        });
         ui.separator();
         let opened: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| matches!(self.entries[i].origin, Origin::File(_)))
+            .filter(|&i| !matches!(self.entries[i].source, Source::Reference(_)))
             .collect();
         if !opened.is_empty() {
-            ui.label(RichText::new("Opened").strong());
+            ui.label(RichText::new("Your drawings").strong());
             for i in opened {
                 self.entry_button_ui(ui, i);
             }
@@ -420,15 +457,15 @@ impl ArchdrillApp {
         }
         ui.label(RichText::new("Reference diagrams").strong());
         for i in 0..self.entries.len() {
-            if matches!(self.entries[i].origin, Origin::Reference(_)) {
+            if matches!(self.entries[i].source, Source::Reference(_)) {
                 self.entry_button_ui(ui, i);
             }
         }
         ui.separator();
         if let Some(entry) = self.entries.get_mut(self.selected) {
             ui.label(RichText::new(entry.title()).strong());
-            if !entry.diagram.description.is_empty() {
-                ui.label(&entry.diagram.description);
+            if !entry.editor.doc().description.is_empty() {
+                ui.label(&entry.editor.doc().description);
             }
             ui.add_space(4.0);
             if ui
@@ -438,8 +475,8 @@ impl ArchdrillApp {
             {
                 entry.canvas.request_fit();
             }
-            if !entry.diagram.walkthrough.is_empty() && entry.walkthrough.is_none() {
-                let steps = entry.diagram.walkthrough.len();
+            if !entry.editor.doc().walkthrough.is_empty() && entry.walkthrough.is_none() {
+                let steps = entry.editor.doc().walkthrough.len();
                 if ui
                     .button("▶ Start walkthrough")
                     .on_hover_text(format!(
@@ -457,9 +494,17 @@ impl ArchdrillApp {
 
     fn entry_button_ui(&mut self, ui: &mut Ui, i: usize) {
         let title = self.entries[i].title();
-        let hint = match &self.entries[i].origin {
-            Origin::File(path) => path.display().to_string(),
-            Origin::Reference(id) => format!("reference `{id}`"),
+        let hint = match &self.entries[i].source {
+            Source::File(path) => path.display().to_string(),
+            Source::Reference(id) => {
+                format!("reference `{id}` (read-only; Save as… makes an editable copy)")
+            }
+            Source::Untitled(_) => "not saved yet".to_owned(),
+        };
+        let title = if self.entries[i].editor.is_dirty() {
+            format!("● {title}")
+        } else {
+            title
         };
         if ui
             .selectable_label(self.selected == i, title)
@@ -475,9 +520,9 @@ impl ArchdrillApp {
             if let Some(entry) = self.entries.get(self.selected) {
                 ui.label(format!(
                     "{} · {} · {} · zoom {:.0}%",
-                    plural(entry.diagram.nodes.len(), "node"),
-                    plural(entry.diagram.edges.len(), "edge"),
-                    plural(entry.diagram.boundaries.len(), "boundary"),
+                    plural(entry.editor.doc().nodes.len(), "node"),
+                    plural(entry.editor.doc().edges.len(), "edge"),
+                    plural(entry.editor.doc().boundaries.len(), "boundary"),
                     entry.canvas.viewport.zoom * 100.0
                 ));
             }

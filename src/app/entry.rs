@@ -1,0 +1,116 @@
+//! One open diagram: where it came from, its editor (document + undo
+//! history) and its transient view state (canvas, check, walkthrough).
+
+use std::path::PathBuf;
+
+use crate::check::Report;
+use crate::edit::Editor;
+use crate::io::Origin;
+use crate::model::Diagram;
+use crate::ui::canvas::{CanvasState, Highlight};
+use crate::walkthrough::Player;
+
+/// Where a diagram came from; decides whether it can be edited and saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A shipped reference (read-only).
+    Reference(&'static str),
+    /// A file on disk.
+    File(PathBuf),
+    /// A new drawing not saved yet (numbered for its title).
+    Untitled(u32),
+}
+
+impl From<Origin> for Source {
+    fn from(origin: Origin) -> Self {
+        match origin {
+            Origin::File(path) => Self::File(path),
+            Origin::Reference(id) => Self::Reference(id),
+        }
+    }
+}
+
+/// One diagram the user can look at, with its own view state.
+pub struct Entry {
+    pub source: Source,
+    pub editor: Editor,
+    pub canvas: CanvasState,
+    pub check: Option<CheckView>,
+    /// The narrated walkthrough, when playing.
+    pub walkthrough: Option<Player>,
+}
+
+impl Entry {
+    pub fn new(source: Source, diagram: Diagram) -> Self {
+        Self {
+            source,
+            editor: Editor::new(diagram),
+            canvas: CanvasState::default(),
+            check: None,
+            walkthrough: None,
+        }
+    }
+
+    /// References are read-only; files and new drawings are editable.
+    pub const fn editable(&self) -> bool {
+        !matches!(self.source, Source::Reference(_))
+    }
+
+    /// The name shown in lists and the window title.
+    pub fn title(&self) -> String {
+        let doc = self.editor.doc();
+        if !doc.title.is_empty() {
+            return doc.title.clone();
+        }
+        match &self.source {
+            Source::File(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            Source::Reference(id) => (*id).to_owned(),
+            Source::Untitled(n) => format!("Untitled {n}"),
+        }
+    }
+}
+
+/// A check report shown beside the canvas, with its overlay.
+pub struct CheckView {
+    pub report: Report,
+    /// The finding whose nodes are highlighted.
+    pub selected: Option<usize>,
+    pub highlight: Option<Highlight>,
+    /// Drawn nodes with no counterpart in the reference.
+    pub extra: Vec<String>,
+}
+
+impl CheckView {
+    pub fn new(diagram: &Diagram, report: Report) -> Self {
+        let extra = diagram
+            .nodes
+            .iter()
+            .filter(|n| !report.matches.iter().any(|(_, d)| d == n.id.as_str()))
+            .map(|n| n.id.to_string())
+            .collect();
+        Self {
+            report,
+            selected: None,
+            highlight: None,
+            extra,
+        }
+    }
+
+    pub fn select(&mut self, diagram: &Diagram, index: Option<usize>) {
+        self.selected = index;
+        self.highlight = index
+            .and_then(|i| self.report.findings.get(i))
+            .map(|f| Highlight {
+                nodes: f
+                    .nodes
+                    .iter()
+                    .filter(|id| diagram.node(id).is_some())
+                    .cloned()
+                    .collect(),
+                edges: Vec::new(),
+            });
+    }
+}

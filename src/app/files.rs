@@ -1,0 +1,294 @@
+//! New / Open / Save / Save As, the window title with its dirty marker, and
+//! the prompt before closing with unsaved changes. Native dialogs (rfd) run
+//! on a worker thread so the UI never blocks; a typed path always works as
+//! a fallback when no dialog is available.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+use egui::{Key, Modifiers, Ui};
+
+use super::ArchdrillApp;
+use super::entry::{Entry, Source};
+use crate::model::{Diagram, file};
+
+/// What the file window is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// Open a diagram.
+    Open,
+    /// Save the current diagram under a new name.
+    SaveAs,
+}
+
+/// The file window: a path field plus a native Browse… dialog.
+pub struct FileWindow {
+    pub action: FileAction,
+    pub path: String,
+    browsing: Option<Receiver<Option<PathBuf>>>,
+}
+
+impl FileWindow {
+    pub fn new(action: FileAction, path: String) -> Self {
+        Self {
+            action,
+            path,
+            browsing: None,
+        }
+    }
+}
+
+impl ArchdrillApp {
+    /// Starts a new, empty drawing.
+    pub fn new_drawing(&mut self) {
+        self.untitled += 1;
+        let doc = Diagram::default();
+        self.entries
+            .insert(0, Entry::new(Source::Untitled(self.untitled), doc));
+        self.selected = 0;
+        self.mode = super::Mode::Diagrams;
+    }
+
+    /// Saves the current document to its file, or asks for a path.
+    pub fn save(&mut self) {
+        let Some(entry) = self.entries.get(self.selected) else {
+            return;
+        };
+        match &entry.source {
+            Source::File(path) => {
+                let path = path.clone();
+                self.save_to(path);
+            }
+            Source::Untitled(n) => {
+                self.file_window = Some(FileWindow::new(
+                    FileAction::SaveAs,
+                    format!("untitled-{n}.ron"),
+                ));
+            }
+            Source::Reference(_) => {}
+        }
+    }
+
+    /// Saves the current document atomically to `path`; on failure the old
+    /// file is untouched and the error shown.
+    pub fn save_to(&mut self, path: PathBuf) {
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        if let Err(e) = file::save(entry.editor.doc(), &path) {
+            self.errors.push(e.to_string());
+            return;
+        }
+        if matches!(entry.source, Source::Reference(_)) {
+            // A reference stays as it is; the saved copy opens, editable.
+            let copy = entry.editor.doc().clone();
+            self.entries.insert(0, Entry::new(Source::File(path), copy));
+            self.selected = 0;
+        } else {
+            entry.editor.mark_saved();
+            entry.source = Source::File(path);
+        }
+    }
+
+    /// Opens a file (or selects it when already open).
+    pub fn open_path(&mut self, path: &std::path::Path) {
+        if let Some(i) = self
+            .entries
+            .iter()
+            .position(|e| e.source == Source::File(path.to_owned()))
+        {
+            self.selected = i;
+            return;
+        }
+        match crate::io::open(path) {
+            Ok((diagram, origin)) => {
+                self.entries
+                    .insert(0, Entry::new(Source::from(origin), diagram));
+                self.selected = 0;
+                self.mode = super::Mode::Diagrams;
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    /// File shortcuts: Ctrl+N, Ctrl+O, Ctrl+S, Ctrl+Shift+S.
+    pub fn file_keys(&mut self, ui: &Ui) {
+        let (new, open, save, save_as) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::COMMAND, Key::N),
+                i.consume_key(Modifiers::COMMAND, Key::O),
+                i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+                i.consume_key(Modifiers::COMMAND, Key::S),
+            )
+        });
+        if new {
+            self.new_drawing();
+        }
+        if open {
+            self.file_window = Some(FileWindow::new(FileAction::Open, String::new()));
+        }
+        if save_as {
+            self.save_as();
+        } else if save {
+            self.save();
+        }
+    }
+
+    /// Asks where to save the current document.
+    pub fn save_as(&mut self) {
+        let Some(entry) = self.entries.get(self.selected) else {
+            return;
+        };
+        let suggestion = match &entry.source {
+            Source::File(path) => path.display().to_string(),
+            Source::Untitled(n) => format!("untitled-{n}.ron"),
+            Source::Reference(id) => format!("{id}-copy.ron"),
+        };
+        self.file_window = Some(FileWindow::new(FileAction::SaveAs, suggestion));
+    }
+
+    /// The open/save window.
+    pub fn file_window_ui(&mut self, ui: &Ui) {
+        let Some(window) = &mut self.file_window else {
+            return;
+        };
+        if let Some(rx) = &window.browsing
+            && let Ok(picked) = rx.try_recv()
+        {
+            window.browsing = None;
+            if let Some(path) = picked {
+                window.path = path.display().to_string();
+            }
+        }
+        let title = match window.action {
+            FileAction::Open => "Open diagram",
+            FileAction::SaveAs => "Save diagram as",
+        };
+        let mut outcome: Option<Option<PathBuf>> = None;
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .show(ui.ctx(), |ui| {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Path");
+                    let response = ui
+                        .add(egui::TextEdit::singleline(&mut window.path).desired_width(360.0))
+                        .labelled_by(label.id);
+                    if response.lost_focus()
+                        && ui.input(|i| i.key_pressed(Key::Enter))
+                        && !window.path.trim().is_empty()
+                    {
+                        outcome = Some(Some(PathBuf::from(window.path.trim())));
+                    }
+                    let browsing = window.browsing.is_some();
+                    if ui
+                        .add_enabled(!browsing, egui::Button::new("Browse…"))
+                        .clicked()
+                    {
+                        window.browsing = Some(browse(window.action, &window.path));
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let verb = if window.action == FileAction::Open {
+                        "Open"
+                    } else {
+                        "Save"
+                    };
+                    if ui
+                        .add_enabled(!window.path.trim().is_empty(), egui::Button::new(verb))
+                        .clicked()
+                    {
+                        outcome = Some(Some(PathBuf::from(window.path.trim())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(None);
+                    }
+                });
+            });
+        let action = window.action;
+        match outcome {
+            Some(Some(path)) => {
+                self.file_window = None;
+                match action {
+                    FileAction::Open => self.open_path(&path),
+                    FileAction::SaveAs => self.save_to(path),
+                }
+            }
+            Some(None) => self.file_window = None,
+            None => {}
+        }
+    }
+
+    /// Window title with a dirty marker; asks before closing with unsaved
+    /// changes.
+    pub fn title_and_close_ui(&mut self, ui: &Ui) {
+        if let Some(entry) = self.entries.get(self.selected) {
+            let dirty = if entry.editor.is_dirty() { "● " } else { "" };
+            let title = format!("{dirty}{} — archdrill", entry.title());
+            if self.window_title != title {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+                self.window_title = title;
+            }
+        }
+        let unsaved: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| e.editor.is_dirty())
+            .map(Entry::title)
+            .collect();
+        if ui.input(|i| i.viewport().close_requested())
+            && !unsaved.is_empty()
+            && !self.discard_confirmed
+        {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.close_prompt = true;
+        }
+        if self.close_prompt {
+            egui::Window::new("Unsaved changes")
+                .collapsible(false)
+                .resizable(false)
+                .show(ui.ctx(), |ui| {
+                    ui.label(format!(
+                        "These drawings have unsaved changes: {}.",
+                        unsaved.join(", ")
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Discard and quit").clicked() {
+                            self.discard_confirmed = true;
+                            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                        }
+                        if ui.button("Keep editing").clicked() {
+                            self.close_prompt = false;
+                        }
+                    });
+                });
+        }
+    }
+}
+
+/// Runs the native dialog on a worker thread; the answer arrives on the
+/// channel (`None` when cancelled or when no dialog is available).
+fn browse(action: FileAction, current: &str) -> Receiver<Option<PathBuf>> {
+    let (tx, rx) = channel();
+    let start = PathBuf::from(current);
+    std::thread::spawn(move || {
+        let mut dialog = rfd::FileDialog::new().add_filter("archdrill diagram", &["ron"]);
+        if let Some(dir) = start.parent().filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(dir);
+        }
+        let picked = match action {
+            FileAction::Open => dialog.pick_file(),
+            FileAction::SaveAs => dialog
+                .set_file_name(
+                    start
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                )
+                .save_file(),
+        };
+        let _ignored = tx.send(picked);
+    });
+    rx
+}

@@ -1,0 +1,267 @@
+//! Editing gestures on the canvas: select, multi-select, drag to move, drag
+//! from a node's handle to connect, double-click to rename. The canvas turns
+//! them into [`CanvasEvent`]s; the app turns those into commands, so the
+//! document is only ever changed in one place.
+
+use std::collections::BTreeSet;
+
+use egui::{Pos2, Rect, Ui, Vec2, pos2, vec2};
+
+use super::geometry::{self, Viewport};
+use crate::model::Diagram;
+
+/// Screen radius of the connect handle.
+pub const HANDLE_RADIUS: f32 = 6.0;
+
+/// What the user did on the canvas, for the app to apply.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CanvasEvent {
+    /// Nodes were dragged by a delta (canvas units); one event per drag.
+    Moved {
+        /// The nodes.
+        ids: Vec<String>,
+        /// Delta, canvas units.
+        delta: Vec2,
+    },
+    /// A connection was drawn from one node to another.
+    Connect {
+        /// Source node.
+        from: String,
+        /// Target node.
+        to: String,
+    },
+    /// A node was double-clicked: rename it.
+    Rename(String),
+}
+
+/// A gesture in progress (transient UI state).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Gesture {
+    /// Nothing.
+    #[default]
+    Idle,
+    /// Dragging the selected nodes; `offset` in canvas units so far.
+    MoveNodes {
+        /// The nodes.
+        ids: Vec<String>,
+        /// Delta so far.
+        offset: Vec2,
+    },
+    /// Dragging a new edge out of `from`.
+    Connect {
+        /// Source node.
+        from: String,
+        /// Pointer, screen space.
+        to: Pos2,
+    },
+}
+
+/// What is selected (transient UI state, never saved).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Selected node ids.
+    pub nodes: BTreeSet<String>,
+    /// Selected edge ids.
+    pub edges: BTreeSet<String>,
+}
+
+impl Selection {
+    /// True when nothing is selected.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty() && self.edges.is_empty()
+    }
+
+    /// Selects only this node.
+    pub fn only_node(&mut self, id: &str) {
+        self.nodes = BTreeSet::from([id.to_owned()]);
+        self.edges.clear();
+    }
+
+    /// Selects only this edge.
+    pub fn only_edge(&mut self, id: &str) {
+        self.edges = BTreeSet::from([id.to_owned()]);
+        self.nodes.clear();
+    }
+
+    /// Drops ids that no longer exist (after undo, delete, …).
+    pub fn retain_existing(&mut self, d: &Diagram) {
+        self.nodes.retain(|id| d.node(id).is_some());
+        self.edges.retain(|id| d.edge(id).is_some());
+    }
+}
+
+/// Where the connect handle of a node sits on screen.
+#[must_use]
+pub fn handle_pos(screen_rect: Rect) -> Pos2 {
+    screen_rect.right_center() + vec2(HANDLE_RADIUS + 2.0, 0.0)
+}
+
+/// The edge nearest to a canvas point within `tolerance` canvas units.
+#[must_use]
+pub fn edge_at(d: &Diagram, p: Pos2, tolerance: f32, offsets: &[f32]) -> Option<usize> {
+    d.edges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let from = geometry::node_rect(d.node(e.from.as_str())?);
+            let to = geometry::node_rect(d.node(e.to.as_str())?);
+            let segment = geometry::edge_segment(from, to, offsets.get(i).copied().unwrap_or(0.0));
+            let distance = geometry::distance_to_segment(p, segment);
+            (distance <= tolerance).then_some((i, distance))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// Handles editing input for this frame; returns finished events. Sets
+/// `consumed` when the pointer belongs to an editing gesture (so the canvas
+/// does not pan).
+pub fn edit_input(
+    ui: &Ui,
+    response: &egui::Response,
+    d: &Diagram,
+    vp: Viewport,
+    gesture: &mut Gesture,
+    selection: &mut Selection,
+    offsets: &[f32],
+) -> (Vec<CanvasEvent>, bool) {
+    let origin = response.rect.min;
+    let mut events = Vec::new();
+    let shift = ui.input(|i| i.modifiers.shift);
+    let node_under = |screen: Pos2| geometry::node_at(d, vp.canvas_from_screen(origin, screen));
+    let handle_under = |screen: Pos2| {
+        d.nodes.iter().position(|n| {
+            let rect = vp.screen_rect_from_canvas(origin, geometry::node_rect(n));
+            (selection.nodes.contains(n.id.as_str()) || rect.expand(12.0).contains(screen))
+                && handle_pos(rect).distance(screen) <= HANDLE_RADIUS + 3.0
+        })
+    };
+
+    if response.drag_started()
+        && let Some(press) = ui.input(|i| i.pointer.press_origin())
+    {
+        if let Some(i) = handle_under(press) {
+            *gesture = Gesture::Connect {
+                from: d.nodes[i].id.to_string(),
+                to: press,
+            };
+        } else if let Some(i) = node_under(press) {
+            let id = d.nodes[i].id.to_string();
+            if !selection.nodes.contains(&id) {
+                if shift {
+                    selection.nodes.insert(id);
+                } else {
+                    selection.only_node(&id);
+                }
+            }
+            *gesture = Gesture::MoveNodes {
+                ids: selection.nodes.iter().cloned().collect(),
+                offset: Vec2::ZERO,
+            };
+        }
+    }
+    match gesture {
+        Gesture::MoveNodes { ids, offset } => {
+            if response.dragged() {
+                *offset += response.drag_delta() / vp.zoom;
+            }
+            if response.drag_stopped() {
+                if *offset != Vec2::ZERO {
+                    events.push(CanvasEvent::Moved {
+                        ids: std::mem::take(ids),
+                        delta: *offset,
+                    });
+                }
+                *gesture = Gesture::Idle;
+            }
+        }
+        Gesture::Connect { from, to } => {
+            if let Some(p) = ui.input(|i| i.pointer.interact_pos()) {
+                *to = p;
+            }
+            if response.drag_stopped() {
+                if let Some(i) = node_under(*to) {
+                    events.push(CanvasEvent::Connect {
+                        from: std::mem::take(from),
+                        to: d.nodes[i].id.to_string(),
+                    });
+                }
+                *gesture = Gesture::Idle;
+            }
+        }
+        Gesture::Idle => {}
+    }
+    let consumed = *gesture != Gesture::Idle;
+
+    if response.double_clicked()
+        && let Some(i) = response.interact_pointer_pos().and_then(node_under)
+    {
+        events.push(CanvasEvent::Rename(d.nodes[i].id.to_string()));
+    } else if response.clicked()
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        if let Some(i) = node_under(p) {
+            let id = d.nodes[i].id.to_string();
+            if shift {
+                if !selection.nodes.remove(&id) {
+                    selection.nodes.insert(id);
+                }
+            } else {
+                selection.only_node(&id);
+            }
+        } else if let Some(i) = edge_at(d, vp.canvas_from_screen(origin, p), 8.0 / vp.zoom, offsets)
+        {
+            let id = d.edges[i].id.to_string();
+            if shift {
+                if !selection.edges.remove(&id) {
+                    selection.edges.insert(id);
+                }
+            } else {
+                selection.only_edge(&id);
+            }
+        } else if !shift {
+            *selection = Selection::default();
+        }
+    }
+    (events, consumed)
+}
+
+/// A copy of the diagram with the nodes of a move gesture shifted, for
+/// painting the drag before it is committed.
+#[must_use]
+pub fn preview(d: &Diagram, gesture: &Gesture) -> Option<Diagram> {
+    let Gesture::MoveNodes { ids, offset } = gesture else {
+        return None;
+    };
+    if *offset == Vec2::ZERO {
+        return None;
+    }
+    let mut moved = d.clone();
+    for node in &mut moved.nodes {
+        if ids.iter().any(|id| id == node.id.as_str()) {
+            node.pos.x += offset.x;
+            node.pos.y += offset.y;
+        }
+    }
+    Some(moved)
+}
+
+/// A canvas point for a new node: the centre of the view, nudged so it does
+/// not land exactly on another node.
+#[must_use]
+pub fn placement(d: &Diagram, vp: Viewport, view_size: Vec2) -> Pos2 {
+    let mut p = vp.canvas_from_screen(Pos2::ZERO, (view_size * 0.5).to_pos2());
+    let step = vec2(24.0, 24.0);
+    for _ in 0..50 {
+        if !d
+            .nodes
+            .iter()
+            .any(|n| (pos2(n.pos.x, n.pos.y) - p).length() < 20.0)
+        {
+            break;
+        }
+        p += step;
+    }
+    p
+}

@@ -53,6 +53,7 @@ impl ArchdrillApp {
         };
         let p = placement(
             entry.editor.doc(),
+            kind,
             entry.canvas.viewport,
             entry.canvas.view_size,
         );
@@ -279,13 +280,16 @@ impl ArchdrillApp {
         ) {
             ui.label(RichText::new(format!("Node `{}`", node.id)).weak());
             let mut kind = node.kind;
-            egui::ComboBox::from_label("Kind")
+            let caption = ui.label("Kind");
+            egui::ComboBox::from_id_salt("node-kind")
                 .selected_text(kind.title())
                 .show_ui(ui, |ui| {
                     for k in NodeKind::ALL {
                         ui.selectable_value(&mut kind, k, k.title());
                     }
-                });
+                })
+                .response
+                .labelled_by(caption.id);
             if kind != node.kind {
                 command = Some(Command::SetKind {
                     id: node.id.clone(),

@@ -7,6 +7,7 @@ pub mod file;
 mod graph;
 pub mod infer;
 mod kind;
+pub mod placement;
 mod spec;
 pub mod validate;
 

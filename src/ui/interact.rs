@@ -247,21 +247,19 @@ pub fn preview(d: &Diagram, gesture: &Gesture) -> Option<Diagram> {
     Some(moved)
 }
 
-/// A canvas point for a new node: the centre of the view, nudged so it does
-/// not land exactly on another node.
+/// A canvas point for a new node of `kind`: the free spot nearest to the
+/// centre of the view.
 #[must_use]
-pub fn placement(d: &Diagram, vp: Viewport, view_size: Vec2) -> Pos2 {
-    let mut p = vp.canvas_from_screen(Pos2::ZERO, (view_size * 0.5).to_pos2());
-    let step = vec2(24.0, 24.0);
-    for _ in 0..50 {
-        if !d
-            .nodes
-            .iter()
-            .any(|n| (pos2(n.pos.x, n.pos.y) - p).length() < 20.0)
-        {
-            break;
-        }
-        p += step;
-    }
-    p
+pub fn placement(d: &Diagram, kind: crate::model::NodeKind, vp: Viewport, view_size: Vec2) -> Pos2 {
+    use crate::model::placement::{Box2, free_spot};
+    let centre = vp.canvas_from_screen(Pos2::ZERO, (view_size * 0.5).to_pos2());
+    let occupied: Vec<Box2> = d.nodes.iter().map(Box2::of).collect();
+    let (w, h) = kind.default_size();
+    let p = free_spot(
+        crate::model::Point::new(centre.x, centre.y),
+        w,
+        h,
+        &occupied,
+    );
+    pos2(p.x, p.y)
 }

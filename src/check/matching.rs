@@ -47,6 +47,11 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
 }
 
 fn fold_plural(word: &str) -> String {
+    if word.len() > 4
+        && let Some(stem) = word.strip_suffix("ies")
+    {
+        return format!("{stem}y");
+    }
     if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
         word[..word.len() - 1].to_owned()
     } else {
@@ -97,6 +102,9 @@ pub fn label_similarity(drawn: &Profile, reference: &Profile) -> f32 {
     overlap(&drawn.label, &reference.label).max(overlap(&reference.label, &drawn.label) * 0.8)
 }
 
+/// The weight of a match on kind alone.
+const KIND_MATCH: i64 = 100;
+
 /// Weight of assigning a drawn node to a reference node; 0 means "no".
 fn weight(drawn: &Node, dp: &Profile, reference: &Node, rp: &Profile) -> i64 {
     if drawn.kind != reference.kind {
@@ -106,17 +114,18 @@ fn weight(drawn: &Node, dp: &Profile, reference: &Node, rp: &Profile) -> i64 {
     let context = overlap(&dp.context, &rp.context).max(overlap(&dp.label, &rp.context) * 0.5);
     #[expect(clippy::cast_possible_truncation, reason = "bounded to 0..=200")]
     let bonus = (120.0 * label + 40.0 * context).round() as i64;
-    100 + bonus
+    KIND_MATCH + bonus
 }
 
 /// The optimal assignment: for each reference node, the index of the drawn
-/// node matched to it, if any.
+/// node matched to it, if any, and whether the match rests on more than
+/// the kind (a shared label word, alias or event name).
 #[must_use]
-pub fn assign(
+pub fn assign_with_evidence(
     drawing: &Diagram,
     reference: &Diagram,
     aliases: &dyn Fn(&str) -> Vec<String>,
-) -> Vec<Option<usize>> {
+) -> Vec<Option<(usize, bool)>> {
     let rows = reference.nodes.len();
     if rows == 0 {
         return Vec::new();
@@ -149,7 +158,20 @@ pub fn assign(
     columns
         .into_iter()
         .enumerate()
-        .map(|(r, c)| (c < drawn && weights[(r, c)] > 0).then_some(c))
+        .map(|(r, c)| (c < drawn && weights[(r, c)] > 0).then(|| (c, weights[(r, c)] > KIND_MATCH)))
+        .collect()
+}
+
+/// [`assign_with_evidence`] without the evidence flags.
+#[must_use]
+pub fn assign(
+    drawing: &Diagram,
+    reference: &Diagram,
+    aliases: &dyn Fn(&str) -> Vec<String>,
+) -> Vec<Option<usize>> {
+    assign_with_evidence(drawing, reference, aliases)
+        .into_iter()
+        .map(|m| m.map(|(d, _)| d))
         .collect()
 }
 
@@ -214,5 +236,9 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(words, vec!["order"]);
+        let words: Vec<String> = content_words("Deliveries, Inventories, Address")
+            .into_iter()
+            .collect();
+        assert_eq!(words, vec!["address", "delivery", "inventory"]);
     }
 }

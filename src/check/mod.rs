@@ -116,7 +116,8 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
             .map(|r| r.aliases.clone())
             .unwrap_or_default()
     };
-    let assignment = matching::assign(drawing, reference, &aliases);
+    let weighted = matching::assign_with_evidence(drawing, reference, &aliases);
+    let assignment: Vec<Option<usize>> = weighted.iter().map(|m| m.map(|(d, _)| d)).collect();
     let ix = Index::new(drawing);
     let has = |kind: NodeKind| drawing.nodes.iter().any(|n| n.kind == kind);
     let ref_ids = |kind: NodeKind| -> Vec<String> {
@@ -150,7 +151,14 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
         };
         let node = &reference.nodes[r];
         // With no node of the kind at all, `missing-<kind>` already says it.
-        if assignment.get(r).copied().flatten().is_none() && has(node.kind) {
+        // A role needs evidence beyond the kind: a shared word, alias or
+        // event name ("Reviews" does not play Payment just by being a service).
+        let played = weighted
+            .get(r)
+            .copied()
+            .flatten()
+            .is_some_and(|(_, evidence)| evidence);
+        if !played && has(node.kind) {
             let notes = if node.notes.is_empty() {
                 String::new()
             } else {
@@ -175,7 +183,10 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
     findings.extend(rules::shared_database(&ix));
     if spec.saga {
         findings.extend(rules::sync_saga_call(&ix));
-        findings.extend(rules::missing_compensation(drawing, &ix));
+        let roles_complete = !findings
+            .iter()
+            .any(|f| f.code == missing_code(NodeKind::Service));
+        findings.extend(rules::missing_compensation(drawing, &ix, roles_complete));
     } else {
         findings.extend(rules::sync_chain(&ix));
     }

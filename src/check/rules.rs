@@ -311,8 +311,9 @@ fn mentions(label: &str, vocabulary: &[&str]) -> bool {
 
 /// `missing-compensation`: no failure event leads to a compensating step.
 /// Evaluated only when the drawing has services and some event flow at all
-/// (otherwise `missing-service` / `missing-bus` already say it).
-pub fn missing_compensation(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
+/// (otherwise `missing-service` / `missing-bus` already say it); a failure
+/// path broken while a saga role is missing is put down to that role.
+pub fn missing_compensation(d: &Diagram, ix: &Index<'_>, roles_complete: bool) -> Vec<Finding> {
     let has_service = d.nodes.iter().any(|n| n.kind == NodeKind::Service);
     let has_events = d.nodes.iter().any(|n| n.kind == NodeKind::Bus)
         || d.edges
@@ -347,30 +348,10 @@ pub fn missing_compensation(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
             "A failure event is drawn but nothing compensates: no step undoes earlier work (cancel the order, release the reservation, refund). Each completed step needs its compensating action."
         }
         (false, false) => {
-            // Both exist: does some failure lead to some compensation?
-            let mut out_edges: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-            for (_, a, b) in ix.edges() {
-                out_edges
-                    .entry(a.id.as_str())
-                    .or_default()
-                    .push(b.id.as_str());
-            }
-            let sources: BTreeSet<&str> = compensations
-                .iter()
-                .map(|&i| d.edges[i].from.as_str())
-                .collect();
-            let mut seen: BTreeSet<&str> =
-                failures.iter().map(|&i| d.edges[i].to.as_str()).collect();
-            let mut queue: VecDeque<&str> = seen.iter().copied().collect();
-            while let Some(n) = queue.pop_front() {
-                if sources.contains(n) {
-                    return Vec::new();
-                }
-                for &next in out_edges.get(n).map_or(&[][..], Vec::as_slice) {
-                    if seen.insert(next) {
-                        queue.push_back(next);
-                    }
-                }
+            // With a saga role missing, the break is that role's absence,
+            // already reported as `missing-service`.
+            if !roles_complete || failure_reaches_compensation(d, ix, &failures, &compensations) {
+                return Vec::new();
             }
             "A failure event and a compensating step are both drawn, but the failure never reaches the step that compensates. Connect them: whoever consumes PaymentFailed should trigger the cancellation."
         }
@@ -386,6 +367,63 @@ pub fn missing_compensation(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
         message.to_owned(),
         nodes.into_iter().collect(),
     )]
+}
+
+/// The event name of an edge label: its first word ("OrderCancelled:
+/// release" → "ordercancelled"); empty for an unlabelled edge.
+fn event_name(label: &str) -> String {
+    label
+        .split(|c: char| c == ':' || c == '(' || c.is_whitespace())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
+/// Whether an edge carrying `incoming` into a bus continues as `outgoing`
+/// (the same event, or an unlabelled arrow).
+fn same_event(incoming: &str, outgoing: &str) -> bool {
+    let (a, b) = (event_name(incoming), event_name(outgoing));
+    a.is_empty() || b.is_empty() || a == b
+}
+
+/// Follows arrows from each failure event to see whether one reaches a
+/// compensating step. Through a bus only the same event travels on (a
+/// published `PaymentFailed` that nobody consumes leads nowhere); through a
+/// service anything it publishes next does.
+fn failure_reaches_compensation(
+    d: &Diagram,
+    ix: &Index<'_>,
+    failures: &[usize],
+    compensations: &[usize],
+) -> bool {
+    let goal: BTreeSet<usize> = compensations.iter().copied().collect();
+    let mut out_edges: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a, _) in ix.edges() {
+        out_edges.entry(a.id.as_str()).or_default().push(i);
+    }
+    let mut seen: BTreeSet<usize> = failures.iter().copied().collect();
+    let mut queue: VecDeque<usize> = failures.iter().copied().collect();
+    while let Some(e) = queue.pop_front() {
+        let edge = &d.edges[e];
+        let through_bus = ix
+            .node(edge.to.as_str())
+            .is_some_and(|n| n.kind == NodeKind::Bus);
+        for &next in out_edges
+            .get(edge.to.as_str())
+            .map_or(&[][..], Vec::as_slice)
+        {
+            if through_bus && !same_event(&edge.label, &d.edges[next].label) {
+                continue;
+            }
+            if goal.contains(&next) {
+                return true;
+            }
+            if seen.insert(next) {
+                queue.push_back(next);
+            }
+        }
+    }
+    false
 }
 
 /// `broken-path` (warning): the drawing has every kind of a path the

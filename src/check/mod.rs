@@ -145,37 +145,7 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
             }
         }
     }
-    for role in &spec.roles {
-        let Some(r) = reference.nodes.iter().position(|n| n.id == role.node) else {
-            continue;
-        };
-        let node = &reference.nodes[r];
-        // With no node of the kind at all, `missing-<kind>` already says it.
-        // A role needs evidence beyond the kind: a shared word, alias or
-        // event name ("Reviews" does not play Payment just by being a service).
-        let played = weighted
-            .get(r)
-            .copied()
-            .flatten()
-            .is_some_and(|(_, evidence)| evidence);
-        if !played && has(node.kind) {
-            let notes = if node.notes.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", node.notes)
-            };
-            findings.push(Finding {
-                code: missing_code(node.kind),
-                severity: Severity::Error,
-                message: format!(
-                    "Nothing plays the role of the {} (reference node `{}`).{notes} Each step of the flow needs its owner, or the chain has a gap.",
-                    node.label, node.id
-                ),
-                nodes: vec![node.id.to_string()],
-            });
-        }
-    }
-
+    findings.extend(missing_roles(reference, &spec, &weighted, &has));
     if reference.nodes.iter().any(|n| n.kind == NodeKind::Gateway) {
         findings.extend(rules::gateway_bypassed(drawing, &ix));
     }
@@ -217,6 +187,48 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
         matches,
         ghosts,
     }
+}
+
+/// `missing-<kind>` for each role of the spec nothing in the drawing plays.
+fn missing_roles(
+    reference: &Diagram,
+    spec: &CheckSpec,
+    weighted: &[Option<(usize, bool)>],
+    has: &dyn Fn(NodeKind) -> bool,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for role in &spec.roles {
+        let Some(r) = reference.nodes.iter().position(|n| n.id == role.node) else {
+            continue;
+        };
+        let node = &reference.nodes[r];
+        // With no node of the kind at all, `missing-<kind>` already says it.
+        // A role needs evidence beyond the kind: a shared word, alias or
+        // event name ("Reviews" does not play Payment just by being a service).
+        let played = weighted
+            .get(r)
+            .copied()
+            .flatten()
+            .is_some_and(|(_, evidence)| evidence);
+        if !played && has(node.kind) {
+            let notes = if node.notes.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", node.notes)
+            };
+            findings.push(Finding {
+                code: missing_code(node.kind),
+                severity: Severity::Error,
+                message: format!(
+                    "Nothing plays the role of the {} (reference node `{}`).{notes} Each step of the flow needs its owner, or the chain has a gap.",
+                    node.label, node.id
+                ),
+                nodes: vec![node.id.to_string()],
+            });
+        }
+    }
+
+    findings
 }
 
 /// `wrong-kind` (warning): an unmatched drawn node whose label matches an

@@ -369,8 +369,8 @@ pub fn missing_compensation(d: &Diagram, ix: &Index<'_>, roles_complete: bool) -
     )]
 }
 
-/// The event name of an edge label: its first word ("OrderCancelled:
-/// release" → "ordercancelled"); empty for an unlabelled edge.
+/// The event name of an edge label: its first word (`OrderCancelled:
+/// release` → `ordercancelled`); empty for an unlabelled edge.
 fn event_name(label: &str) -> String {
     label
         .split(|c: char| c == ':' || c == '(' || c.is_whitespace())

@@ -69,20 +69,38 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The profile of a node in a diagram.
+    /// The profiles of every node of a diagram, in node order, in one pass
+    /// over the edges (linear, not nodes × edges).
     #[must_use]
-    pub fn of(diagram: &Diagram, node: &Node, aliases: &[String]) -> Self {
-        let mut label = content_words(&node.label);
-        for alias in aliases {
-            label.extend(content_words(alias));
-        }
-        let mut context = BTreeSet::new();
+    pub fn all(diagram: &Diagram, aliases: &dyn Fn(&str) -> Vec<String>) -> Vec<Self> {
+        let mut context: std::collections::BTreeMap<&str, BTreeSet<String>> =
+            std::collections::BTreeMap::new();
         for edge in &diagram.edges {
-            if edge.from == node.id || edge.to == node.id {
-                context.extend(content_words(&edge.label));
+            if edge.label.is_empty() {
+                continue;
+            }
+            let words = content_words(&edge.label);
+            for end in [edge.from.as_str(), edge.to.as_str()] {
+                context
+                    .entry(end)
+                    .or_default()
+                    .extend(words.iter().cloned());
             }
         }
-        Self { label, context }
+        diagram
+            .nodes
+            .iter()
+            .map(|node| {
+                let mut label = content_words(&node.label);
+                for alias in aliases(node.id.as_str()) {
+                    label.extend(content_words(&alias));
+                }
+                Self {
+                    label,
+                    context: context.get(node.id.as_str()).cloned().unwrap_or_default(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -130,16 +148,8 @@ pub fn assign_with_evidence(
     if rows == 0 {
         return Vec::new();
     }
-    let drawn_profiles: Vec<Profile> = drawing
-        .nodes
-        .iter()
-        .map(|n| Profile::of(drawing, n, &[]))
-        .collect();
-    let ref_profiles: Vec<Profile> = reference
-        .nodes
-        .iter()
-        .map(|n| Profile::of(reference, n, &aliases(n.id.as_str())))
-        .collect();
+    let drawn_profiles = Profile::all(drawing, &|_| Vec::new());
+    let ref_profiles = Profile::all(reference, aliases);
     let drawn = drawing.nodes.len();
     // One dummy column per row so every reference node may stay unmatched.
     let weights = Matrix::from_fn(rows, drawn + rows, |(r, c)| {

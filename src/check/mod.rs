@@ -240,18 +240,19 @@ fn wrong_kinds(
 ) -> Vec<Finding> {
     let used: std::collections::BTreeSet<usize> = assignment.iter().flatten().copied().collect();
     let mut taken = std::collections::BTreeSet::new();
+    let drawn_profiles = matching::Profile::all(drawing, &|_| Vec::new());
+    let ref_profiles = matching::Profile::all(reference, &|_| Vec::new());
     let mut out = Vec::new();
     for (r, reference_node) in reference.nodes.iter().enumerate() {
         if assignment[r].is_some() {
             continue;
         }
-        let rp = matching::Profile::of(reference, reference_node, &[]);
+        let rp = &ref_profiles[r];
         let candidate = drawing.nodes.iter().enumerate().find(|(d, node)| {
             !used.contains(d)
                 && !taken.contains(d)
                 && node.kind != reference_node.kind
-                && matching::label_similarity(&matching::Profile::of(drawing, node, &[]), &rp)
-                    >= 0.6
+                && matching::label_similarity(&drawn_profiles[*d], rp) >= 0.6
         });
         if let Some((d, node)) = candidate {
             taken.insert(d);

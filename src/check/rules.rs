@@ -369,21 +369,30 @@ pub fn missing_compensation(d: &Diagram, ix: &Index<'_>, roles_complete: bool) -
     )]
 }
 
-/// The event name of an edge label: its first word (`OrderCancelled:
-/// release` → `ordercancelled`); empty for an unlabelled edge.
-fn event_name(label: &str) -> String {
+/// Event names in a label: `CamelCase` words (`PaymentFailed`), lower-cased.
+fn event_names(label: &str) -> Vec<String> {
     label
-        .split(|c: char| c == ':' || c == '(' || c.is_whitespace())
-        .find(|w| !w.is_empty())
-        .unwrap_or_default()
-        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().any(char::is_lowercase)
+                && chars.any(char::is_uppercase)
+        })
+        .map(str::to_lowercase)
+        .collect()
 }
 
-/// Whether an edge carrying `incoming` into a bus continues as `outgoing`
-/// (the same event, or an unlabelled arrow).
+/// Whether an arrow carrying `incoming` into a bus continues as `outgoing`:
+/// unless the outgoing label names other events only (`OrderCancelled:
+/// release` does not continue a `PaymentFailed`), it does — an action
+/// label (`release reservation`) or an unlabelled arrow is the consumer.
 fn same_event(incoming: &str, outgoing: &str) -> bool {
-    let (a, b) = (event_name(incoming), event_name(outgoing));
-    a.is_empty() || b.is_empty() || a == b
+    let out = event_names(outgoing);
+    let Some(event) = event_names(incoming).into_iter().next() else {
+        return true;
+    };
+    out.is_empty() || out.contains(&event)
 }
 
 /// Follows arrows from each failure event to see whether one reaches a

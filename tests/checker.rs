@@ -1,0 +1,1143 @@
+//! The checker (PRODUCT.md "Finding codes"): references pass against
+//! themselves, hand-made drawings in `tests/drawings/` give exactly the
+//! expected codes and exit status through the real binary, renaming does not
+//! change the verdict, removing a required kind gives exactly its
+//! `missing-<kind>` error, and random diagrams never panic the checker.
+#![expect(clippy::expect_used, reason = "test helpers fail loudly")]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use archdrill::check::{Report, Severity, check};
+use archdrill::content::references::{self, REFERENCES};
+use archdrill::model::{
+    Boundary, CheckSpec, Diagram, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Point, Role, file,
+};
+use proptest::prelude::*;
+
+// ---------------------------------------------------------------- helpers
+
+fn drawings_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drawings")
+}
+
+fn drawing(name: &str) -> Diagram {
+    let path = drawings_dir().join(name);
+    file::load(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn reference(id: &str) -> Diagram {
+    references::find(id)
+        .unwrap_or_else(|| panic!("no reference {id}"))
+        .load()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A reference as a user would draw it: no walkthrough, no check section.
+fn as_drawing(reference: &Diagram) -> Diagram {
+    Diagram {
+        walkthrough: Vec::new(),
+        check: None,
+        ..reference.clone()
+    }
+}
+
+fn archdrill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_archdrill"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn codes(report: &Report, severity: Severity) -> BTreeSet<&'static str> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.severity == severity)
+        .map(|f| f.code)
+        .collect()
+}
+
+fn set<'a>(items: &[&'a str]) -> BTreeSet<&'a str> {
+    items.iter().copied().collect()
+}
+
+/// Runs `check FILE --against REF --json`, checks the exit code and the JSON
+/// shape, and returns the parsed object.
+fn check_cli(file: &str, against: &str, exit: i32) -> serde_json::Value {
+    let path = drawings_dir().join(file);
+    let out = archdrill(&[
+        "check",
+        path.to_str().expect("utf-8 path"),
+        "--against",
+        against,
+        "--json",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(exit),
+        "{file} vs {against}: stdout {text}\nstderr {}",
+        stderr(&out)
+    );
+    let json: serde_json::Value = serde_json::from_str(&text).expect("check --json prints JSON");
+    assert_json_shape(&json, against);
+    json
+}
+
+/// `{"reference","score","findings":[{"code","severity","message","nodes"}]}`
+/// and nothing else; findings errors first.
+fn assert_json_shape(json: &serde_json::Value, against: &str) {
+    let object = json.as_object().expect("an object");
+    let keys: BTreeSet<&str> = object.keys().map(String::as_str).collect();
+    assert_eq!(keys, set(&["findings", "reference", "score"]), "{json}");
+    assert_eq!(json["reference"], against);
+    let score = json["score"].as_u64().expect("integer score");
+    assert!(score <= 100, "score {score}");
+    let mut last_rank = 0;
+    for finding in json["findings"].as_array().expect("findings array") {
+        let keys: BTreeSet<&str> = finding
+            .as_object()
+            .expect("finding object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            set(&["code", "message", "nodes", "severity"]),
+            "{finding}"
+        );
+        let code = finding["code"].as_str().expect("code string");
+        assert!(
+            !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{code}"
+        );
+        assert!(
+            !finding["message"]
+                .as_str()
+                .expect("message string")
+                .trim()
+                .is_empty()
+        );
+        assert!(
+            finding["nodes"]
+                .as_array()
+                .expect("nodes array")
+                .iter()
+                .all(serde_json::Value::is_string)
+        );
+        let rank = match finding["severity"].as_str().expect("severity string") {
+            "error" => 0,
+            "warning" => 1,
+            "info" => 2,
+            other => panic!("unknown severity {other}"),
+        };
+        assert!(
+            rank >= last_rank,
+            "findings not sorted errors first: {json}"
+        );
+        last_rank = rank;
+    }
+}
+
+fn json_codes<'a>(json: &'a serde_json::Value, severity: &str) -> BTreeSet<&'a str> {
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == severity)
+        .filter_map(|f| f["code"].as_str())
+        .collect()
+}
+
+fn json_finding<'a>(json: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["code"] == code)
+        .unwrap_or_else(|| panic!("no {code} in {json}"))
+}
+
+fn json_nodes(finding: &serde_json::Value) -> Vec<&str> {
+    finding["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter_map(serde_json::Value::as_str)
+        .collect()
+}
+
+// ------------------------------------------------- references vs themselves
+
+#[test]
+fn every_reference_checked_against_itself_has_no_errors_and_scores_100() {
+    for r in REFERENCES {
+        let reference = r.load().unwrap_or_else(|e| panic!("{e}"));
+        let report = check(&as_drawing(&reference), &reference, r.id);
+        assert_eq!(report.reference, r.id);
+        assert_eq!(
+            codes(&report, Severity::Error),
+            BTreeSet::new(),
+            "{}: {:#?}",
+            r.id,
+            report.findings
+        );
+        assert_eq!(report.score, 100, "{}: {:#?}", r.id, report.findings);
+        // Every reference node is matched to itself.
+        for node in &reference.nodes {
+            assert_eq!(
+                report.matched_drawn(node.id.as_str()),
+                Some(node.id.as_str()),
+                "{}",
+                r.id
+            );
+        }
+        assert!(report.ghosts.is_empty(), "{}", r.id);
+    }
+}
+
+#[test]
+fn references_checked_against_themselves_through_the_binary_exit_0() {
+    for id in ["five-tier", "saga", "checkout-request"] {
+        let out = archdrill(&["check", id, "--against", id, "--json"]);
+        assert_eq!(out.status.code(), Some(0), "{id}: {}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_json_shape(&json, id);
+        assert_eq!(json["score"], 100);
+        assert_eq!(json["findings"], serde_json::json!([]));
+    }
+}
+
+// ------------------------------------------- hand-made drawings, by binary
+
+/// Every drawing in `tests/drawings/` with its reference, exit code, and
+/// exact error and warning codes.
+struct Case {
+    file: &'static str,
+    against: &'static str,
+    exit: i32,
+    errors: &'static [&'static str],
+    warnings: &'static [&'static str],
+}
+
+impl Case {
+    const fn new(
+        file: &'static str,
+        against: &'static str,
+        exit: i32,
+        errors: &'static [&'static str],
+        warnings: &'static [&'static str],
+    ) -> Self {
+        Self {
+            file,
+            against,
+            exit,
+            errors,
+            warnings,
+        }
+    }
+}
+
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    Case::new("good-five-tier.ron",                     "five-tier", 0, &[],                       &[]),
+    Case::new("good-saga.ron",                          "saga",      0, &[],                       &[]),
+    Case::new("missing-client.ron",                     "five-tier", 1, &["missing-client"],       &[]),
+    Case::new("missing-edge.ron",                       "five-tier", 1, &["missing-edge"],         &[]),
+    Case::new("missing-gateway.ron",                    "five-tier", 1, &["missing-gateway"],      &[]),
+    Case::new("missing-service.ron",                    "five-tier", 1, &["missing-service"],      &[]),
+    Case::new("missing-cache.ron",                      "five-tier", 1, &["missing-cache"],        &[]),
+    Case::new("missing-database.ron",                   "five-tier", 1, &["missing-database"],     &[]),
+    Case::new("missing-bus.ron",                        "five-tier", 1, &["missing-bus"],          &["missing-worker"]),
+    Case::new("gateway-bypassed.ron",                   "five-tier", 1, &["gateway-bypassed"],     &[]),
+    Case::new("client-to-data.ron",                     "five-tier", 1, &["client-to-data"],       &[]),
+    Case::new("shared-database.ron",                    "five-tier", 1, &["shared-database"],      &[]),
+    Case::new("sync-chain.ron",                         "five-tier", 0, &[],                       &["sync-chain"]),
+    Case::new("saga-missing-service.ron",               "saga",      1, &["missing-service"],      &["missing-database"]),
+    Case::new("saga-missing-payment.ron",               "saga",      1, &["missing-service"],      &[]),
+    Case::new("saga-missing-bus.ron",                   "saga",      1, &["missing-bus"],          &[]),
+    Case::new("sync-saga-call.ron",                     "saga",      1, &["sync-saga-call"],       &[]),
+    Case::new("missing-compensation.ron",               "saga",      1, &["missing-compensation"], &[]),
+    Case::new("missing-compensation-failure-only.ron",  "saga",      1, &["missing-compensation"], &[]),
+    Case::new("missing-compensation-unconsumed.ron",    "saga",      1, &["missing-compensation"], &[]),
+    Case::new("saga-missing-payment-extra-service.ron", "saga",      1, &["missing-service"],      &[]),
+    Case::new("compensation-labelled-by-action.ron",    "saga",      0, &[],                       &[]),
+    Case::new("compensation-labelled-on-event.ron",     "saga",      0, &[],                       &[]),
+];
+
+fn run_case(case: &Case) -> serde_json::Value {
+    let json = check_cli(case.file, case.against, case.exit);
+    assert_eq!(
+        json_codes(&json, "error"),
+        set(case.errors),
+        "{}: {json:#}",
+        case.file
+    );
+    assert_eq!(
+        json_codes(&json, "warning"),
+        set(case.warnings),
+        "{}: {json:#}",
+        case.file
+    );
+    // The library gives the same verdict as the binary.
+    let report = check(&drawing(case.file), &reference(case.against), case.against);
+    assert_eq!(
+        serde_json::to_value(&report).expect("serialises"),
+        json,
+        "{}",
+        case.file
+    );
+    json
+}
+
+fn case_for(file: &str) -> &'static Case {
+    CASES
+        .iter()
+        .find(|c| c.file == file)
+        .unwrap_or_else(|| panic!("no case for {file}"))
+}
+
+#[test]
+fn every_drawing_has_exactly_one_case() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(drawings_dir())
+        .expect("tests/drawings exists")
+        .map(|e| {
+            e.expect("dir entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = CASES.iter().map(|c| c.file.to_owned()).collect();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+}
+
+#[test]
+fn hand_made_drawings_are_drawings_not_references() {
+    for c in CASES {
+        let d = drawing(c.file);
+        assert!(d.walkthrough.is_empty() && d.check.is_none(), "{}", c.file);
+        // Names differ from the references': no drawn id or label is copied.
+        let r = reference(c.against);
+        for node in &d.nodes {
+            assert!(
+                r.node(node.id.as_str())
+                    .is_none_or(|n| n.label != node.label),
+                "{}: {}",
+                c.file,
+                node.id
+            );
+            assert!(
+                r.nodes.iter().all(|n| n.label != node.label),
+                "{}: {}",
+                c.file,
+                node.label
+            );
+        }
+    }
+}
+
+#[test]
+fn good_five_tier_drawing_passes() {
+    let json = run_case(case_for("good-five-tier.ron"));
+    assert!(json["score"].as_u64().expect("score") >= 70, "{json}");
+}
+
+#[test]
+fn good_saga_drawing_passes_and_matches_every_role() {
+    let json = run_case(case_for("good-saga.ron"));
+    assert!(json["score"].as_u64().expect("score") >= 70, "{json}");
+    let report = check(&drawing("good-saga.ron"), &reference("saga"), "saga");
+    for (role, drawn) in [
+        ("order", "checkout"),
+        ("inventory", "stock"),
+        ("payment", "billing"),
+        ("shipping", "deliveries"),
+        ("bus", "rabbit"),
+    ] {
+        assert_eq!(report.matched_drawn(role), Some(drawn), "role {role}");
+    }
+}
+
+#[test]
+fn missing_client() {
+    let json = run_case(case_for("missing-client.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "missing-client")),
+        ["mobile", "web"]
+    );
+}
+
+#[test]
+fn missing_edge() {
+    let json = run_case(case_for("missing-edge.ron"));
+    assert_eq!(json_nodes(json_finding(&json, "missing-edge")), ["cdn"]);
+}
+
+#[test]
+fn missing_gateway() {
+    let json = run_case(case_for("missing-gateway.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "missing-gateway")),
+        ["gateway"]
+    );
+}
+
+#[test]
+fn missing_service_in_five_tier() {
+    run_case(case_for("missing-service.ron"));
+}
+
+#[test]
+fn missing_cache() {
+    let json = run_case(case_for("missing-cache.ron"));
+    assert_eq!(json_nodes(json_finding(&json, "missing-cache")), ["redis"]);
+}
+
+#[test]
+fn missing_database() {
+    run_case(case_for("missing-database.ron"));
+}
+
+#[test]
+fn missing_bus_in_five_tier() {
+    let json = run_case(case_for("missing-bus.ron"));
+    assert_eq!(json_nodes(json_finding(&json, "missing-bus")), ["kafka"]);
+}
+
+#[test]
+fn gateway_bypassed_names_the_path() {
+    let json = run_case(case_for("gateway-bypassed.ron"));
+    let nodes = json_nodes(json_finding(&json, "gateway-bypassed"));
+    assert_eq!(nodes.last(), Some(&"stock"), "{nodes:?}");
+    assert!(nodes.contains(&"akamai"), "{nodes:?}");
+    assert!(!nodes.contains(&"kong"), "{nodes:?}");
+}
+
+#[test]
+fn client_to_data_names_both_ends() {
+    let json = run_case(case_for("client-to-data.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "client-to-data")),
+        ["spa", "pg_orders"]
+    );
+}
+
+#[test]
+fn shared_database_names_the_store_and_its_writers() {
+    let json = run_case(case_for("shared-database.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "shared-database")),
+        ["pg_orders", "billing", "checkout"]
+    );
+}
+
+#[test]
+fn sync_chain_is_a_warning_and_exit_0() {
+    let json = run_case(case_for("sync-chain.ron"));
+    let finding = json_finding(&json, "sync-chain");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(
+        json_nodes(finding),
+        ["billing", "checkout", "deliveries", "stock"]
+    );
+}
+
+#[test]
+fn saga_without_services() {
+    let json = run_case(case_for("saga-missing-service.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "missing-service")),
+        ["order", "inventory", "payment", "shipping"]
+    );
+}
+
+#[test]
+fn saga_missing_the_payment_role_names_it() {
+    let json = run_case(case_for("saga-missing-payment.ron"));
+    let findings = json["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{json:#}");
+    assert_eq!(json_nodes(&findings[0]), ["payment"]);
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("Payment service"),
+        "{json}"
+    );
+}
+
+#[test]
+fn saga_without_a_bus() {
+    let json = run_case(case_for("saga-missing-bus.ron"));
+    assert_eq!(json_nodes(json_finding(&json, "missing-bus")), ["bus"]);
+}
+
+#[test]
+fn sync_saga_call_names_caller_and_callee() {
+    let json = run_case(case_for("sync-saga-call.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "sync-saga-call")),
+        ["checkout", "billing"]
+    );
+}
+
+#[test]
+fn saga_with_only_the_happy_path_lacks_compensation() {
+    run_case(case_for("missing-compensation.ron"));
+}
+
+#[test]
+fn saga_with_a_failure_event_but_no_compensation() {
+    let json = run_case(case_for("missing-compensation-failure-only.ron"));
+    let nodes = json_nodes(json_finding(&json, "missing-compensation"));
+    assert!(nodes.contains(&"billing"), "{nodes:?}");
+}
+
+#[test]
+fn saga_missing_payment_with_an_unrelated_extra_service() {
+    let json = run_case(case_for("saga-missing-payment-extra-service.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "missing-service")),
+        ["payment"]
+    );
+}
+
+#[test]
+fn saga_whose_failure_event_nobody_consumes_lacks_compensation() {
+    run_case(case_for("missing-compensation-unconsumed.ron"));
+}
+
+#[test]
+fn compensation_arrows_off_the_bus_may_name_the_action() {
+    run_case(case_for("compensation-labelled-by-action.ron"));
+}
+
+#[test]
+fn compensation_arrows_off_the_bus_may_name_the_event_anywhere() {
+    run_case(case_for("compensation-labelled-on-event.ron"));
+}
+
+#[test]
+fn roles_match_plural_labels() {
+    // The shipping role has two candidates: "Deliveries", whose label is a
+    // plural of the alias "delivery", and "Reviews", which only listens to
+    // OrderShipped. The label should win over a shared event name.
+    let saga = reference("saga");
+    let services = [
+        ("checkout", "Checkout svc", "OrderCreated"),
+        ("stock", "Stock", "StockReserved"),
+        ("billing", "Billing", "PaymentCaptured"),
+        ("deliveries", "Deliveries", "DispatchRequested"),
+        ("reviews", "Reviews", "OrderShipped"),
+    ];
+    let mut d = Diagram::default();
+    d.nodes.push(Node::new(
+        "rabbit",
+        "RabbitMQ",
+        NodeKind::Bus,
+        Point::new(0.0, 0.0),
+    ));
+    for (i, (id, label, event)) in services.into_iter().enumerate() {
+        #[expect(clippy::cast_precision_loss, reason = "five nodes")]
+        let x = 200.0 * i as f32;
+        d.nodes.push(Node::new(
+            id,
+            label,
+            NodeKind::Service,
+            Point::new(x, 200.0),
+        ));
+        d.edges.push(Edge {
+            label: event.into(),
+            ..Edge::new(&format!("to-{id}"), "rabbit", id, EdgeKind::Async)
+        });
+    }
+    let report = check(&d, &saga, "saga");
+    assert_eq!(report.matched_drawn("shipping"), Some("deliveries"));
+    assert_eq!(report.matched_drawn("payment"), Some("billing"));
+}
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn missing_file_exits_2_and_names_it() {
+    let out = archdrill(&[
+        "check",
+        "tests/drawings/no-such-drawing.ron",
+        "--against",
+        "five-tier",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing on stdout on failure");
+    assert!(
+        stderr(&out).contains("no-such-drawing.ron"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn broken_ron_exits_2_with_file_and_line_column() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("half-drawn.ron");
+    std::fs::write(
+        &path,
+        "(\n    version: 1,\n    nodes: [\n        (id: \"kong\", label: \"Kong\", kind: gateway pos: (x: 0.0, y: 0.0)),\n    ],\n)\n",
+    )
+    .expect("write");
+    let out = archdrill(&[
+        "check",
+        path.to_str().expect("utf-8"),
+        "--against",
+        "five-tier",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("half-drawn.ron:4:"), "{err}");
+}
+
+#[test]
+fn invalid_drawing_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dangling.ron");
+    std::fs::write(
+        &path,
+        "(version: 1, nodes: [(id: \"a\", label: \"Kong\", kind: gateway, pos: (x: 0.0, y: 0.0))], edges: [(id: \"e\", from: \"a\", to: \"ghost\", kind: sync)])",
+    )
+    .expect("write");
+    let out = archdrill(&[
+        "check",
+        path.to_str().expect("utf-8"),
+        "--against",
+        "five-tier",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("dangling.ron") && err.contains("ghost"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_reference_exits_2_and_lists_the_ids() {
+    let path = drawings_dir().join("good-five-tier.ron");
+    let out = archdrill(&[
+        "check",
+        path.to_str().expect("utf-8"),
+        "--against",
+        "six-tier",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    assert!(err.contains("six-tier"), "{err}");
+    for id in references::ids() {
+        assert!(err.contains(id), "{id} not listed: {err}");
+    }
+}
+
+// ------------------------------------------------------------- renaming
+
+/// Labels → synonyms of the same kind (word-wise, case-insensitive).
+const SYNONYMS: &[(&str, &str)] = &[
+    ("order", "checkout"),
+    ("orders", "checkouts"),
+    ("inventory", "stock"),
+    ("payment", "billing"),
+    ("shipping", "delivery"),
+    ("catalog", "products"),
+    ("cart", "basket"),
+    ("user", "account"),
+    ("service", "svc"),
+    ("kafka", "RabbitMQ"),
+    ("redis", "Memcached"),
+    ("cloudflare", "Akamai"),
+    ("postgres", "MySQL"),
+    ("gateway", "Kong"),
+    ("mobile", "iOS"),
+    ("web", "desktop"),
+    ("stripe", "Adyen"),
+];
+
+fn synonym_label(label: &str) -> String {
+    label
+        .split(' ')
+        .map(|word| {
+            SYNONYMS
+                .iter()
+                .find(|(from, _)| word.eq_ignore_ascii_case(from))
+                .map_or_else(|| word.to_owned(), |(_, to)| (*to).to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Applies `id_map` to every node id (edges and boundaries follow) and
+/// `label_map` to every node label.
+fn rename(
+    d: &Diagram,
+    id_map: &dyn Fn(&str) -> String,
+    label_map: &dyn Fn(&str) -> String,
+) -> Diagram {
+    let id = |n: &NodeId| NodeId(id_map(n.as_str()));
+    Diagram {
+        nodes: d
+            .nodes
+            .iter()
+            .map(|n| Node {
+                id: id(&n.id),
+                label: label_map(&n.label),
+                ..n.clone()
+            })
+            .collect(),
+        edges: d
+            .edges
+            .iter()
+            .map(|e| Edge {
+                from: id(&e.from),
+                to: id(&e.to),
+                ..e.clone()
+            })
+            .collect(),
+        boundaries: d
+            .boundaries
+            .iter()
+            .map(|b| Boundary {
+                nodes: b.nodes.iter().map(id).collect(),
+                ..b.clone()
+            })
+            .collect(),
+        walkthrough: Vec::new(),
+        check: None,
+        ..d.clone()
+    }
+}
+
+/// Findings as (severity, code, nodes); drawn ids in `nodes` pass through
+/// `id_map`, reference ids (of `missing-*` findings) stay as they are.
+fn verdict(
+    report: &Report,
+    id_map: &dyn Fn(&str) -> String,
+) -> Vec<(Severity, &'static str, Vec<String>)> {
+    let mut v: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let nodes = if f.code.starts_with("missing-") && f.code != "missing-compensation" {
+                f.nodes.clone()
+            } else {
+                f.nodes.iter().map(|n| id_map(n)).collect()
+            };
+            (f.severity, f.code, nodes)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn every_subject() -> Vec<(String, Diagram, &'static str)> {
+    let mut subjects: Vec<(String, Diagram, &'static str)> = REFERENCES
+        .iter()
+        .map(|r| {
+            (
+                r.id.to_owned(),
+                as_drawing(&r.load().unwrap_or_else(|e| panic!("{e}"))),
+                r.id,
+            )
+        })
+        .collect();
+    subjects.extend(
+        CASES
+            .iter()
+            .map(|c| (c.file.to_owned(), drawing(c.file), c.against)),
+    );
+    subjects
+}
+
+#[test]
+fn prefixed_ids_and_synonym_labels_keep_the_verdict() {
+    let prefix = |id: &str| format!("my-{id}");
+    for (name, d, against) in every_subject() {
+        let r = reference(against);
+        let before = check(&d, &r, against);
+        let renamed = rename(&d, &prefix, &synonym_label);
+        assert_ne!(renamed, d);
+        let after = check(&renamed, &r, against);
+        assert_eq!(
+            verdict(&after, &|s| s.to_owned()),
+            verdict(&before, &prefix),
+            "{name} vs {against}"
+        );
+        assert_eq!(before.has_errors(), after.has_errors(), "{name}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Any injective renaming of ids, and upper-casing labels, keeps the set
+    /// of finding codes.
+    #[test]
+    fn random_id_renaming_keeps_the_codes(
+        subject in 0usize..(REFERENCES.len() + CASES.len()),
+        salt in "[a-z0-9_.:-]{1,6}",
+        shout in any::<bool>(),
+    ) {
+        let (name, d, against) = every_subject().swap_remove(subject);
+        let r = reference(against);
+        // Reversing the characters and salting keeps ids distinct.
+        let map = |id: &str| format!("{}{salt}{}", id.chars().rev().collect::<String>(), id.len());
+        let label = |l: &str| if shout { l.to_uppercase() } else { synonym_label(l) };
+        let before = check(&d, &r, against);
+        let after = check(&rename(&d, &map, &label), &r, against);
+        let codes = |rep: &Report| rep.findings.iter().map(|f| (f.severity, f.code)).collect::<BTreeSet<_>>();
+        prop_assert_eq!(codes(&before), codes(&after), "{} vs {}", name, against);
+    }
+}
+
+// ------------------------------------------------- removing a required kind
+
+/// The reference as a drawing, minus every node of `kind` and the edges
+/// touching them.
+fn without_kind(reference: &Diagram, kind: NodeKind) -> Diagram {
+    without(reference, &|n: &Node| n.kind == kind)
+}
+
+fn without(reference: &Diagram, drop: &dyn Fn(&Node) -> bool) -> Diagram {
+    let gone: BTreeSet<&str> = reference
+        .nodes
+        .iter()
+        .filter(|n| drop(n))
+        .map(|n| n.id.as_str())
+        .collect();
+    let mut d = as_drawing(reference);
+    d.nodes.retain(|n| !gone.contains(n.id.as_str()));
+    d.edges
+        .retain(|e| !gone.contains(e.from.as_str()) && !gone.contains(e.to.as_str()));
+    for b in &mut d.boundaries {
+        b.nodes.retain(|n| !gone.contains(n.as_str()));
+    }
+    d
+}
+
+fn assert_only_missing(id: &str, kind: NodeKind) {
+    let r = reference(id);
+    let drawn = without_kind(&r, kind);
+    assert!(drawn.nodes.len() < r.nodes.len(), "{id} has no {kind}");
+    let report = check(&drawn, &r, id);
+    let expected = format!("missing-{}", kind.id());
+    assert_eq!(
+        codes(&report, Severity::Error),
+        set(&[expected.as_str()]),
+        "{id} without {kind}: {:#?}",
+        report.findings
+    );
+    let finding = report.with_code(&expected).next().expect("the finding");
+    let ref_ids: Vec<&str> = r
+        .nodes
+        .iter()
+        .filter(|n| n.kind == kind)
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(finding.nodes, ref_ids, "{id} without {kind}");
+    assert!(report.score < 100);
+}
+
+#[test]
+fn five_tier_without_each_required_kind_gives_exactly_its_missing_code() {
+    for kind in [
+        NodeKind::Client,
+        NodeKind::Edge,
+        NodeKind::Gateway,
+        NodeKind::Service,
+        NodeKind::Database,
+        NodeKind::Cache,
+        NodeKind::Bus,
+    ] {
+        assert_only_missing("five-tier", kind);
+    }
+}
+
+#[test]
+fn saga_without_services_or_bus_gives_exactly_its_missing_code() {
+    for kind in [NodeKind::Service, NodeKind::Bus] {
+        assert_only_missing("saga", kind);
+    }
+}
+
+#[test]
+fn every_reference_without_a_required_kind_gives_exactly_its_missing_code() {
+    for r in REFERENCES {
+        let diagram = r.load().unwrap_or_else(|e| panic!("{e}"));
+        let spec = diagram
+            .check
+            .clone()
+            .unwrap_or_else(|| archdrill::check::derived_spec(&diagram));
+        for kind in spec.require {
+            assert_only_missing(r.id, kind);
+        }
+    }
+}
+
+#[test]
+fn saga_without_each_role_names_only_that_role() {
+    let r = reference("saga");
+    for role in ["order", "inventory", "payment", "shipping"] {
+        let drawn = without(&r, &|n: &Node| n.id.as_str() == role);
+        let report = check(&drawn, &r, "saga");
+        let errors: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 1, "saga without {role}: {errors:#?}");
+        assert_eq!(errors[0].code, "missing-service");
+        assert_eq!(errors[0].nodes, [role]);
+        let label = &r.node(role).expect("role node").label;
+        assert!(
+            errors[0].message.contains(label.as_str()),
+            "{}",
+            errors[0].message
+        );
+        assert_eq!(report.matched_drawn(role), None);
+    }
+}
+
+// ------------------------------------------------------- random diagrams
+
+const WORDS: &[&str] = &[
+    "Order",
+    "Stock",
+    "Billing",
+    "Kong",
+    "Akamai",
+    "Redis",
+    "Kafka",
+    "pg-orders",
+    "svc",
+    "API",
+    "Gateway",
+    "Worker",
+    "Mobile",
+    "app",
+    "Stripe",
+    "Memcached",
+    "RabbitMQ",
+    "queue",
+    "DB",
+    "LB",
+    "",
+    " ",
+    "→",
+    "漢字",
+    "Order-Order",
+];
+
+const EDGE_LABELS: &[&str] = &[
+    "",
+    "PaymentFailed",
+    "OrderCancelled",
+    "InventoryRejected",
+    "OrderCreated",
+    "release stock",
+    "refund",
+    "HTTPS",
+    "timeout",
+    "PaymentCaptured",
+    "undo",
+    "OrderCancelled: release",
+];
+
+fn random_label() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(WORDS), 0..4).prop_map(|w| w.join(" "))
+}
+
+/// Random diagrams: ids from a small pool (so duplicates happen), edges with
+/// self-loops, parallel edges and dangling ends.
+fn random_diagram(max_nodes: usize) -> impl Strategy<Value = Diagram> {
+    (0..=max_nodes).prop_flat_map(|n| {
+        let pool = n + 2;
+        let node = (
+            0..pool,
+            random_label(),
+            proptest::sample::select(&NodeKind::ALL[..]),
+            -2000.0f32..2000.0,
+            -2000.0f32..2000.0,
+        );
+        let edge = (
+            0..pool,
+            0..pool,
+            proptest::sample::select(&EdgeKind::ALL[..]),
+            proptest::sample::select(EDGE_LABELS),
+        );
+        (
+            proptest::collection::vec(node, n),
+            proptest::collection::vec(edge, 0..=(3 * n + 1)),
+        )
+            .prop_map(|(nodes, edges)| Diagram {
+                nodes: nodes
+                    .into_iter()
+                    .map(|(id, label, kind, x, y)| {
+                        Node::new(&format!("n{id}"), &label, kind, Point::new(x, y))
+                    })
+                    .collect(),
+                edges: edges
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (a, b, kind, label))| Edge {
+                        id: EdgeId(format!("e{i}")),
+                        label: label.to_owned(),
+                        ..Edge::new("", &format!("n{a}"), &format!("n{b}"), kind)
+                    })
+                    .collect(),
+                ..Diagram::default()
+            })
+    })
+}
+
+/// A random reference: a random diagram with a random spec whose roles may
+/// name nodes that do not exist.
+fn random_reference() -> impl Strategy<Value = Diagram> {
+    (
+        random_diagram(10),
+        proptest::option::of((
+            proptest::collection::vec(proptest::sample::select(&NodeKind::ALL[..]), 0..4),
+            proptest::collection::vec(proptest::sample::select(&NodeKind::ALL[..]), 0..3),
+            proptest::collection::vec(0usize..12, 0..4),
+            proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(&NodeKind::ALL[..]), 0..4),
+                0..3,
+            ),
+            any::<bool>(),
+        )),
+    )
+        .prop_map(|(mut d, spec)| {
+            d.check = spec.map(|(require, recommend, roles, paths, saga)| CheckSpec {
+                require,
+                recommend,
+                roles: roles
+                    .into_iter()
+                    .map(|i| Role {
+                        node: NodeId(format!("n{i}")),
+                        aliases: vec!["stock".into(), String::new()],
+                    })
+                    .collect(),
+                paths,
+                saga,
+            });
+            d
+        })
+}
+
+fn assert_report_invariants(
+    report: &Report,
+    drawing: &Diagram,
+    reference: &Diagram,
+) -> Result<(), TestCaseError> {
+    prop_assert!(report.score <= 100, "score {}", report.score);
+    if report.has_errors() {
+        prop_assert!(report.score < 100, "an error-level finding with score 100");
+    }
+    let order: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| (f.severity, f.code, f.nodes.clone()))
+        .collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    prop_assert_eq!(
+        order,
+        sorted,
+        "findings are sorted errors first, then by code and nodes"
+    );
+    for f in &report.findings {
+        prop_assert!(!f.message.trim().is_empty(), "{} has no message", f.code);
+    }
+    // The matching is a partial injection between nodes of the same kind
+    // (checked when ids are unique, i.e. for valid diagrams).
+    let unique =
+        |d: &Diagram| d.nodes.iter().map(|n| &n.id).collect::<BTreeSet<_>>().len() == d.nodes.len();
+    if !unique(drawing) || !unique(reference) {
+        return Ok(());
+    }
+    let mut drawn_used = BTreeSet::new();
+    for (r, d) in &report.matches {
+        prop_assert!(drawn_used.insert(d.clone()), "{} matched twice", d);
+        let rk = reference.node(r).map(|n| n.kind);
+        let dk = drawing.node(d).map(|n| n.kind);
+        prop_assert!(rk.is_some() && dk.is_some());
+        prop_assert_eq!(rk, dk);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn check_never_panics_against_the_references(drawing in random_diagram(30), which in 0usize..REFERENCES.len()) {
+        let r = REFERENCES[which];
+        let reference = r.load().expect("reference loads");
+        let report = check(&drawing, &reference, r.id);
+        prop_assert_eq!(&report.reference, r.id);
+        assert_report_invariants(&report, &drawing, &reference)?;
+    }
+
+    #[test]
+    fn check_never_panics_against_random_references(drawing in random_diagram(20), reference in random_reference()) {
+        let report = check(&drawing, &reference, "random");
+        prop_assert_eq!(report.reference.as_str(), "random");
+        assert_report_invariants(&report, &drawing, &reference)?;
+    }
+}
+
+#[test]
+fn empty_drawing_reports_every_required_kind() {
+    let r = reference("five-tier");
+    let report = check(&Diagram::default(), &r, "five-tier");
+    let expected: BTreeSet<String> = [
+        "client", "edge", "gateway", "service", "database", "cache", "bus",
+    ]
+    .iter()
+    .map(|k| format!("missing-{k}"))
+    .collect();
+    let errors: BTreeSet<String> = codes(&report, Severity::Error)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(errors, expected);
+    assert_eq!(codes(&report, Severity::Warning), set(&["missing-worker"]));
+    assert_eq!(report.score, 0);
+    assert_eq!(report.ghosts.len(), r.nodes.len());
+}
+
+#[test]
+fn checking_twice_gives_identical_json() {
+    for file in [
+        "good-five-tier.ron",
+        "good-saga.ron",
+        "sync-chain.ron",
+        "shared-database.ron",
+    ] {
+        let c = case_for(file);
+        let run = || {
+            serde_json::to_string(&check(&drawing(file), &reference(c.against), c.against))
+                .expect("json")
+        };
+        assert_eq!(run(), run(), "{file}");
+    }
+}

@@ -368,3 +368,20 @@ fn draw_connect_rename_undo_redo_and_save() {
     let saved = archdrill::model::file::load(&path).expect("saved file loads");
     assert_eq!(&saved, h.state().current().expect("doc"));
 }
+
+#[test]
+fn shortcuts_window_opens_with_f1_and_the_button() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.query_by_label("Keyboard shortcuts").is_some());
+    assert!(h.query_by_label("Ctrl+K").is_some());
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
+    h.get_by_label("Shortcuts").click();
+    h.run();
+    assert!(h.query_by_label("Keyboard shortcuts").is_some());
+}

@@ -43,6 +43,8 @@ pub struct ArchdrillApp {
     untitled: u32,
     /// The title last sent to the window.
     window_title: String,
+    /// The shortcuts window is open.
+    help_open: bool,
     /// Asking whether to discard unsaved changes on close.
     close_prompt: bool,
     /// The user chose to discard unsaved changes.
@@ -107,6 +109,7 @@ impl ArchdrillApp {
             untitled: 0,
             window_title: String::new(),
             close_prompt: false,
+            help_open: false,
             discard_confirmed: false,
         }
     }
@@ -129,6 +132,10 @@ impl ArchdrillApp {
             self.run_check();
         }
         self.file_keys(ui);
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1)) {
+            self.help_open = !self.help_open;
+        }
+        crate::ui::help::help_ui(ui.ctx(), &mut self.help_open);
         self.title_and_close_ui(ui);
         self.file_window_ui(ui);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
@@ -383,6 +390,9 @@ impl ArchdrillApp {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.mode, Mode::Diagrams, "Diagrams");
             ui.selectable_value(&mut self.mode, Mode::Cards, "Q&A cards");
+            if ui.button("Shortcuts").on_hover_text("F1").clicked() {
+                self.help_open = !self.help_open;
+            }
             ui.separator();
             if self.mode == Mode::Cards {
                 return;

@@ -6,6 +6,7 @@ pub mod cards_view;
 pub mod findings;
 pub mod fonts;
 pub mod geometry;
+pub mod help;
 pub mod interact;
 pub mod markdown;
 pub mod overlay;

@@ -1,9 +1,11 @@
 //! Opening a document named on the command line or in the app: a file path
-//! (by extension) or, when no such file exists, a reference id.
+//! (by extension: `.mmd` / `.mermaid` are Mermaid flowcharts, anything else
+//! RON) or, when no such file exists, a reference id.
 
 use std::path::Path;
 
 use crate::content::references;
+use crate::mermaid;
 use crate::model::{Diagram, LoadError, file};
 
 /// Where a loaded document came from.
@@ -13,6 +15,14 @@ pub enum Origin {
     File(std::path::PathBuf),
     /// An embedded reference, by id.
     Reference(&'static str),
+}
+
+/// True for the extensions read as Mermaid (`.mmd`, `.mermaid`).
+#[must_use]
+pub fn is_mermaid(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
 }
 
 /// Loads a diagram from a path, or from a reference id when `arg` is not an
@@ -27,5 +37,25 @@ pub fn open(arg: &Path) -> Result<(Diagram, Origin), LoadError> {
     {
         return Ok((reference.load()?, Origin::Reference(reference.id)));
     }
-    Ok((file::load(arg)?, Origin::File(arg.to_owned())))
+    let diagram = if is_mermaid(arg) {
+        load_mermaid(arg)?
+    } else {
+        file::load(arg)?
+    };
+    Ok((diagram, Origin::File(arg.to_owned())))
+}
+
+/// Reads and imports a Mermaid flowchart file.
+fn load_mermaid(path: &Path) -> Result<Diagram, LoadError> {
+    let shown = path.display().to_string();
+    let io = |source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let bytes = std::fs::metadata(path).map_err(io)?.len();
+    if bytes > file::MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: shown, bytes });
+    }
+    let text = std::fs::read_to_string(path).map_err(io)?;
+    mermaid::import(&text, &shown)
 }

@@ -66,6 +66,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a diagram as SVG, PNG, Mermaid or RON, by OUT's extension.
+    Export {
+        /// A diagram (`.ron`, `.mmd`) or reference id.
+        file: PathBuf,
+        /// The output: `.svg`, `.png`, `.mmd` or `.ron`; nothing is written on failure.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// PNG pixels per canvas unit.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+    },
     /// List the Q&A cards (id, section, question, diagram).
     Cards {
         /// Print JSON: [{"id","section","question","diagram"}, …].
@@ -89,6 +100,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitC
             against,
             json,
         } => check(file, against, *json, out, err),
+        Command::Export {
+            file,
+            output,
+            scale,
+        } => export(file, output, *scale, out, err),
         Command::Cards { json } => cards(*json, out, err),
     };
     ExitCode::from(code)
@@ -270,6 +286,47 @@ fn write_report(report: &crate::check::Report, file: &str, out: &mut dyn Write) 
             if !finding.nodes.is_empty() {
                 let _ = writeln!(out, "  {:<20} nodes: {}", "", finding.nodes.join(", "));
             }
+        }
+    }
+}
+
+fn export(
+    file: &std::path::Path,
+    output: &std::path::Path,
+    scale: f32,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let Some(format) = crate::export::Format::from_path(output) else {
+        let _ = writeln!(
+            err,
+            "{}: unknown output type; use .svg, .png, .mmd or .ron",
+            output.display()
+        );
+        return EXIT_BAD_INPUT;
+    };
+    let diagram = match open(file) {
+        Ok((diagram, _)) => diagram,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let written = crate::export::render(&diagram, format, scale)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            crate::model::file::write_atomically(output, &bytes)
+                .map(|()| bytes.len())
+                .map_err(|e| format!("cannot write: {e}"))
+        });
+    match written {
+        Ok(bytes) => {
+            let _ = writeln!(out, "wrote {} ({bytes} bytes)", output.display());
+            EXIT_OK
+        }
+        Err(e) => {
+            let _ = writeln!(err, "{}: {e}", output.display());
+            EXIT_BAD_INPUT
         }
     }
 }

@@ -1,0 +1,38 @@
+//! Pictures of a diagram: an SVG written by our own code, drawn like the
+//! canvas in light mode, and a PNG rasterised from that SVG with resvg and
+//! the embedded font. No egui here.
+
+mod font;
+mod format;
+pub mod geometry;
+pub mod palette;
+mod png;
+mod shapes;
+mod svg;
+mod writer;
+
+pub use format::{Format, render};
+pub use png::{MAX_PIXELS, MAX_SIDE_PX, png, rasterize};
+pub use shapes::kind_tag;
+pub use svg::{FONT_FAMILY, svg};
+
+/// Why a picture could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The scale is not a positive number.
+    #[error("the scale must be a positive number, not {0}")]
+    BadScale(f32),
+    /// The picture would be too large to allocate.
+    #[error(
+        "the picture would be {width:.0}×{height:.0} pixels; at most {MAX_SIDE_PX} pixels a side and {MAX_PIXELS} pixels in all are supported (try a smaller --scale)"
+    )]
+    TooLarge {
+        /// Requested width in pixels.
+        width: f32,
+        /// Requested height in pixels.
+        height: f32,
+    },
+    /// Rendering or encoding failed.
+    #[error("cannot render the picture: {0}")]
+    Render(String),
+}

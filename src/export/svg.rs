@@ -1,0 +1,260 @@
+//! SVG of a diagram, drawn the way the canvas draws it in light mode:
+//! boundaries as dashed containers, edges with their kind's colour, dashes
+//! and arrowhead, nodes with their kind's shape, tag and wrapped label.
+//! Deterministic (fixed number formatting, document order) and fitted to
+//! its content.
+
+use std::f32::consts::PI;
+use std::fmt::Write as _;
+
+use super::font;
+use super::geometry::{P, R, edge_segment, node_rect, p, parallel_offsets};
+use super::palette::{self, Rgba};
+use super::shapes::node_shape;
+use super::writer::{Canvas, N, fill, stroke, xml};
+use crate::model::{Diagram, Edge, EdgeKind};
+
+/// Distance between parallel edges, as on the canvas.
+const PARALLEL_SPACING: f32 = 26.0;
+/// Boundary padding around its members, as on the canvas.
+const BOUNDARY_PADDING: f32 = 18.0;
+/// Empty space around the picture.
+const MARGIN: f32 = 24.0;
+/// The font family named in the SVG; rasterising loads it from the binary.
+pub const FONT_FAMILY: &str = "DejaVu Sans";
+
+const EDGE_LABEL_SIZE: f32 = 11.0;
+const BOUNDARY_LABEL_SIZE: f32 = 12.0;
+const EDGE_STROKE: f32 = 1.6;
+const ARROW_HEAD: f32 = 10.0;
+
+/// The diagram as a standalone SVG document, fitted to its content.
+#[must_use]
+pub fn svg(diagram: &Diagram) -> String {
+    let mut canvas = Canvas {
+        body: String::with_capacity(512 + diagram.nodes.len() * 700),
+        bounds: None,
+    };
+    boundaries(&mut canvas, diagram);
+    edges(&mut canvas, diagram);
+    for node in &diagram.nodes {
+        node_shape(&mut canvas, node);
+    }
+    let bounds = canvas
+        .bounds
+        .unwrap_or(R {
+            min: p(0.0, 0.0),
+            max: p(200.0, 100.0),
+        })
+        .expand2(MARGIN, MARGIN);
+    let (x, y) = (bounds.min.x.floor(), bounds.min.y.floor());
+    let (w, h) = ((bounds.max.x - x).ceil(), (bounds.max.y - y).ceil());
+    let mut out = String::with_capacity(canvas.body.len() + 600);
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {} {}\" width=\"{}\" height=\"{}\" font-family=\"{FONT_FAMILY}\">",
+        N(x),
+        N(y),
+        N(w),
+        N(h),
+        N(w),
+        N(h)
+    );
+    if !diagram.title.is_empty() {
+        let _ = writeln!(out, "<title>{}</title>", xml(&diagram.title));
+    }
+    if !diagram.description.is_empty() {
+        let _ = writeln!(out, "<desc>{}</desc>", xml(&diagram.description));
+    }
+    let _ = writeln!(
+        out,
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" {}/>",
+        N(x),
+        N(y),
+        N(w),
+        N(h),
+        fill(palette::BACKGROUND)
+    );
+    out.push_str(&canvas.body);
+    out.push_str("</svg>\n");
+    out
+}
+
+fn nesting_depth(diagram: &Diagram, id: &str) -> usize {
+    let mut depth = 0;
+    let mut current = diagram.boundary(id).and_then(|b| b.parent.as_ref());
+    while let Some(parent) = current {
+        depth += 1;
+        if depth > diagram.boundaries.len() {
+            break;
+        }
+        current = diagram
+            .boundary(parent.as_str())
+            .and_then(|b| b.parent.as_ref());
+    }
+    depth
+}
+
+fn boundaries(canvas: &mut Canvas, diagram: &Diagram) {
+    let mut order: Vec<(usize, usize)> = diagram
+        .boundaries
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (nesting_depth(diagram, b.id.as_str()), i))
+        .collect();
+    order.sort_unstable();
+    for (depth, i) in order {
+        let boundary = &diagram.boundaries[i];
+        let Some(bounds) = diagram
+            .boundary_members(boundary.id.as_str())
+            .iter()
+            .filter_map(|id| diagram.node(id.as_str()))
+            .map(node_rect)
+            .reduce(R::union)
+        else {
+            continue;
+        };
+        #[expect(clippy::cast_precision_loss, reason = "nesting depth is tiny")]
+        let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth as f32));
+        let rect = R {
+            min: p(bounds.min.x - pad, bounds.min.y - pad - 16.0),
+            max: p(bounds.max.x + pad, bounds.max.y + pad),
+        };
+        let attrs = format!(
+            "{} {} stroke-dasharray=\"9 5\"",
+            fill(palette::BOUNDARY_FILL),
+            stroke(palette::BOUNDARY, 1.3)
+        );
+        canvas.rect(rect, 10.0, &attrs);
+        let _ = writeln!(
+            canvas.body,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" {}>{}</text>",
+            N(rect.min.x + 8.0),
+            N(rect.min.y + 5.0 + font::ascent(BOUNDARY_LABEL_SIZE)),
+            N(BOUNDARY_LABEL_SIZE),
+            fill(palette::BOUNDARY),
+            xml(&boundary.label)
+        );
+    }
+}
+
+fn edges(canvas: &mut Canvas, diagram: &Diagram) {
+    let offsets = parallel_offsets(&diagram.edges, PARALLEL_SPACING);
+    let mut labels = Vec::new();
+    for (edge, offset) in diagram.edges.iter().zip(offsets) {
+        let (Some(from), Some(to)) = (
+            diagram.node(edge.from.as_str()),
+            diagram.node(edge.to.as_str()),
+        ) else {
+            continue;
+        };
+        let color = palette::edge_color(edge.kind);
+        let label_at = if edge.from == edge.to {
+            self_loop(canvas, node_rect(from), edge.kind, color)
+        } else {
+            let [a, b] = edge_segment(node_rect(from), node_rect(to), offset);
+            edge_line(canvas, edge.kind, [a, b], color);
+            let t = (0.5 + 0.15 * offset / PARALLEL_SPACING).clamp(0.2, 0.8);
+            a + (b - a) * t
+        };
+        if !edge.label.is_empty() {
+            labels.push((edge, label_at, color));
+        }
+    }
+    // Labels last, so no line crosses them.
+    for (edge, at, color) in labels {
+        edge_label(canvas, edge, at, color);
+    }
+}
+
+fn dash_attr(kind: EdgeKind) -> String {
+    palette::edge_dash(kind).map_or_else(String::new, |(dash, gap)| {
+        format!(" stroke-dasharray=\"{} {}\"", N(dash), N(gap))
+    })
+}
+
+fn edge_line(canvas: &mut Canvas, kind: EdgeKind, [a, b]: [P; 2], color: Rgba) {
+    let dir = (b - a).normalized();
+    let base = b - dir * ARROW_HEAD;
+    let width = if kind == EdgeKind::Compensation {
+        EDGE_STROKE * 1.2
+    } else {
+        EDGE_STROKE
+    };
+    let _ = writeln!(
+        canvas.body,
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}{}/>",
+        N(a.x),
+        N(a.y),
+        N(base.x),
+        N(base.y),
+        stroke(color, width),
+        dash_attr(kind)
+    );
+    canvas.grow(R { min: a, max: a }.union(R { min: b, max: b }));
+    arrow_head(
+        canvas,
+        b,
+        dir,
+        ARROW_HEAD,
+        color,
+        kind == EdgeKind::Compensation,
+    );
+}
+
+fn arrow_head(canvas: &mut Canvas, tip: P, dir: P, size: f32, color: Rgba, hollow: bool) {
+    let normal = p(-dir.y, dir.x);
+    let base = tip - dir * size;
+    let list = [
+        tip,
+        base + normal * (size * 0.45),
+        base - normal * (size * 0.45),
+    ];
+    let attrs = if hollow {
+        format!(
+            "fill=\"{}\" {} stroke-linejoin=\"round\"",
+            palette::BACKGROUND.hex(),
+            stroke(color, EDGE_STROKE)
+        )
+    } else {
+        fill(color)
+    };
+    canvas.polygon(&list, &attrs);
+}
+
+/// A loop on the node's top-right corner; returns where its label goes.
+fn self_loop(canvas: &mut Canvas, rect: R, kind: EdgeKind, color: Rgba) -> P {
+    let r = 16.0;
+    let center = p(rect.max.x - r * 0.6, rect.min.y - r * 0.2);
+    let list: Vec<P> = (0..=20)
+        .map(|i| {
+            #[expect(clippy::cast_precision_loss, reason = "twenty steps")]
+            let t = PI * (0.9 - 1.6 * i as f32 / 20.0);
+            center + p(t.cos(), -t.sin()) * r
+        })
+        .collect();
+    let dash = if kind == EdgeKind::Sync {
+        String::new()
+    } else {
+        " stroke-dasharray=\"6 4\"".to_owned()
+    };
+    canvas.polyline(&list, &format!("{}{dash}", stroke(color, EDGE_STROKE)));
+    canvas.grow(R::centered(center, 2.0 * r, 2.0 * r));
+    let end = list[list.len() - 1];
+    let dir = (end - list[list.len() - 2]).normalized();
+    arrow_head(canvas, end, dir, 8.0, color, kind == EdgeKind::Compensation);
+    center + p(0.0, -r - 8.0)
+}
+
+fn edge_label(canvas: &mut Canvas, edge: &Edge, at: P, color: Rgba) {
+    let lines: Vec<String> = edge.label.lines().map(str::to_owned).collect();
+    let width = lines
+        .iter()
+        .map(|l| font::text_width(l, EDGE_LABEL_SIZE))
+        .fold(0.0, f32::max);
+    #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+    let height = font::line_height(EDGE_LABEL_SIZE) * lines.len().max(1) as f32;
+    let rect = R::centered(at, width + 8.0, height + 3.0);
+    canvas.rect(rect, 3.0, &fill(palette::LABEL_BACKGROUND));
+    canvas.text_lines(&lines, at.x, at.y - height * 0.5, EDGE_LABEL_SIZE, color);
+}

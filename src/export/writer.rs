@@ -1,0 +1,165 @@
+//! Writing SVG text: short fixed-form numbers, XML escaping, paint
+//! attributes, and a canvas that tracks the extent of what was drawn.
+
+use std::fmt::Write as _;
+
+use super::font;
+use super::geometry::{P, R, p};
+use super::palette::Rgba;
+
+/// A number in short, fixed form (at most two decimals, no `-0`).
+pub struct N(pub f32);
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rounded = (self.0 * 100.0).round() / 100.0;
+        let value = if rounded == 0.0 || !rounded.is_finite() {
+            0.0
+        } else {
+            rounded
+        };
+        let text = format!("{value:.2}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        f.write_str(text)
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `fill="…"` (with `fill-opacity` when translucent).
+pub fn fill(color: Rgba) -> String {
+    if color.3 == 0xff {
+        format!("fill=\"{}\"", color.hex())
+    } else {
+        format!(
+            "fill=\"{}\" fill-opacity=\"{}\"",
+            color.hex(),
+            N(color.opacity())
+        )
+    }
+}
+
+pub fn stroke(color: Rgba, width: f32) -> String {
+    format!("stroke=\"{}\" stroke-width=\"{}\"", color.hex(), N(width))
+}
+
+pub fn points(list: &[P]) -> String {
+    let mut out = String::new();
+    for (i, q) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{},{}", N(q.x), N(q.y));
+    }
+    out
+}
+
+/// An SVG under construction, tracking the extent of what was drawn.
+pub struct Canvas {
+    /// The SVG elements so far.
+    pub body: String,
+    /// The extent of everything drawn.
+    pub bounds: Option<R>,
+}
+
+impl Canvas {
+    pub fn grow(&mut self, r: R) {
+        self.bounds = Some(self.bounds.map_or(r, |b| b.union(r)));
+    }
+
+    pub fn rect(&mut self, r: R, radius: f32, attrs: &str) {
+        let radius = radius.min(r.w() * 0.5).min(r.h() * 0.5).max(0.0);
+        let rounded = if radius > 0.0 {
+            format!(" rx=\"{}\"", N(radius))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            self.body,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{rounded} {attrs}/>",
+            N(r.min.x),
+            N(r.min.y),
+            N(r.w().max(0.0)),
+            N(r.h().max(0.0))
+        );
+        self.grow(r);
+    }
+
+    pub fn polygon(&mut self, list: &[P], attrs: &str) {
+        let _ = writeln!(self.body, "<polygon points=\"{}\" {attrs}/>", points(list));
+    }
+
+    pub fn polyline(&mut self, list: &[P], attrs: &str) {
+        let _ = writeln!(
+            self.body,
+            "<polyline points=\"{}\" fill=\"none\" {attrs}/>",
+            points(list)
+        );
+    }
+
+    /// Centred lines of text whose block starts at `top`.
+    pub fn text_lines(
+        &mut self,
+        lines: &[String],
+        center_x: f32,
+        top: f32,
+        size: f32,
+        color: Rgba,
+    ) {
+        let height = font::line_height(size);
+        for (i, line) in lines.iter().enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+            let y = top + height * i as f32;
+            let width = font::text_width(line, size);
+            let _ = writeln!(
+                self.body,
+                "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" {}>{}</text>",
+                N(center_x),
+                N(y + font::ascent(size)),
+                N(size),
+                fill(color),
+                xml(line)
+            );
+            self.grow(R {
+                min: p(center_x - width * 0.5, y),
+                max: p(center_x + width * 0.5, y + height),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(N(1.0).to_string(), "1");
+        assert_eq!(N(-0.001).to_string(), "0");
+        assert_eq!(N(2.345_67).to_string(), "2.35");
+        assert_eq!(N(f32::NAN).to_string(), "0");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(
+            xml("<a href='x'>&\"</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+        );
+    }
+}

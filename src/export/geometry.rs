@@ -1,6 +1,7 @@
 //! Plain-`f32` geometry for pictures: node rectangles, where edges attach
-//! and how parallel edges fan out. The same rules as `ui::geometry` (which
-//! works in egui's types), so an exported picture matches the canvas.
+//! and how parallel edges fan out. The canvas uses the same functions
+//! (`ui::geometry` wraps them in egui's types), so an exported picture
+//! matches it.
 
 use std::collections::BTreeMap;
 

@@ -4,6 +4,7 @@
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
+use crate::export::geometry as plain;
 use crate::model::{Diagram, Edge, Node};
 
 /// Smallest and largest zoom factors.
@@ -92,74 +93,27 @@ pub fn diagram_bounds(diagram: &Diagram) -> Option<Rect> {
         .reduce(egui::Rect::union)
 }
 
-/// The region inside a node an edge may aim at. A normal box is aimed at its
-/// centre; an elongated box (a bus drawn as a long pipe) along its long
-/// axis, so many edges can land on it side by side.
-#[must_use]
-pub fn anchor_region(rect: Rect) -> Rect {
-    let (w, h) = (rect.width(), rect.height());
-    if w > 2.5 * h {
-        let inset = h.min(w * 0.5);
-        Rect::from_min_max(
-            pos2(rect.left() + inset, rect.center().y),
-            pos2(rect.right() - inset, rect.center().y),
-        )
-    } else if h > 2.5 * w {
-        let inset = w.min(h * 0.5);
-        Rect::from_min_max(
-            pos2(rect.center().x, rect.top() + inset),
-            pos2(rect.center().x, rect.bottom() - inset),
-        )
-    } else {
-        Rect::from_center_size(rect.center(), Vec2::ZERO)
-    }
-}
-
-/// Where a ray from `inside` towards `toward` leaves `rect`; `inside` itself
-/// when `toward` is inside too.
-#[must_use]
-pub fn exit_point(rect: Rect, inside: Pos2, toward: Pos2) -> Pos2 {
-    let d = toward - inside;
-    let mut t_exit = f32::INFINITY;
-    if d.x > 0.0 {
-        t_exit = t_exit.min((rect.right() - inside.x) / d.x);
-    } else if d.x < 0.0 {
-        t_exit = t_exit.min((rect.left() - inside.x) / d.x);
-    }
-    if d.y > 0.0 {
-        t_exit = t_exit.min((rect.bottom() - inside.y) / d.y);
-    } else if d.y < 0.0 {
-        t_exit = t_exit.min((rect.top() - inside.y) / d.y);
-    }
-    if t_exit.is_finite() && (0.0..=1.0).contains(&t_exit) {
-        inside + d * t_exit
-    } else {
-        inside
+fn plain_rect(r: Rect) -> plain::R {
+    plain::R {
+        min: plain::P {
+            x: r.min.x,
+            y: r.min.y,
+        },
+        max: plain::P {
+            x: r.max.x,
+            y: r.max.y,
+        },
     }
 }
 
 /// The drawn segment of an edge between two node rectangles (canvas units),
 /// shifted sideways by `offset` (for parallel edges); starts and ends on the
-/// box borders.
+/// box borders. The rules live in `export::geometry`, shared with exported
+/// pictures so they match the canvas.
 #[must_use]
 pub fn edge_segment(from: Rect, to: Rect, offset: f32) -> [Pos2; 2] {
-    let from_region = anchor_region(from);
-    let to_region = anchor_region(to);
-    // Aim each end at the point of the other's anchor region nearest to it.
-    let b = to_region.clamp(from_region.center());
-    let a = from_region.clamp(b);
-    let b = to_region.clamp(a);
-    let dir = (b - a).normalized();
-    let normal = vec2(-dir.y, dir.x);
-    // Keep the shifted ends inside their boxes.
-    let max_shift = 0.45
-        * from
-            .width()
-            .min(from.height())
-            .max(to.width().min(to.height()));
-    let shift = normal * offset.clamp(-max_shift.max(8.0) * 2.0, max_shift.max(8.0) * 2.0);
-    let (a, b) = (from.clamp(a + shift), to.clamp(b + shift));
-    [exit_point(from, a, b), exit_point(to, b, a)]
+    let [a, b] = plain::edge_segment(plain_rect(from), plain_rect(to), offset);
+    [pos2(a.x, a.y), pos2(b.x, b.y)]
 }
 
 /// Sideways offsets for every edge so that edges joining the same two nodes
@@ -167,32 +121,7 @@ pub fn edge_segment(from: Rect, to: Rect, offset: f32) -> [Pos2; 2] {
 /// on the straight line. Indexed like `diagram.edges`.
 #[must_use]
 pub fn parallel_offsets(edges: &[Edge], spacing: f32) -> Vec<f32> {
-    use std::collections::BTreeMap;
-    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, edge) in edges.iter().enumerate() {
-        let (a, b) = (edge.from.as_str(), edge.to.as_str());
-        groups
-            .entry(if a <= b { (a, b) } else { (b, a) })
-            .or_default()
-            .push(i);
-    }
-    let mut offsets = vec![0.0; edges.len()];
-    for ((low, _), members) in groups {
-        let n = members.len();
-        #[expect(clippy::cast_precision_loss, reason = "a handful of parallel edges")]
-        for (k, &i) in members.iter().enumerate() {
-            let centred = k as f32 - (n as f32 - 1.0) / 2.0;
-            // The normal flips with direction; flip back so opposite edges
-            // do not land on the same line.
-            let sign = if edges[i].from.as_str() == low {
-                1.0
-            } else {
-                -1.0
-            };
-            offsets[i] = centred * spacing * sign;
-        }
-    }
-    offsets
+    plain::parallel_offsets(edges, spacing)
 }
 
 /// The point at fraction `t` along a segment.

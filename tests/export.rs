@@ -218,10 +218,6 @@ fn the_palette_matches_the_canvas() {
             (rgb(fill), rgb(stroke)),
             "{kind}"
         );
-        assert_eq!(
-            export::kind_tag(kind),
-            archdrill::ui::shapes::kind_tag(kind)
-        );
     }
     for kind in EdgeKind::ALL {
         assert_eq!(

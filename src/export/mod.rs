@@ -13,7 +13,6 @@ mod writer;
 
 pub use format::{Format, render};
 pub use png::{MAX_PIXELS, MAX_SIDE_PX, png, rasterize};
-pub use shapes::kind_tag;
 pub use svg::{FONT_FAMILY, svg};
 
 /// Why a picture could not be made.

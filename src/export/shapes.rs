@@ -14,27 +14,6 @@ const LABEL_SIZE: f32 = 14.0;
 const TAG_SIZE: f32 = 8.5;
 const NODE_STROKE: f32 = 1.4;
 
-/// The short tag drawn above a node's label (as on the canvas).
-#[must_use]
-pub const fn kind_tag(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Client => "CLIENT",
-        NodeKind::Edge => "EDGE · CDN",
-        NodeKind::LoadBalancer => "LOAD BALANCER",
-        NodeKind::Gateway => "API GATEWAY",
-        NodeKind::Service => "SERVICE",
-        NodeKind::Database => "DATABASE",
-        NodeKind::Cache => "CACHE",
-        NodeKind::Bus => "MESSAGE BUS",
-        NodeKind::Worker => "WORKER",
-        NodeKind::External => "EXTERNAL",
-        NodeKind::Outbox => "OUTBOX",
-        NodeKind::Storage => "STORAGE",
-        NodeKind::Search => "SEARCH",
-        NodeKind::Other => "",
-    }
-}
-
 /// Colours and stroke of one node, and its rectangle.
 struct Paint {
     rect: R,
@@ -221,7 +200,7 @@ fn box_shape(canvas: &mut Canvas, kind: NodeKind, paint: &Paint) -> R {
 
 fn node_text(canvas: &mut Canvas, node: &Node, rect: R, tag_color: Rgba) {
     let lines = font::wrap(&node.label, LABEL_SIZE, rect.w().max(1.0));
-    let tag = kind_tag(node.kind);
+    let tag = node.kind.tag();
     let tag_height = if tag.is_empty() {
         0.0
     } else {

@@ -99,6 +99,28 @@ impl NodeKind {
         }
     }
 
+    /// The short upper-case tag drawn above a box's label, on the canvas
+    /// and in exported pictures (empty for `other`).
+    #[must_use]
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Self::Client => "CLIENT",
+            Self::Edge => "EDGE · CDN",
+            Self::LoadBalancer => "LOAD BALANCER",
+            Self::Gateway => "API GATEWAY",
+            Self::Service => "SERVICE",
+            Self::Database => "DATABASE",
+            Self::Cache => "CACHE",
+            Self::Bus => "MESSAGE BUS",
+            Self::Worker => "WORKER",
+            Self::External => "EXTERNAL",
+            Self::Outbox => "OUTBOX",
+            Self::Storage => "STORAGE",
+            Self::Search => "SEARCH",
+            Self::Other => "",
+        }
+    }
+
     /// The kind as a noun inside a sentence ("No API gateway drawn").
     #[must_use]
     pub const fn noun(self) -> &'static str {

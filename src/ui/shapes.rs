@@ -123,27 +123,6 @@ fn folded(rect: Rect) -> Vec<Pos2> {
     ]
 }
 
-/// The short tag painted above the label.
-#[must_use]
-pub fn kind_tag(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Client => "CLIENT",
-        NodeKind::Edge => "EDGE · CDN",
-        NodeKind::LoadBalancer => "LOAD BALANCER",
-        NodeKind::Gateway => "API GATEWAY",
-        NodeKind::Service => "SERVICE",
-        NodeKind::Database => "DATABASE",
-        NodeKind::Cache => "CACHE",
-        NodeKind::Bus => "MESSAGE BUS",
-        NodeKind::Worker => "WORKER",
-        NodeKind::External => "EXTERNAL",
-        NodeKind::Outbox => "OUTBOX",
-        NodeKind::Storage => "STORAGE",
-        NodeKind::Search => "SEARCH",
-        NodeKind::Other => "",
-    }
-}
-
 /// Paints a node into `rect` (screen space) at the given zoom.
 pub fn paint_node(
     painter: &Painter,
@@ -301,7 +280,7 @@ fn paint_node_text(
     );
     job.halign = egui::Align::Center;
     let label = painter.layout_job(job);
-    let tag = kind_tag(node.kind);
+    let tag = node.kind.tag();
     let tag_galley = (!tag.is_empty() && 8.5 * zoom >= 6.0).then(|| {
         painter.layout_no_wrap(tag.to_owned(), FontId::proportional(8.5 * zoom), tag_color)
     });

@@ -385,3 +385,64 @@ fn shortcuts_window_opens_with_f1_and_the_button() {
     h.run();
     assert!(h.query_by_label("Keyboard shortcuts").is_some());
 }
+
+#[test]
+fn paste_mermaid_imports_a_drawing_and_export_writes_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Paste Mermaid…").click();
+    h.run();
+    h.get_by_label("Paste a Mermaid flowchart").click();
+    h.run();
+    h.get_by_label("Paste a Mermaid flowchart").type_text("flowchart LR\n  U[Web client] --> G[API Gateway] --> S[Order service] --> D[(Orders DB)]\n  S -.->|OrderPlaced| K{{Kafka}}");
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    let doc = h.state().current().expect("imported").clone();
+    assert_eq!((doc.nodes.len(), doc.edges.len()), (5, 4));
+    let kinds: Vec<&str> = doc.nodes.iter().map(|n| n.kind.id()).collect();
+    for kind in ["client", "gateway", "service", "database", "bus"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+    // Export it as SVG through the path field.
+    h.get_by_label("Export…").click();
+    h.run();
+    let svg = dir.path().join("pasted.svg");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(svg.to_str().expect("utf-8"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let text = std::fs::read_to_string(&svg).expect("the SVG was written");
+    assert!(
+        text.starts_with("<svg") && text.contains("Orders DB"),
+        "{}",
+        &text[..text.len().min(200)]
+    );
+}
+
+#[test]
+fn broken_pasted_mermaid_keeps_the_text_and_names_the_position() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Paste Mermaid…").click();
+    h.run();
+    h.get_by_label("Paste a Mermaid flowchart").click();
+    h.get_by_label("Paste a Mermaid flowchart")
+        .type_text("flowchart LR\n  A[unclosed --> B");
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("pasted Mermaid:").is_some(),
+        "an error naming the source and position"
+    );
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("Five-tier web architecture"),
+        "nothing replaced"
+    );
+}

@@ -19,6 +19,8 @@ pub enum FileAction {
     Open,
     /// Save the current diagram under a new name.
     SaveAs,
+    /// Export the current diagram as SVG, PNG, Mermaid or RON.
+    Export,
 }
 
 /// The file window: a path field plus a native Browse… dialog.
@@ -134,6 +136,95 @@ impl ArchdrillApp {
         }
     }
 
+    /// Writes the current diagram to `path` in the format its extension
+    /// names (PNG at 2× scale); nothing is written on failure.
+    pub fn export_to(&mut self, path: &std::path::Path) {
+        use crate::export::{Format, render};
+        let Some(entry) = self.entries.get(self.selected) else {
+            return;
+        };
+        let Some(format) = Format::from_path(path) else {
+            self.errors.push(format!(
+                "{}: export needs a .svg, .png, .mmd or .ron name",
+                path.display()
+            ));
+            return;
+        };
+        let result = render(entry.editor.doc(), format, 2.0)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| file::write_atomically(path, &bytes).map_err(|e| e.to_string()));
+        if let Err(e) = result {
+            self.errors
+                .push(format!("{}: cannot export: {e}", path.display()));
+        }
+    }
+
+    /// Asks where to export the current diagram.
+    pub fn export_dialog(&mut self) {
+        let Some(entry) = self.entries.get(self.selected) else {
+            return;
+        };
+        let stem = match &entry.source {
+            Source::File(path) => path.with_extension("svg").display().to_string(),
+            Source::Untitled(n) => format!("untitled-{n}.svg"),
+            Source::Reference(id) => format!("{id}.svg"),
+        };
+        self.file_window = Some(FileWindow::new(FileAction::Export, stem));
+    }
+
+    /// Puts the current diagram on the clipboard as a Mermaid flowchart.
+    pub fn copy_as_mermaid(&self, ui: &Ui) {
+        if let Some(entry) = self.entries.get(self.selected) {
+            ui.ctx()
+                .copy_text(crate::mermaid::export(entry.editor.doc()));
+        }
+    }
+
+    /// The paste-Mermaid window: import pasted text as a new drawing; errors
+    /// are shown with line:column and the text is kept.
+    pub fn paste_mermaid_ui(&mut self, ui: &Ui) {
+        let Some(paste) = &mut self.paste_mermaid else {
+            return;
+        };
+        let mut import = false;
+        let mut close = false;
+        egui::Window::new("Import Mermaid")
+            .collapsible(false)
+            .default_width(520.0)
+            .show(ui.ctx(), |ui| {
+                let caption = ui.label("Paste a Mermaid flowchart");
+                ui.add(
+                    egui::TextEdit::multiline(&mut paste.text)
+                        .code_editor()
+                        .desired_rows(12)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(caption.id);
+                if let Some(error) = &paste.error {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
+                ui.horizontal(|ui| {
+                    import = ui.button("Import").clicked();
+                    close = ui.button("Cancel").clicked();
+                });
+            });
+        if close {
+            self.paste_mermaid = None;
+        } else if import {
+            match crate::mermaid::import(&paste.text, "pasted Mermaid") {
+                Ok(diagram) => {
+                    self.paste_mermaid = None;
+                    self.untitled += 1;
+                    self.entries
+                        .insert(0, Entry::new(Source::Untitled(self.untitled), diagram));
+                    self.selected = 0;
+                    self.mode = super::Mode::Diagrams;
+                }
+                Err(e) => paste.error = Some(e.to_string()),
+            }
+        }
+    }
+
     /// Asks where to save the current document.
     pub fn save_as(&mut self) {
         let Some(entry) = self.entries.get(self.selected) else {
@@ -163,6 +254,7 @@ impl ArchdrillApp {
         let title = match window.action {
             FileAction::Open => "Open diagram",
             FileAction::SaveAs => "Save diagram as",
+            FileAction::Export => "Export as .svg, .png, .mmd or .ron",
         };
         let mut outcome: Option<Option<PathBuf>> = None;
         egui::Window::new(title)
@@ -212,6 +304,7 @@ impl ArchdrillApp {
                 match action {
                     FileAction::Open => self.open_path(&path),
                     FileAction::SaveAs => self.save_to(path),
+                    FileAction::Export => self.export_to(&path),
                 }
             }
             Some(None) => self.file_window = None,
@@ -280,7 +373,7 @@ fn browse(action: FileAction, current: &str) -> Receiver<Option<PathBuf>> {
         }
         let picked = match action {
             FileAction::Open => dialog.pick_file(),
-            FileAction::SaveAs => dialog
+            FileAction::SaveAs | FileAction::Export => dialog
                 .set_file_name(
                     start
                         .file_name()
@@ -291,4 +384,11 @@ fn browse(action: FileAction, current: &str) -> Receiver<Option<PathBuf>> {
         let _ignored = tx.send(picked);
     });
     rx
+}
+
+/// The text and last error of the paste-Mermaid window.
+#[derive(Default)]
+pub struct PasteMermaid {
+    pub text: String,
+    pub error: Option<String>,
 }

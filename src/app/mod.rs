@@ -43,6 +43,8 @@ pub struct ArchdrillApp {
     untitled: u32,
     /// The title last sent to the window.
     window_title: String,
+    /// The paste-Mermaid window.
+    paste_mermaid: Option<files::PasteMermaid>,
     /// The shortcuts window is open.
     help_open: bool,
     /// Asking whether to discard unsaved changes on close.
@@ -110,6 +112,7 @@ impl ArchdrillApp {
             window_title: String::new(),
             close_prompt: false,
             help_open: false,
+            paste_mermaid: None,
             discard_confirmed: false,
         }
     }
@@ -138,6 +141,7 @@ impl ArchdrillApp {
         crate::ui::help::help_ui(ui.ctx(), &mut self.help_open);
         self.title_and_close_ui(ui);
         self.file_window_ui(ui);
+        self.paste_mermaid_ui(ui);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         let editable = self.mode == Mode::Diagrams
             && self.entries.get(self.selected).is_some_and(Entry::editable);
@@ -452,6 +456,25 @@ impl ArchdrillApp {
                 .clicked()
             {
                 self.save_as();
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Export…")
+                .on_hover_text("SVG, PNG, Mermaid or RON, by the file name's extension")
+                .clicked()
+            {
+                self.export_dialog();
+            }
+            if ui.button("Copy as Mermaid").clicked() {
+                self.copy_as_mermaid(ui);
+            }
+            if ui
+                .button("Paste Mermaid…")
+                .on_hover_text("Import a flowchart as a new drawing (Open… reads .mmd files too)")
+                .clicked()
+            {
+                self.paste_mermaid = Some(files::PasteMermaid::default());
             }
         });
         ui.separator();

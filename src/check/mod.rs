@@ -10,6 +10,7 @@
 pub mod matching;
 mod report;
 mod rules;
+mod saga;
 
 pub use report::{Finding, Ghost, Report, Severity};
 
@@ -152,11 +153,11 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
     findings.extend(rules::client_to_data(&ix));
     findings.extend(rules::shared_database(&ix));
     if spec.saga {
-        findings.extend(rules::sync_saga_call(&ix));
+        findings.extend(saga::sync_saga_call(&ix));
         let roles_complete = !findings
             .iter()
             .any(|f| f.code == missing_code(NodeKind::Service));
-        findings.extend(rules::missing_compensation(drawing, &ix, roles_complete));
+        findings.extend(saga::missing_compensation(drawing, &ix, roles_complete));
     } else {
         findings.extend(rules::sync_chain(&ix));
     }

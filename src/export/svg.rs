@@ -4,6 +4,7 @@
 //! Deterministic (fixed number formatting, document order) and fitted to
 //! its content.
 
+use std::collections::BTreeMap;
 use std::f32::consts::PI;
 use std::fmt::Write as _;
 
@@ -95,36 +96,69 @@ fn nesting_depth(diagram: &Diagram, id: &str) -> usize {
     depth
 }
 
-fn boundaries(canvas: &mut Canvas, diagram: &Diagram) {
+/// Room a boundary leaves around a nested boundary, and above it for its
+/// own title.
+const NESTED_GAP: f32 = 8.0;
+const TITLE_ROOM: f32 = 16.0;
+
+/// Container rectangles, computed inside-out: a boundary holds its member
+/// nodes with the canvas' padding, and its nested boundaries with a small
+/// gap and room for its own title above theirs. (For a boundary without
+/// nested ones this is exactly the canvas' rectangle.)
+fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
     let mut order: Vec<(usize, usize)> = diagram
         .boundaries
         .iter()
         .enumerate()
         .map(|(i, b)| (nesting_depth(diagram, b.id.as_str()), i))
         .collect();
-    order.sort_unstable();
+    // Deepest first, so children are known before their parents.
+    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut rects: BTreeMap<&str, R> = BTreeMap::new();
+    let mut out = Vec::with_capacity(order.len());
     for (depth, i) in order {
         let boundary = &diagram.boundaries[i];
-        let Some(bounds) = diagram
-            .boundary_members(boundary.id.as_str())
+        #[expect(clippy::cast_precision_loss, reason = "nesting depth is tiny")]
+        let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth as f32));
+        let nodes = boundary
+            .nodes
             .iter()
             .filter_map(|id| diagram.node(id.as_str()))
             .map(node_rect)
             .reduce(R::union)
-        else {
+            .map(|b| R {
+                min: p(b.min.x - pad, b.min.y - pad - TITLE_ROOM),
+                max: p(b.max.x + pad, b.max.y + pad),
+            });
+        let children = diagram
+            .boundaries
+            .iter()
+            .filter(|c| c.parent.as_ref() == Some(&boundary.id) && c.id != boundary.id)
+            .filter_map(|c| rects.get(c.id.as_str()))
+            .copied()
+            .reduce(R::union)
+            .map(|b| R {
+                min: p(b.min.x - NESTED_GAP, b.min.y - NESTED_GAP - TITLE_ROOM),
+                max: p(b.max.x + NESTED_GAP, b.max.y + NESTED_GAP),
+            });
+        let Some(rect) = nodes.into_iter().chain(children).reduce(R::union) else {
             continue;
         };
-        #[expect(clippy::cast_precision_loss, reason = "nesting depth is tiny")]
-        let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth as f32));
-        let rect = R {
-            min: p(bounds.min.x - pad, bounds.min.y - pad - 16.0),
-            max: p(bounds.max.x + pad, bounds.max.y + pad),
-        };
-        let attrs = format!(
-            "{} {} stroke-dasharray=\"9 5\"",
-            fill(palette::BOUNDARY_FILL),
-            stroke(palette::BOUNDARY, 1.3)
-        );
+        rects.insert(boundary.id.as_str(), rect);
+        out.push((i, rect));
+    }
+    // Outer boundaries are painted first, so nested ones sit on top.
+    out.reverse();
+    out
+}
+
+fn boundaries(canvas: &mut Canvas, diagram: &Diagram) {
+    let attrs = format!(
+        "{} {} stroke-dasharray=\"9 5\"",
+        fill(palette::BOUNDARY_FILL),
+        stroke(palette::BOUNDARY, 1.3)
+    );
+    for (i, rect) in boundary_rects(diagram) {
         canvas.rect(rect, 10.0, &attrs);
         let _ = writeln!(
             canvas.body,
@@ -133,7 +167,7 @@ fn boundaries(canvas: &mut Canvas, diagram: &Diagram) {
             N(rect.min.y + 5.0 + font::ascent(BOUNDARY_LABEL_SIZE)),
             N(BOUNDARY_LABEL_SIZE),
             fill(palette::BOUNDARY),
-            xml(&boundary.label)
+            xml(&diagram.boundaries[i].label)
         );
     }
 }

@@ -1,13 +1,14 @@
 //! A simple layered layout for imported diagrams, which come without
 //! positions: longest-path ranks along the reading direction (cycles broken
-//! by dropping DFS back edges), then, rank by rank, each node placed as
+//! by dropping DFS back edges; events into a node that is also called are
+//! left out of the ranking), then, rank by rank, each node placed as
 //! close as possible to the mean of its already-placed predecessors.
 //! Boundaries are laid out inside-out as solid blocks, so a boundary's
 //! container never overlaps a node outside it.
 
 use std::collections::BTreeMap;
 
-use crate::model::{Diagram, Point};
+use crate::model::{Diagram, EdgeKind, Point};
 
 /// The reading direction of a flowchart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -44,6 +45,8 @@ impl Direction {
 /// Centre-to-centre distance between ranks, before boundary padding.
 const RANK_GAP_HORIZONTAL: f32 = 230.0;
 const RANK_GAP_VERTICAL: f32 = 120.0;
+/// Overlaps smaller than this are float rounding, not overlaps.
+const SLACK: f32 = 0.01;
 /// Free space between neighbours within a rank.
 const CROSS_GAP_HORIZONTAL: f32 = 40.0;
 const CROSS_GAP_VERTICAL: f32 = 70.0;
@@ -76,7 +79,8 @@ struct Occupancy {
 impl Occupancy {
     fn fits(&self, block: &Block, start: f32) -> Option<f32> {
         // Returns None if free, else the end of an overlapping interval.
-        let end = start + block.extent;
+        // Touching is not overlapping; the slack absorbs float rounding.
+        let (start, end) = (start + SLACK, start + block.extent - SLACK);
         for rank in block.rank_min..=block.rank_max {
             let Some(list) = self.ranks.get(&rank) else {
                 continue;
@@ -94,7 +98,7 @@ impl Occupancy {
 
     fn fits_before(&self, block: &Block, start: f32) -> Option<f32> {
         // Returns None if free, else the start of an overlapping interval.
-        let end = start + block.extent;
+        let (start, end) = (start + SLACK, start + block.extent - SLACK);
         for rank in block.rank_min..=block.rank_max {
             let Some(list) = self.ranks.get(&rank) else {
                 continue;
@@ -128,22 +132,38 @@ impl Occupancy {
             .reduce(f32::max)
     }
 
+    /// Intervals in the block's ranks: a bound on the steps of a search.
+    fn count(&self, block: &Block) -> usize {
+        (block.rank_min..=block.rank_max)
+            .filter_map(|r| self.ranks.get(&r).map(Vec::len))
+            .sum()
+    }
+
     /// The first free start at or after `wanted`.
     fn next_free(&self, block: &Block, wanted: f32) -> f32 {
         let mut forward = wanted;
-        while let Some(end) = self.fits(block, forward) {
-            // Each step passes one interval, so this ends.
-            forward = end;
+        // Each step passes at least one interval.
+        for _ in 0..=self.count(block) {
+            match self.fits(block, forward) {
+                Some(end) => forward = end,
+                None => return forward,
+            }
         }
-        forward
+        self.end(block).unwrap_or(wanted).max(wanted)
     }
 
     /// The free start nearest to `wanted`, preferring later positions on ties.
     fn nearest_free(&self, block: &Block, wanted: f32) -> f32 {
         let forward = self.next_free(block, wanted);
         let mut backward = wanted;
-        while let Some(start) = self.fits_before(block, backward) {
-            backward = start - block.extent;
+        for _ in 0..=self.count(block) {
+            match self.fits_before(block, backward) {
+                Some(start) => backward = start - block.extent,
+                None => break,
+            }
+        }
+        if self.fits_before(block, backward).is_some() {
+            return forward;
         }
         if forward - wanted <= wanted - backward {
             forward
@@ -176,14 +196,32 @@ pub fn layered(diagram: &mut Diagram, direction: Direction) {
         .enumerate()
         .map(|(i, node)| (node.id.as_str(), i))
         .collect();
+    let ends: Vec<Option<(usize, usize, bool)>> = diagram
+        .edges
+        .iter()
+        .map(|edge| {
+            let (&a, &b) = (index.get(edge.from.as_str())?, index.get(edge.to.as_str())?);
+            let weak = matches!(edge.kind, EdgeKind::Async | EdgeKind::Compensation);
+            (a != b).then_some((a, b, weak))
+        })
+        .collect();
+    // A node reached by a call or a data access is ranked by those; events
+    // into it (a service consuming from the bus it published to) would
+    // otherwise push it far down the line.
+    let mut strong_in = vec![false; n];
+    for &(_, b, weak) in ends.iter().flatten() {
+        strong_in[b] |= !weak;
+    }
     let mut succs = vec![Vec::new(); n];
     let mut first_in = vec![usize::MAX; n];
-    for (i, edge) in diagram.edges.iter().enumerate() {
-        if let (Some(&a), Some(&b)) = (index.get(edge.from.as_str()), index.get(edge.to.as_str()))
-            && a != b
-        {
+    for (i, &(a, b, weak)) in ends
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.as_ref().map(|e| (i, e)))
+    {
+        first_in[b] = first_in[b].min(i);
+        if !(weak && strong_in[b]) {
             succs[a].push(b);
-            first_in[b] = first_in[b].min(i);
         }
     }
     let forward = drop_back_edges(&succs);
@@ -646,6 +684,35 @@ mod tests {
         let mut xs: Vec<f32> = ["b", "c", "d"].iter().map(|id| pos(&d, id).x).collect();
         xs.sort_by(f32::total_cmp);
         assert!(xs[1] - xs[0] >= 200.0 && xs[2] - xs[1] >= 200.0, "{xs:?}");
+    }
+
+    #[test]
+    fn packing_terminates_and_never_overlaps_with_odd_sizes() {
+        // Float rounding once made the backward search step in place.
+        let mut seed = 12_345_u32;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            f32::from(u16::try_from(seed >> 16).unwrap_or(0)) / 65_536.0
+        };
+        let mut occupancy = Occupancy::default();
+        let mut placed: Vec<(f32, f32)> = Vec::new();
+        for _ in 0..2_000 {
+            let block = Block {
+                rank_min: 0,
+                rank_max: 0,
+                extent: 0.1 + next() * 97.3,
+                members: Vec::new(),
+                first: 0,
+                order: 0,
+            };
+            let start = occupancy.nearest_free(&block, next() * 3_000.0 - 1_500.0);
+            occupancy.insert(&block, start);
+            placed.push((start, start + block.extent));
+        }
+        placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in placed.windows(2) {
+            assert!(pair[1].0 >= pair[0].1 - 2.0 * SLACK, "{pair:?}");
+        }
     }
 
     #[test]

@@ -2,20 +2,19 @@
 //! [`Viewport`], and turns pointer input into pan and zoom. It reads the
 //! document and never edits it.
 
-use egui::{
-    Align2, Color32, FontId, Key, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2,
-};
+use egui::{Align2, FontId, Key, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
+use super::edges::{paint_edge_line, paint_edges};
 use super::geometry::{self, Viewport};
 use super::interact::{self, CanvasEvent, Gesture, Selection};
 use super::overlay;
 use super::shapes::{Emphasis, paint_node};
 use super::theme::CanvasTheme;
 use crate::check::Ghost;
-use crate::model::{Diagram, Edge, EdgeKind};
+use crate::model::{Diagram, EdgeKind};
 
 /// Pixels between the lines of parallel edges, in canvas units.
-const PARALLEL_SPACING: f32 = 26.0;
+pub const PARALLEL_SPACING: f32 = 26.0;
 /// Grid spacing in canvas units.
 const GRID: f32 = 40.0;
 /// Padding of a boundary container around its members, in canvas units.
@@ -383,221 +382,4 @@ fn nesting_depth(diagram: &Diagram, id: &str) -> usize {
             .and_then(|b| b.parent.as_ref());
     }
     depth
-}
-
-fn paint_edges(
-    painter: &Painter,
-    diagram: &Diagram,
-    vp: Viewport,
-    origin: Pos2,
-    theme: &CanvasTheme,
-    highlight: Option<&Highlight>,
-    selected: &std::collections::BTreeSet<String>,
-) {
-    let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
-    let mut labels = Vec::new();
-    for (edge, offset) in diagram.edges.iter().zip(offsets) {
-        let (Some(from), Some(to)) = (
-            diagram.node(edge.from.as_str()),
-            diagram.node(edge.to.as_str()),
-        ) else {
-            continue;
-        };
-        let emphasis = match highlight {
-            Some(h) if h.edges.iter().any(|id| id == edge.id.as_str()) => Emphasis::Highlighted,
-            Some(_) => Emphasis::Dimmed,
-            None if selected.contains(edge.id.as_str()) => Emphasis::Highlighted,
-            None => Emphasis::Normal,
-        };
-        let segment = if edge.from == edge.to {
-            None
-        } else {
-            Some(geometry::edge_segment(
-                geometry::node_rect(from),
-                geometry::node_rect(to),
-                offset,
-            ))
-        };
-        let color = theme.edge_color(edge.kind);
-        let color = if emphasis == Emphasis::Dimmed {
-            color.gamma_multiply(0.22)
-        } else {
-            color
-        };
-        let width = if emphasis == Emphasis::Highlighted {
-            3.2
-        } else {
-            1.6
-        } * vp.zoom.max(0.5);
-        let stroke = Stroke::new(width, color);
-        let label_pos = match segment {
-            Some([a, b]) => {
-                let (a, b) = (
-                    vp.screen_from_canvas(origin, a),
-                    vp.screen_from_canvas(origin, b),
-                );
-                paint_edge_line(painter, edge.kind, [a, b], stroke, vp.zoom);
-                let t = (0.5 + 0.15 * offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-                geometry::lerp_segment([a, b], t)
-            }
-            None => paint_self_loop(
-                painter,
-                vp.screen_rect_from_canvas(origin, geometry::node_rect(from)),
-                edge.kind,
-                stroke,
-                vp.zoom,
-            ),
-        };
-        if !edge.label.is_empty() {
-            labels.push((edge, label_pos, color, emphasis));
-        }
-    }
-    // Labels last, so lines never cross them.
-    for (edge, pos, color, emphasis) in labels {
-        paint_edge_label(painter, edge, pos, color, theme, vp.zoom, emphasis);
-    }
-}
-
-fn paint_edge_line(
-    painter: &Painter,
-    kind: EdgeKind,
-    [a, b]: [Pos2; 2],
-    stroke: Stroke,
-    zoom: f32,
-) {
-    let dir = (b - a).normalized();
-    let head = (10.0 * zoom).max(5.0);
-    let tip = b;
-    let base = tip - dir * head;
-    match kind {
-        EdgeKind::Sync => {
-            painter.line_segment([a, base], stroke);
-        }
-        EdgeKind::Async => {
-            painter.extend(Shape::dashed_line(
-                &[a, base],
-                stroke,
-                8.0 * zoom,
-                5.0 * zoom,
-            ));
-        }
-        EdgeKind::Data => {
-            painter.extend(Shape::dashed_line(
-                &[a, base],
-                stroke,
-                2.5 * zoom,
-                3.5 * zoom,
-            ));
-        }
-        EdgeKind::Compensation => {
-            painter.extend(Shape::dashed_line(
-                &[a, base],
-                Stroke::new(stroke.width * 1.2, stroke.color),
-                12.0 * zoom,
-                4.0 * zoom,
-            ));
-        }
-    }
-    arrow_head(
-        painter,
-        tip,
-        dir,
-        head,
-        stroke.color,
-        kind == EdgeKind::Compensation,
-    );
-}
-
-fn arrow_head(painter: &Painter, tip: Pos2, dir: Vec2, size: f32, color: Color32, hollow: bool) {
-    let normal = vec2(-dir.y, dir.x);
-    let base = tip - dir * size;
-    let points = vec![
-        tip,
-        base + normal * size * 0.45,
-        base - normal * size * 0.45,
-    ];
-    if hollow {
-        painter.add(Shape::closed_line(points, Stroke::new(1.6, color)));
-    } else {
-        painter.add(Shape::convex_polygon(points, color, Stroke::NONE));
-    }
-}
-
-fn paint_self_loop(
-    painter: &Painter,
-    rect: Rect,
-    kind: EdgeKind,
-    stroke: Stroke,
-    zoom: f32,
-) -> Pos2 {
-    let r = 16.0 * zoom;
-    let center = rect.right_top() + vec2(-r * 0.6, -r * 0.2);
-    let points: Vec<Pos2> = (0..=20)
-        .map(|i| {
-            #[expect(clippy::cast_precision_loss, reason = "twenty steps")]
-            let t = std::f32::consts::PI * (0.9 - 1.6 * i as f32 / 20.0);
-            center + vec2(t.cos(), -t.sin()) * r
-        })
-        .collect();
-    let end = points[points.len() - 1];
-    let dir = (end - points[points.len() - 2]).normalized();
-    if kind == EdgeKind::Sync {
-        painter.add(Shape::line(points.clone(), stroke));
-    } else {
-        painter.extend(Shape::dashed_line(&points, stroke, 6.0 * zoom, 4.0 * zoom));
-    }
-    arrow_head(
-        painter,
-        end,
-        dir,
-        8.0 * zoom,
-        stroke.color,
-        kind == EdgeKind::Compensation,
-    );
-    center + vec2(0.0, -r - 8.0 * zoom)
-}
-
-fn paint_edge_label(
-    painter: &Painter,
-    edge: &Edge,
-    pos: Pos2,
-    color: Color32,
-    theme: &CanvasTheme,
-    zoom: f32,
-    emphasis: Emphasis,
-) {
-    let size = 11.0 * zoom;
-    if size < 5.0 {
-        return;
-    }
-    let text_color = if emphasis == Emphasis::Dimmed {
-        theme.weak_text.gamma_multiply(0.35)
-    } else {
-        color
-    };
-    let galley = painter.layout_no_wrap(edge.label.clone(), FontId::proportional(size), text_color);
-    let rect = Rect::from_center_size(pos, galley.size() + vec2(8.0, 3.0) * zoom);
-    let background = if emphasis == Emphasis::Dimmed {
-        theme.label_background.gamma_multiply(0.5)
-    } else {
-        theme.label_background
-    };
-    painter.rect_filled(rect, 3.0 * zoom, background);
-    painter.galley(rect.center() - galley.size() * 0.5, galley, text_color);
-}
-
-/// A short sample of an edge style, for legends.
-pub fn edge_sample_ui(ui: &mut Ui, kind: EdgeKind) -> egui::Response {
-    let (response, painter) = ui.allocate_painter(vec2(44.0, 14.0), Sense::hover());
-    let theme = CanvasTheme::new(ui.visuals().dark_mode);
-    let rect = response.rect;
-    let stroke = Stroke::new(1.6, theme.edge_color(kind));
-    paint_edge_line(
-        &painter,
-        kind,
-        [rect.left_center(), rect.right_center()],
-        stroke,
-        1.0,
-    );
-    response
 }

@@ -3,6 +3,7 @@
 
 pub mod canvas;
 pub mod cards_view;
+pub mod edges;
 pub mod findings;
 pub mod fonts;
 pub mod geometry;

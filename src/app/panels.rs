@@ -1,0 +1,211 @@
+//! The side panel (diagram list, file buttons, legend), the status bar and
+//! the error banner.
+
+use egui::{RichText, Ui};
+
+use super::entry::{Entry, Source};
+use super::{ArchdrillApp, files};
+use crate::model::{EdgeKind, NodeKind};
+use crate::ui::edges::edge_sample_ui;
+use crate::walkthrough::Player;
+
+impl ArchdrillApp {
+    pub(super) fn side_panel_ui(&mut self, ui: &mut Ui) {
+        ui.add_space(6.0);
+        ui.heading("archdrill");
+        ui.horizontal(|ui| {
+            if ui.button("New drawing").on_hover_text("Ctrl+N").clicked() {
+                self.new_drawing();
+            }
+            if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
+                self.file_window = Some(files::FileWindow::new(
+                    files::FileAction::Open,
+                    String::new(),
+                ));
+            }
+        });
+        let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(editable, egui::Button::new("Save"))
+                .on_hover_text("Ctrl+S")
+                .clicked()
+            {
+                self.save();
+            }
+            if ui
+                .button("Save as…")
+                .on_hover_text("Ctrl+Shift+S; a reference is saved as an editable copy")
+                .clicked()
+            {
+                self.save_as();
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Export…")
+                .on_hover_text("SVG, PNG, Mermaid or RON, by the file name's extension")
+                .clicked()
+            {
+                self.export_dialog();
+            }
+            if ui.button("Copy as Mermaid").clicked() {
+                self.copy_as_mermaid(ui);
+            }
+            if ui
+                .button("Paste Mermaid…")
+                .on_hover_text("Import a flowchart as a new drawing (Open… reads .mmd files too)")
+                .clicked()
+            {
+                self.paste_mermaid = Some(files::PasteMermaid::default());
+            }
+        });
+        ui.separator();
+        let opened: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| !matches!(self.entries[i].source, Source::Reference(_)))
+            .collect();
+        if !opened.is_empty() {
+            ui.label(RichText::new("Your drawings").strong());
+            for i in opened {
+                self.entry_button_ui(ui, i);
+            }
+            ui.add_space(8.0);
+        }
+        ui.label(RichText::new("Reference diagrams").strong());
+        for i in 0..self.entries.len() {
+            if matches!(self.entries[i].source, Source::Reference(_)) {
+                self.entry_button_ui(ui, i);
+            }
+        }
+        ui.separator();
+        if let Some(entry) = self.entries.get_mut(self.selected) {
+            ui.label(RichText::new(entry.title()).strong());
+            if !entry.editor.doc().description.is_empty() {
+                ui.label(&entry.editor.doc().description);
+            }
+            ui.add_space(4.0);
+            if ui
+                .button("Zoom to fit")
+                .on_hover_text("Fit the whole diagram in view (F)")
+                .clicked()
+            {
+                entry.canvas.request_fit();
+            }
+            if !entry.editor.doc().walkthrough.is_empty() && entry.walkthrough.is_none() {
+                let steps = entry.editor.doc().walkthrough.len();
+                if ui
+                    .button("▶ Start walkthrough")
+                    .on_hover_text(format!(
+                        "Step through the narration, {steps} steps (W; then ← → Space)"
+                    ))
+                    .clicked()
+                {
+                    entry.walkthrough = Some(Player::default());
+                }
+            }
+        }
+        ui.separator();
+        legend_ui(ui);
+    }
+
+    fn entry_button_ui(&mut self, ui: &mut Ui, i: usize) {
+        let title = self.entries[i].title();
+        let hint = match &self.entries[i].source {
+            Source::File(path) => path.display().to_string(),
+            Source::Reference(id) => {
+                format!("reference `{id}` (read-only; Save as… makes an editable copy)")
+            }
+            Source::Untitled(_) => "not saved yet".to_owned(),
+        };
+        let title = if self.entries[i].editor.is_dirty() {
+            format!("● {title}")
+        } else {
+            title
+        };
+        if ui
+            .selectable_label(self.selected == i, title)
+            .on_hover_text(hint)
+            .clicked()
+        {
+            self.selected = i;
+        }
+    }
+
+    pub(super) fn status_bar_ui(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(entry) = self.entries.get(self.selected) {
+                ui.label(format!(
+                    "{} · {} · {} · zoom {:.0}%",
+                    plural(entry.editor.doc().nodes.len(), "node"),
+                    plural(entry.editor.doc().edges.len(), "edge"),
+                    plural(entry.editor.doc().boundaries.len(), "boundary"),
+                    entry.canvas.viewport.zoom * 100.0
+                ));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.weak("Drag or scroll to pan · Ctrl+scroll to zoom · F to fit");
+            });
+        });
+    }
+
+    pub(super) fn errors_ui(&mut self, ui: &mut Ui) {
+        let mut dismiss = false;
+        egui::Frame::new()
+            .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                for error in &self.errors {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
+                dismiss = ui.button("Dismiss").clicked();
+            });
+        if dismiss {
+            self.errors.clear();
+        }
+    }
+}
+
+/// "1 node", "2 nodes", "3 boundaries".
+fn plural(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
+    }
+}
+
+fn legend_ui(ui: &mut Ui) {
+    ui.label(RichText::new("Legend").strong());
+    for kind in EdgeKind::ALL {
+        ui.horizontal(|ui| {
+            edge_sample_ui(ui, kind);
+            ui.label(kind.title());
+        });
+    }
+    ui.add_space(4.0);
+    let theme = crate::ui::theme::CanvasTheme::new(ui.visuals().dark_mode);
+    egui::Grid::new("kinds")
+        .num_columns(2)
+        .spacing([10.0, 2.0])
+        .show(ui, |ui| {
+            for (i, kind) in NodeKind::ALL.into_iter().enumerate() {
+                let (fill, stroke) = theme.node_colors(kind);
+                ui.horizontal(|ui| {
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                    ui.painter().rect(
+                        rect,
+                        2.0,
+                        fill,
+                        egui::Stroke::new(1.5, stroke),
+                        egui::StrokeKind::Inside,
+                    );
+                    ui.label(kind.title());
+                });
+                if i % 2 == 1 {
+                    ui.end_row();
+                }
+            }
+        });
+}

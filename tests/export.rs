@@ -205,6 +205,57 @@ fn edges_and_nodes_are_styled_per_kind() {
 }
 
 #[test]
+fn nested_boundaries_contain_each_other_with_room_for_titles() {
+    let mut d = Diagram::default();
+    d.nodes.push(Node::new(
+        "svc",
+        "Order service",
+        NodeKind::Service,
+        Point::new(0.0, 0.0),
+    ));
+    d.nodes.push(Node::new(
+        "db",
+        "Orders DB",
+        NodeKind::Database,
+        Point::new(0.0, 150.0),
+    ));
+    for (id, parent, nodes) in [
+        ("outer", None, vec![]),
+        ("inner", Some("outer"), vec!["db", "svc"]),
+    ] {
+        d.boundaries.push(Boundary {
+            id: BoundaryId::from(id),
+            label: id.to_owned(),
+            parent: parent.map(BoundaryId::from),
+            nodes: nodes.into_iter().map(NodeId::from).collect(),
+        });
+    }
+    let svg = export::svg(&d);
+    let rects: Vec<[f32; 4]> = svg
+        .lines()
+        .filter(|l| l.starts_with("<rect") && l.contains("stroke-dasharray=\"9 5\""))
+        .map(|l| {
+            let attr = |name: &str| -> f32 {
+                l.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .expect("attribute")
+                    .parse()
+                    .expect("number")
+            };
+            [attr("x"), attr("y"), attr("width"), attr("height")]
+        })
+        .collect();
+    assert_eq!(rects.len(), 2, "{svg}");
+    let ([ox, oy, ow, oh], [ix, iy, iw, ih]) = (rects[0], rects[1]);
+    assert!(
+        ox < ix && ix + iw < ox + ow && oy + oh > iy + ih,
+        "{rects:?}"
+    );
+    assert!(iy - oy >= 20.0, "no room for the outer title: {rects:?}");
+}
+
+#[test]
 fn the_palette_matches_the_canvas() {
     use archdrill::ui::theme::CanvasTheme;
     let theme = CanvasTheme::new(false);

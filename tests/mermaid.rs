@@ -366,6 +366,7 @@ fn every_reference_round_trips_through_mermaid() {
 fn nasty_diagram() -> Diagram {
     let mut d = Diagram {
         title: "Tricky: \"quotes\", <tags> & #hash".to_owned(),
+        description: "Uses {braces}, colons: and; semicolons <b>not bold</b> & #quot;".to_owned(),
         ..Diagram::default()
     };
     let labels = [
@@ -383,9 +384,11 @@ fn nasty_diagram() -> Diagram {
             NodeKind::Outbox,
         ),
         ("x", "*not* _markdown_ **either**", NodeKind::Search),
+        ("q", "\"\"", NodeKind::Client),
+        ("d", "%%{init: {}}%% 100%", NodeKind::Other),
     ];
     for (i, (id, label, kind)) in labels.iter().enumerate() {
-        #[expect(clippy::cast_precision_loss, reason = "six nodes")]
+        #[expect(clippy::cast_precision_loss, reason = "a few nodes")]
         let pos = Point::new(i as f32 * 200.0, 0.0);
         d.nodes.push(Node::new(id, label, *kind, pos));
     }
@@ -425,6 +428,7 @@ fn labels_with_syntax_and_ids_mermaid_rejects_survive_export() {
     };
     assert_eq!(labels(&back), labels(&original), "{text}");
     assert_eq!(back.title, original.title);
+    assert_eq!(back.description, original.description, "{text}");
     let edge_labels = |d: &Diagram| {
         let mut v: Vec<(String, EdgeKind)> =
             d.edges.iter().map(|e| (e.label.clone(), e.kind)).collect();
@@ -494,10 +498,12 @@ fn arb_diagram() -> impl Strategy<Value = Diagram> {
         ),
         proptest::option::of(arb_label()),
         proptest::option::of(arb_label()),
+        proptest::option::of(arb_label()),
     )
-        .prop_map(|(nodes, edges, boundary, title)| {
+        .prop_map(|(nodes, edges, boundary, title, description)| {
             let mut d = Diagram {
                 title: title.unwrap_or_default().replace('\n', " "),
+                description: description.unwrap_or_default().replace('\n', " "),
                 ..Diagram::default()
             };
             for (i, (label, kind)) in nodes.iter().enumerate() {
@@ -541,6 +547,7 @@ proptest! {
         prop_assert!(back.is_ok(), "{:?}\n{}", back.err().map(|e| e.to_string()), text);
         let back = back.map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(essence(&back), essence(&d), "{}", text);
+        prop_assert_eq!(back.description, d.description, "{}", text);
     }
 }
 

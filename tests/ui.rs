@@ -446,3 +446,27 @@ fn broken_pasted_mermaid_keeps_the_text_and_names_the_position() {
         "nothing replaced"
     );
 }
+
+#[test]
+fn saving_an_opened_mermaid_file_never_overwrites_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mmd = dir.path().join("notes.mmd");
+    let original = "flowchart LR\n  A[Web client] --> B[API Gateway]\n";
+    std::fs::write(&mmd, original).expect("write");
+    let mut h = harness(ArchdrillApp::new(Some(mmd.clone())));
+    h.run();
+    h.get_by_label("+ Service").click();
+    h.run();
+    assert!(h.state().is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    // Save asks where to put the diagram instead of writing RON into it.
+    assert!(h.query_by_label("Save diagram as").is_some());
+    assert!(h.state().is_dirty());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&mmd).expect("still there"),
+        original
+    );
+}

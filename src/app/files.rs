@@ -57,6 +57,12 @@ impl ArchdrillApp {
             return;
         };
         match &entry.source {
+            // An opened Mermaid file is saved as a diagram beside it, never
+            // overwritten with RON.
+            Source::File(path) if is_mermaid(path) => {
+                let suggestion = path.with_extension("ron").display().to_string();
+                self.file_window = Some(FileWindow::new(FileAction::SaveAs, suggestion));
+            }
             Source::File(path) => {
                 let path = path.clone();
                 self.save_to(path);
@@ -74,6 +80,13 @@ impl ArchdrillApp {
     /// Saves the current document atomically to `path`; on failure the old
     /// file is untouched and the error shown.
     pub fn save_to(&mut self, path: PathBuf) {
+        if is_mermaid(&path) {
+            self.errors.push(format!(
+                "{}: Save writes archdrill diagrams (.ron); use Export… to write Mermaid",
+                path.display()
+            ));
+            return;
+        }
         let Some(entry) = self.entries.get_mut(self.selected) else {
             return;
         };
@@ -359,6 +372,13 @@ impl ArchdrillApp {
                 });
         }
     }
+}
+
+/// True for `.mmd` / `.mermaid` paths.
+fn is_mermaid(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
 }
 
 /// Runs the native dialog on a worker thread; the answer arrives on the

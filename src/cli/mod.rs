@@ -43,7 +43,7 @@ pub enum Command {
     },
     /// Load a diagram and count its nodes, edges, boundaries and kinds.
     Inspect {
-        /// A `.ron` diagram, or a reference id.
+        /// A `.ron` or `.mmd` (Mermaid) diagram, or a reference id.
         file: PathBuf,
         /// Print JSON: {"nodes":N,"edges":M,"groups":G,"kinds":{…}}.
         #[arg(long)]
@@ -57,7 +57,7 @@ pub enum Command {
     },
     /// Compare a drawing with a reference; exit 1 when there are error-level findings.
     Check {
-        /// The drawing (`.ron`).
+        /// The drawing (`.ron` or `.mmd`).
         file: PathBuf,
         /// Reference id (see `references`) or a reference file.
         #[arg(long, value_name = "REF")]

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::text::quoted_label;
+use super::text::{escaped, quoted_label};
 use crate::export::palette;
 use crate::model::{Boundary, Diagram, EdgeKind, NodeKind};
 
@@ -220,13 +220,14 @@ pub fn export(diagram: &Diagram) -> String {
         );
     }
     out.push_str("flowchart LR\n");
+    // One line: Mermaid's `accDescr:` runs to the end of the line.
     let description = diagram
         .description
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
     if !description.is_empty() {
-        let _ = writeln!(out, "    accDescr {{ {} }}", description.replace('}', ")"));
+        let _ = writeln!(out, "    accDescr: {}", escaped(&description));
     }
     write_nodes(&mut out, diagram, &ids);
     write_edges(&mut out, diagram, &ids);

@@ -672,6 +672,28 @@ mod tests {
     }
 
     #[test]
+    fn events_back_into_a_called_service_do_not_rank_it() {
+        let mut d = diagram(
+            &["gw", "orders", "users", "bus", "mailer"],
+            &[
+                ("gw", "orders"),
+                ("gw", "users"),
+                ("orders", "bus"),
+                ("bus", "users"),
+                ("bus", "mailer"),
+            ],
+        );
+        for edge in &mut d.edges {
+            if edge.from.as_str() == "bus" || edge.to.as_str() == "bus" {
+                edge.kind = EdgeKind::Async;
+            }
+        }
+        layered(&mut d, Direction::LeftRight);
+        assert!((pos(&d, "users").x - pos(&d, "orders").x).abs() < 1e-3);
+        assert!(pos(&d, "mailer").x > pos(&d, "bus").x);
+    }
+
+    #[test]
     fn cycles_do_not_hang_and_fan_out_spreads() {
         let mut d = diagram(
             &["a", "b", "c", "d"],

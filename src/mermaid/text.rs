@@ -169,8 +169,17 @@ fn strip_markdown(text: &str) -> String {
 /// are trimmed.
 #[must_use]
 pub fn plain_label(raw: &str, markdown: bool) -> String {
+    // The parser leaves its own entity placeholders in some texts
+    // (`accDescr`): `ﬂ°°35¶ß` is `&#35;`, `ﬂ°quot¶ß` is `&quot;`.
+    let raw = if raw.contains("ﬂ°") {
+        raw.replace("ﬂ°°", "&#")
+            .replace("ﬂ°", "&")
+            .replace("¶ß", ";")
+    } else {
+        raw.to_owned()
+    };
     let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
+    let mut rest = raw.as_str();
     while let Some(ch) = rest.chars().next() {
         if ch == '<'
             && let Some((len, line_break)) = html_tag(rest)
@@ -205,8 +214,14 @@ pub fn plain_label(raw: &str, markdown: bool) -> String {
 /// text back.
 #[must_use]
 pub fn quoted_label(text: &str) -> String {
+    format!("\"{}\"", escaped(text))
+}
+
+/// [`quoted_label`] without the quotes, for one-line text such as
+/// `accDescr:`.
+#[must_use]
+pub fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
         match ch {
@@ -226,7 +241,6 @@ pub fn quoted_label(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
     out
 }
 
@@ -247,6 +261,11 @@ mod tests {
         );
         assert_eq!(plain_label("x < y and z > 1", false), "x < y and z > 1");
         assert_eq!(plain_label("AT&T", false), "AT&T");
+    }
+
+    #[test]
+    fn parser_placeholders_are_decoded() {
+        assert_eq!(plain_label("a ﬂ°°35¶ß1 ﬂ°quot¶ßq", false), "a #1 \"q");
     }
 
     #[test]

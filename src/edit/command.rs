@@ -250,6 +250,30 @@ impl Command {
     }
 }
 
+/// Ops taking `members` out of every boundary that lists them.
+fn leave_boundaries(d: &Diagram, members: &BTreeSet<&NodeId>) -> Vec<Op> {
+    d.boundaries
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.nodes.iter().any(|n| members.contains(n)))
+        .map(|(i, b)| {
+            let kept = b
+                .nodes
+                .iter()
+                .filter(|n| !members.contains(n))
+                .cloned()
+                .collect();
+            Op::SetBoundary(
+                i,
+                Boundary {
+                    nodes: kept,
+                    ..b.clone()
+                },
+            )
+        })
+        .collect()
+}
+
 /// Puts nodes into a new boundary, taking them out of any other.
 fn group_ops(d: &Diagram, ids: &[NodeId], label: &str) -> Result<Vec<Op>, EditError> {
     let label = label.trim();
@@ -261,24 +285,7 @@ fn group_ops(d: &Diagram, ids: &[NodeId], label: &str) -> Result<Vec<Op>, EditEr
         node_index(d, id)?;
     }
     // A node belongs to one boundary: take members out of others.
-    let mut ops = Vec::new();
-    for (i, b) in d.boundaries.iter().enumerate() {
-        if b.nodes.iter().any(|n| members.contains(n)) {
-            let kept = b
-                .nodes
-                .iter()
-                .filter(|n| !members.contains(n))
-                .cloned()
-                .collect();
-            ops.push(Op::SetBoundary(
-                i,
-                Boundary {
-                    nodes: kept,
-                    ..b.clone()
-                },
-            ));
-        }
-    }
+    let mut ops = leave_boundaries(d, &members);
     let id = fresh_id(d, "group");
     let boundary = Boundary {
         id: BoundaryId(id),
@@ -337,23 +344,7 @@ fn delete_ops(d: &Diagram, nodes: &[NodeId], edges: &[EdgeId]) -> Result<Vec<Op>
         }
     }
     let mut ops: Vec<Op> = edge_set.iter().rev().map(|&i| Op::RemoveEdge(i)).collect();
-    for (i, b) in d.boundaries.iter().enumerate() {
-        if b.nodes.iter().any(|n| node_set.contains(n)) {
-            let kept = b
-                .nodes
-                .iter()
-                .filter(|n| !node_set.contains(n))
-                .cloned()
-                .collect();
-            ops.push(Op::SetBoundary(
-                i,
-                Boundary {
-                    nodes: kept,
-                    ..b.clone()
-                },
-            ));
-        }
-    }
+    ops.extend(leave_boundaries(d, &node_set));
     // Walkthrough steps forget what no longer exists.
     let gone_edges: BTreeSet<&str> = edge_set.iter().map(|&i| d.edges[i].id.as_str()).collect();
     let touches = |s: &crate::model::Step| {

@@ -81,21 +81,6 @@ pub fn svg(diagram: &Diagram) -> String {
     out
 }
 
-fn nesting_depth(diagram: &Diagram, id: &str) -> usize {
-    let mut depth = 0;
-    let mut current = diagram.boundary(id).and_then(|b| b.parent.as_ref());
-    while let Some(parent) = current {
-        depth += 1;
-        if depth > diagram.boundaries.len() {
-            break;
-        }
-        current = diagram
-            .boundary(parent.as_str())
-            .and_then(|b| b.parent.as_ref());
-    }
-    depth
-}
-
 /// Room a boundary leaves around a nested boundary, and above it for its
 /// own title.
 const NESTED_GAP: f32 = 8.0;
@@ -110,7 +95,7 @@ fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
         .boundaries
         .iter()
         .enumerate()
-        .map(|(i, b)| (nesting_depth(diagram, b.id.as_str()), i))
+        .map(|(i, b)| (diagram.boundary_depth(b.id.as_str()), i))
         .collect();
     // Deepest first, so children are known before their parents.
     order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -16,8 +16,6 @@ use merman_model::{MermaidConfig, OperationControl, SemanticDiagramModel};
 use super::errors;
 use super::layout::{self, Direction};
 use super::text::{Protected, plain_label};
-use crate::model::file::LocatedIssue;
-use crate::model::validate::validate;
 use crate::model::{
     Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, LoadError, Node, NodeId, NodeKind,
     Point, infer_kind,
@@ -61,18 +59,7 @@ pub fn import(text: &str, path: &str) -> Result<Diagram, LoadError> {
         .and_then(Direction::from_mermaid)
         .unwrap_or(Direction::TopBottom);
     layout::layered(&mut diagram, direction);
-    let issues = validate(&diagram);
-    if issues.is_empty() {
-        Ok(diagram)
-    } else {
-        Err(LoadError::Invalid {
-            path: path.to_owned(),
-            issues: issues
-                .into_iter()
-                .map(|issue| LocatedIssue { at: None, issue })
-                .collect(),
-        })
-    }
+    crate::model::file::validated(diagram, path, |_| None)
 }
 
 /// Runs merman-core on the protected text.

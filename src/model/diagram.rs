@@ -271,6 +271,24 @@ impl Diagram {
         counts
     }
 
+    /// How many boundaries enclose this one (0 for a top-level boundary);
+    /// stops counting at a parent cycle.
+    #[must_use]
+    pub fn boundary_depth(&self, id: &str) -> usize {
+        let mut depth = 0;
+        let mut current = self.boundary(id).and_then(|b| b.parent.as_ref());
+        while let Some(parent) = current {
+            depth += 1;
+            if depth > self.boundaries.len() {
+                break;
+            }
+            current = self
+                .boundary(parent.as_str())
+                .and_then(|b| b.parent.as_ref());
+        }
+        depth
+    }
+
     /// All nodes inside a boundary, directly or through nested boundaries.
     #[must_use]
     pub fn boundary_members(&self, id: &str) -> Vec<&NodeId> {

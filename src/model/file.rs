@@ -184,21 +184,33 @@ pub fn from_ron(text: &str, path: &str) -> Result<Diagram, LoadError> {
         Err(err) => return Err(syntax_error(path, &err)),
     }
     let diagram: Diagram = ron::from_str(text).map_err(|err| syntax_error(path, &err))?;
+    validated(diagram, path, |subject| locate(text, subject))
+}
+
+/// Returns the diagram if it validates, else [`LoadError::Invalid`] with
+/// every problem, each placed in the source by `locate` where it can be.
+///
+/// # Errors
+/// [`LoadError::Invalid`].
+pub fn validated(
+    diagram: Diagram,
+    path: &str,
+    locate: impl Fn(&Subject) -> Option<LineCol>,
+) -> Result<Diagram, LoadError> {
     let issues = validate(&diagram);
     if issues.is_empty() {
-        Ok(diagram)
-    } else {
-        Err(LoadError::Invalid {
-            path: path.to_owned(),
-            issues: issues
-                .into_iter()
-                .map(|issue| LocatedIssue {
-                    at: locate(text, &issue.subject),
-                    issue,
-                })
-                .collect(),
-        })
+        return Ok(diagram);
     }
+    Err(LoadError::Invalid {
+        path: path.to_owned(),
+        issues: issues
+            .into_iter()
+            .map(|issue| LocatedIssue {
+                at: locate(&issue.subject),
+                issue,
+            })
+            .collect(),
+    })
 }
 
 /// Finds where an element is defined: the first `id: "…"` with its id.

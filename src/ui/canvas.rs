@@ -323,7 +323,7 @@ fn paint_boundaries(
     let mut order: Vec<(usize, &crate::model::Boundary)> = diagram
         .boundaries
         .iter()
-        .map(|b| (nesting_depth(diagram, b.id.as_str()), b))
+        .map(|b| (diagram.boundary_depth(b.id.as_str()), b))
         .collect();
     order.sort_by_key(|(depth, _)| *depth);
     for (depth, boundary) in order {
@@ -367,19 +367,4 @@ fn paint_boundaries(
             );
         }
     }
-}
-
-fn nesting_depth(diagram: &Diagram, id: &str) -> usize {
-    let mut depth = 0;
-    let mut current = diagram.boundary(id).and_then(|b| b.parent.as_ref());
-    while let Some(parent) = current {
-        depth += 1;
-        if depth > diagram.boundaries.len() {
-            break;
-        }
-        current = diagram
-            .boundary(parent.as_str())
-            .and_then(|b| b.parent.as_ref());
-    }
-    depth
 }

@@ -13,7 +13,7 @@ mod writer;
 
 pub use format::{Format, render};
 pub use png::{MAX_PIXELS, MAX_SIDE_PX, png, rasterize};
-pub use svg::{FONT_FAMILY, svg};
+pub use svg::{FONT_FAMILY, boundary_rects, svg};
 
 /// Why a picture could not be made.
 #[derive(Debug, thiserror::Error)]

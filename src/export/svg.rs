@@ -86,11 +86,13 @@ pub fn svg(diagram: &Diagram) -> String {
 const NESTED_GAP: f32 = 8.0;
 const TITLE_ROOM: f32 = 16.0;
 
-/// Container rectangles, computed inside-out: a boundary holds its member
+/// Container rectangles (boundary index, rectangle), deepest first,
+/// computed inside-out: a boundary holds its member
 /// nodes with the canvas' padding, and its nested boundaries with a small
 /// gap and room for its own title above theirs. (For a boundary without
 /// nested ones this is exactly the canvas' rectangle.)
-fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
+#[must_use]
+pub fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
     let mut order: Vec<(usize, usize)> = diagram
         .boundaries
         .iter()

@@ -319,29 +319,13 @@ fn paint_boundaries(
     } else {
         theme.boundary
     };
-    // Outer boundaries first so nested ones paint on top.
-    let mut order: Vec<(usize, &crate::model::Boundary)> = diagram
-        .boundaries
-        .iter()
-        .map(|b| (diagram.boundary_depth(b.id.as_str()), b))
-        .collect();
-    order.sort_by_key(|(depth, _)| *depth);
-    for (depth, boundary) in order {
-        let members = diagram.boundary_members(boundary.id.as_str());
-        let Some(bounds) = members
-            .iter()
-            .filter_map(|id| diagram.node(id.as_str()))
-            .map(geometry::node_rect)
-            .reduce(egui::Rect::union)
-        else {
-            continue;
-        };
-        #[expect(clippy::cast_precision_loss, reason = "nesting depth is tiny")]
-        let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth as f32));
-        let canvas_rect = Rect::from_min_max(
-            bounds.min - vec2(pad, pad + 16.0),
-            bounds.max + vec2(pad, pad),
-        );
+    // Containers sized inside-out (shared with the SVG export, so nested
+    // titles never collide); outer ones first so nested ones paint on top.
+    let mut rects = crate::export::boundary_rects(diagram);
+    rects.reverse();
+    for (i, r) in rects {
+        let boundary = &diagram.boundaries[i];
+        let canvas_rect = Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y));
         let screen = vp.screen_rect_from_canvas(origin, canvas_rect);
         painter.rect_filled(screen, 10.0 * vp.zoom, theme.boundary_fill);
         let corners = [

@@ -236,6 +236,84 @@ pub fn parallel_offsets(edges: &[Edge], spacing: f32) -> Vec<f32> {
     offsets
 }
 
+/// A hexagon pointed along the long axis (message bus).
+#[must_use]
+pub fn hexagon(rect: R) -> Vec<P> {
+    let (l, r, t, b) = (rect.min.x, rect.max.x, rect.min.y, rect.max.y);
+    let c = rect.center();
+    if rect.w() >= rect.h() {
+        let i = (rect.h() * 0.5).min(rect.w() * 0.25);
+        vec![
+            p(l + i, t),
+            p(r - i, t),
+            p(r, c.y),
+            p(r - i, b),
+            p(l + i, b),
+            p(l, c.y),
+        ]
+    } else {
+        let i = (rect.w() * 0.5).min(rect.h() * 0.25);
+        vec![
+            p(c.x, t),
+            p(r, t + i),
+            p(r, b - i),
+            p(c.x, b),
+            p(l, b - i),
+            p(l, t + i),
+        ]
+    }
+}
+
+/// How far the hexagon's points reach in from the ends of a wide bus (0 for
+/// a tall one), to keep its label clear of them.
+#[must_use]
+pub fn hexagon_inset(rect: R) -> f32 {
+    if rect.w() >= rect.h() {
+        (rect.h() * 0.5).min(rect.w() * 0.25)
+    } else {
+        0.0
+    }
+}
+
+/// A rectangle with cut corners (load balancer).
+#[must_use]
+pub fn octagon(rect: R) -> Vec<P> {
+    let i = rect.h().min(rect.w()) * 0.22;
+    let (l, r, t, b) = (rect.min.x, rect.max.x, rect.min.y, rect.max.y);
+    vec![
+        p(l + i, t),
+        p(r - i, t),
+        p(r, t + i),
+        p(r, b - i),
+        p(r - i, b),
+        p(l + i, b),
+        p(l, b - i),
+        p(l, t + i),
+    ]
+}
+
+/// A bucket: wide at the top, narrow at the bottom (object storage).
+#[must_use]
+pub fn bucket(rect: R) -> Vec<P> {
+    let i = rect.w() * 0.1;
+    let (l, r, t, b) = (rect.min.x, rect.max.x, rect.min.y, rect.max.y);
+    vec![p(l, t), p(r, t), p(r - i, b), p(l + i, b)]
+}
+
+/// Fold size of the outbox sheet's top-right corner.
+#[must_use]
+pub fn fold(rect: R) -> f32 {
+    rect.h() * 0.3
+}
+
+/// A sheet with a folded top-right corner (outbox table).
+#[must_use]
+pub fn folded(rect: R) -> Vec<P> {
+    let f = fold(rect);
+    let (l, r, t, b) = (rect.min.x, rect.max.x, rect.min.y, rect.max.y);
+    vec![p(l, t), p(r - f, t), p(r, t + f), p(r, b), p(l, b)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

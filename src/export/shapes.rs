@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::font;
-use super::geometry::{R, node_rect, p};
+use super::geometry::{self, R, node_rect, p};
 use super::palette::{self, Rgba};
 use super::writer::{Canvas, N, fill, stroke};
 use crate::model::{Node, NodeKind};
@@ -85,67 +85,29 @@ fn cylinder(canvas: &mut Canvas, paint: &Paint) -> R {
 /// sheet (outbox); returns the room for text.
 fn polygon_shape(canvas: &mut Canvas, kind: NodeKind, paint: &Paint) -> R {
     let rect = paint.rect;
-    let (l, r, t, b) = (rect.min.x, rect.max.x, rect.min.y, rect.max.y);
-    let c = rect.center();
-    let mut text_rect = rect.expand2(-8.0, -4.0);
     match kind {
-        NodeKind::Bus if rect.w() >= rect.h() => {
-            let i = (rect.h() * 0.5).min(rect.w() * 0.25);
-            let list = [
-                p(l + i, t),
-                p(r - i, t),
-                p(r, c.y),
-                p(r - i, b),
-                p(l + i, b),
-                p(l, c.y),
-            ];
-            canvas.polygon(&list, &paint.body);
-            text_rect = rect.expand2(-i * 0.8, -4.0);
-        }
         NodeKind::Bus => {
-            let i = (rect.w() * 0.5).min(rect.h() * 0.25);
-            let list = [
-                p(c.x, t),
-                p(r, t + i),
-                p(r, b - i),
-                p(c.x, b),
-                p(l, b - i),
-                p(l, t + i),
-            ];
-            canvas.polygon(&list, &paint.body);
-            text_rect = rect.expand2(0.0, -4.0);
+            canvas.polygon(&geometry::hexagon(rect), &paint.body);
+            rect.expand2(-geometry::hexagon_inset(rect) * 0.8, -4.0)
         }
         NodeKind::LoadBalancer => {
-            let i = rect.h().min(rect.w()) * 0.22;
-            let list = [
-                p(l + i, t),
-                p(r - i, t),
-                p(r, t + i),
-                p(r, b - i),
-                p(r - i, b),
-                p(l + i, b),
-                p(l, b - i),
-                p(l, t + i),
-            ];
-            canvas.polygon(&list, &paint.body);
+            canvas.polygon(&geometry::octagon(rect), &paint.body);
+            rect.expand2(-8.0, -4.0)
         }
         NodeKind::Storage => {
-            let i = rect.w() * 0.1;
-            canvas.polygon(&[p(l, t), p(r, t), p(r - i, b), p(l + i, b)], &paint.body);
+            canvas.polygon(&geometry::bucket(rect), &paint.body);
+            rect.expand2(-8.0, -4.0)
         }
         _ => {
-            let f = rect.h() * 0.3;
-            canvas.polygon(
-                &[p(l, t), p(r - f, t), p(r, t + f), p(r, b), p(l, b)],
-                &paint.body,
-            );
+            canvas.polygon(&geometry::folded(rect), &paint.body);
+            let (r, t, f) = (rect.max.x, rect.min.y, geometry::fold(rect));
             canvas.polyline(
                 &[p(r - f, t), p(r - f, t + f), p(r, t + f)],
                 &stroke(paint.outline, NODE_STROKE),
             );
+            rect.expand2(-8.0, -4.0)
         }
     }
-    text_rect
 }
 
 /// The rectangle-based shapes; returns the room for text.

@@ -93,7 +93,8 @@ pub fn diagram_bounds(diagram: &Diagram) -> Option<Rect> {
         .reduce(egui::Rect::union)
 }
 
-fn plain_rect(r: Rect) -> plain::R {
+/// An egui rectangle as a plain one.
+pub(crate) fn plain_rect(r: Rect) -> plain::R {
     plain::R {
         min: plain::P {
             x: r.min.x,

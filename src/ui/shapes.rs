@@ -6,7 +6,9 @@ use std::f32::consts::PI;
 
 use egui::{Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 
+use super::geometry::plain_rect;
 use super::theme::CanvasTheme;
+use crate::export::geometry as plain;
 use crate::model::{Node, NodeKind};
 
 /// How strongly a node or edge is drawn.
@@ -57,70 +59,19 @@ fn cylinder(painter: &Painter, rect: Rect, fill: Color32, stroke: Stroke) {
     painter.add(Shape::line(arc(top, vec2(rx, ry), 0.0, PI, 24), stroke));
 }
 
-/// A hexagon pointed along the long axis (message bus).
-fn hexagon(rect: Rect) -> Vec<Pos2> {
-    let (l, r, t, b) = (rect.left(), rect.right(), rect.top(), rect.bottom());
-    let c = rect.center();
-    if rect.width() >= rect.height() {
-        let i = (rect.height() * 0.5).min(rect.width() * 0.25);
-        vec![
-            pos2(l + i, t),
-            pos2(r - i, t),
-            pos2(r, c.y),
-            pos2(r - i, b),
-            pos2(l + i, b),
-            pos2(l, c.y),
-        ]
-    } else {
-        let i = (rect.width() * 0.5).min(rect.height() * 0.25);
-        vec![
-            pos2(c.x, t),
-            pos2(r, t + i),
-            pos2(r, b - i),
-            pos2(c.x, b),
-            pos2(l, b - i),
-            pos2(l, t + i),
-        ]
-    }
-}
-
-/// A rectangle with cut corners (load balancer).
-fn octagon(rect: Rect) -> Vec<Pos2> {
-    let i = rect.height().min(rect.width()) * 0.22;
-    let (l, r, t, b) = (rect.left(), rect.right(), rect.top(), rect.bottom());
-    vec![
-        pos2(l + i, t),
-        pos2(r - i, t),
-        pos2(r, t + i),
-        pos2(r, b - i),
-        pos2(r - i, b),
-        pos2(l + i, b),
-        pos2(l, b - i),
-        pos2(l, t + i),
-    ]
-}
-
-/// A bucket: wide at the top, narrow at the bottom (object storage).
-fn bucket(rect: Rect) -> Vec<Pos2> {
-    let i = rect.width() * 0.1;
-    vec![
-        rect.left_top(),
-        rect.right_top(),
-        pos2(rect.right() - i, rect.bottom()),
-        pos2(rect.left() + i, rect.bottom()),
-    ]
-}
-
-/// A sheet with a folded top-right corner (outbox table).
-fn folded(rect: Rect) -> Vec<Pos2> {
-    let f = rect.height() * 0.3;
-    vec![
-        rect.left_top(),
-        pos2(rect.right() - f, rect.top()),
-        pos2(rect.right(), rect.top() + f),
-        rect.right_bottom(),
-        rect.left_bottom(),
-    ]
+/// A filled polygon from an outline of `export::geometry` (shared with the
+/// SVG), on screen.
+fn polygon(
+    rect: Rect,
+    shape: fn(plain::R) -> Vec<plain::P>,
+    fill: Color32,
+    stroke: Stroke,
+) -> Shape {
+    let points = shape(plain_rect(rect))
+        .into_iter()
+        .map(|q| pos2(q.x, q.y))
+        .collect();
+    Shape::convex_polygon(points, fill, stroke)
 }
 
 /// Paints a node into `rect` (screen space) at the given zoom.
@@ -171,23 +122,19 @@ fn paint_shape(
                 .shrink2(vec2(8.0 * zoom, 2.0 * zoom));
         }
         NodeKind::Bus => {
-            painter.add(Shape::convex_polygon(hexagon(rect), fill, stroke));
-            let inset = if rect.width() >= rect.height() {
-                (rect.height() * 0.5).min(rect.width() * 0.25)
-            } else {
-                0.0
-            };
+            painter.add(polygon(rect, plain::hexagon, fill, stroke));
+            let inset = plain::hexagon_inset(plain_rect(rect));
             text_rect = rect.shrink2(vec2(inset * 0.8, 4.0 * zoom));
         }
         NodeKind::LoadBalancer => {
-            painter.add(Shape::convex_polygon(octagon(rect), fill, stroke));
+            painter.add(polygon(rect, plain::octagon, fill, stroke));
         }
         NodeKind::Storage => {
-            painter.add(Shape::convex_polygon(bucket(rect), fill, stroke));
+            painter.add(polygon(rect, plain::bucket, fill, stroke));
         }
         NodeKind::Outbox => {
-            painter.add(Shape::convex_polygon(folded(rect), fill, stroke));
-            let f = rect.height() * 0.3;
+            painter.add(polygon(rect, plain::folded, fill, stroke));
+            let f = plain::fold(plain_rect(rect));
             let corner = pos2(rect.right() - f, rect.top());
             painter.add(Shape::line(
                 vec![corner, corner + vec2(0.0, f), corner + vec2(f, f)],

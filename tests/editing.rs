@@ -22,6 +22,10 @@ enum Pick {
     Delete(Vec<usize>, Vec<usize>),
     Group(Vec<usize>, String),
     Ungroup(usize),
+    RenameBoundary(usize, String),
+    Place(Vec<(usize, f32, f32)>),
+    /// Copy these nodes (and what lies among them) and paste them shifted.
+    Paste(Vec<usize>, f32, f32),
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
@@ -52,7 +56,16 @@ fn pick() -> impl Strategy<Value = Pick> {
             .prop_map(|(a, b)| Pick::Delete(a, b)),
         (proptest::collection::vec(n.clone(), 0..4), "[A-Za-z]{0,8}")
             .prop_map(|(i, l)| Pick::Group(i, l)),
-        n.prop_map(Pick::Ungroup),
+        n.clone().prop_map(Pick::Ungroup),
+        (0usize..4, "[A-Za-z ]{0,8}").prop_map(|(i, l)| Pick::RenameBoundary(i, l)),
+        proptest::collection::vec((n.clone(), -500.0f32..500.0, -500.0f32..500.0), 0..5)
+            .prop_map(Pick::Place),
+        (
+            proptest::collection::vec(n, 0..6),
+            -80.0f32..80.0,
+            -80.0f32..80.0
+        )
+            .prop_map(|(i, x, y)| Pick::Paste(i, x, y)),
     ]
 }
 
@@ -115,6 +128,31 @@ fn resolve(d: &Diagram, p: Pick) -> Command {
                 .get(i)
                 .map_or_else(|| BoundaryId(format!("missing-{i}")), |b| b.id.clone()),
         },
+        Pick::RenameBoundary(i, label) => Command::RenameBoundary {
+            id: d
+                .boundaries
+                .get(i)
+                .map_or_else(|| BoundaryId(format!("missing-{i}")), |b| b.id.clone()),
+            label,
+        },
+        Pick::Place(moves) => Command::Place {
+            positions: moves
+                .into_iter()
+                .map(|(i, x, y)| (node(d, i), Point::new(x, y)))
+                .collect(),
+        },
+        Pick::Paste(ids, dx, dy) => {
+            let ids: Vec<&str> = ids
+                .iter()
+                .filter_map(|&i| d.nodes.get(i))
+                .map(|n| n.id.as_str())
+                .collect();
+            Command::Paste {
+                fragment: archdrill::edit::fragment(d, &ids),
+                dx,
+                dy,
+            }
+        }
     }
 }
 
@@ -157,4 +195,78 @@ proptest! {
         while editor.redo() {}
         prop_assert_eq!(editor.doc(), &end);
     }
+}
+
+#[test]
+fn paste_gives_fresh_ids_keeps_inner_edges_and_boundaries() {
+    let d = start(1); // five-tier
+    let service_ids: Vec<&str> = d
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Service || n.kind == NodeKind::Database)
+        .map(|n| n.id.as_str())
+        .collect();
+    let fragment = archdrill::edit::fragment(&d, &service_ids);
+    assert_eq!(fragment.nodes.len(), service_ids.len());
+    // Only edges with both ends copied come along.
+    let inner = d
+        .edges
+        .iter()
+        .filter(|e| service_ids.contains(&e.from.as_str()) && service_ids.contains(&e.to.as_str()))
+        .count();
+    assert!(inner > 0, "five-tier has service → database edges");
+    assert_eq!(fragment.edges.len(), inner);
+    let mut editor = Editor::new(d.clone());
+    editor
+        .apply(&Command::Paste {
+            fragment,
+            dx: 40.0,
+            dy: 40.0,
+        })
+        .expect("paste applies");
+    let after = editor.doc();
+    assert_eq!(after.nodes.len(), d.nodes.len() + service_ids.len());
+    assert_eq!(after.edges.len(), d.edges.len() + inner);
+    assert_eq!(validate(after), vec![]);
+    let first_copy = &after.nodes[d.nodes.len()];
+    let original = d.node(service_ids[0]).expect("original");
+    assert_eq!(first_copy.label, original.label);
+    assert!((first_copy.pos.x - original.pos.x - 40.0).abs() < 1e-3);
+    assert!(d.node(first_copy.id.as_str()).is_none(), "fresh id");
+    assert!(editor.undo());
+    assert_eq!(editor.doc(), &d);
+}
+
+#[test]
+fn place_sets_absolute_positions_in_one_step() {
+    let d = start(1);
+    let a = d.nodes[0].id.clone();
+    let b = d.nodes[1].id.clone();
+    let mut editor = Editor::new(d.clone());
+    editor
+        .apply(&Command::Place {
+            positions: vec![
+                (a.clone(), Point::new(1.0, 2.0)),
+                (b.clone(), Point::new(3.0, 4.0)),
+            ],
+        })
+        .expect("place applies");
+    assert_eq!(
+        editor.doc().node(a.as_str()).map(|n| n.pos),
+        Some(Point::new(1.0, 2.0))
+    );
+    assert_eq!(
+        editor.doc().node(b.as_str()).map(|n| n.pos),
+        Some(Point::new(3.0, 4.0))
+    );
+    assert!(editor.undo());
+    assert_eq!(editor.doc(), &d);
+    assert!(!editor.can_undo());
+    assert!(
+        editor
+            .apply(&Command::Place {
+                positions: vec![(a, Point::new(f32::NAN, 0.0))]
+            })
+            .is_err()
+    );
 }

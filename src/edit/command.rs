@@ -85,6 +85,28 @@ pub enum Command {
         /// The boundary.
         id: BoundaryId,
     },
+    /// Rename a boundary.
+    RenameBoundary {
+        /// The boundary.
+        id: BoundaryId,
+        /// New name.
+        label: String,
+    },
+    /// Put nodes at absolute positions (Tidy, snap to grid): one step.
+    Place {
+        /// Each node's new centre.
+        positions: Vec<(NodeId, Point)>,
+    },
+    /// Insert a copied fragment (nodes, the edges among them, boundaries
+    /// wholly inside it), shifted by a delta, under fresh ids.
+    Paste {
+        /// The fragment; ids are replaced on insertion.
+        fragment: Diagram,
+        /// Horizontal shift.
+        dx: f32,
+        /// Vertical shift.
+        dy: f32,
+    },
 }
 
 /// Why a command cannot be applied.
@@ -246,8 +268,141 @@ impl Command {
             Self::Delete { nodes, edges } => delete_ops(d, nodes, edges),
             Self::Group { ids, label } => group_ops(d, ids, label),
             Self::Ungroup { id } => ungroup_ops(d, id),
+            Self::RenameBoundary { id, label } => {
+                let label = label.trim();
+                if label.is_empty() {
+                    return Err(EditError::EmptyLabel);
+                }
+                let i = d
+                    .boundaries
+                    .iter()
+                    .position(|b| b.id == *id)
+                    .ok_or_else(|| EditError::UnknownBoundary(id.to_string()))?;
+                if d.boundaries[i].label == label {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Op::SetBoundary(
+                    i,
+                    Boundary {
+                        label: label.to_owned(),
+                        ..d.boundaries[i].clone()
+                    },
+                )])
+            }
+            Self::Place { positions } => place_ops(d, positions),
+            Self::Paste { fragment, dx, dy } => paste_ops(d, fragment, *dx, *dy),
         }
     }
+}
+
+/// Sets absolute node positions; unchanged nodes produce no op.
+fn place_ops(d: &Diagram, positions: &[(NodeId, Point)]) -> Result<Vec<Op>, EditError> {
+    let mut wanted: std::collections::BTreeMap<usize, Point> = std::collections::BTreeMap::new();
+    for (id, pos) in positions {
+        if !pos.x.is_finite() || !pos.y.is_finite() {
+            return Err(EditError::BadMove);
+        }
+        wanted.insert(node_index(d, id)?, *pos);
+    }
+    Ok(wanted
+        .into_iter()
+        .filter(|(i, pos)| d.nodes[*i].pos != *pos)
+        .map(|(i, pos)| {
+            Op::SetNode(
+                i,
+                Node {
+                    pos,
+                    ..d.nodes[i].clone()
+                },
+            )
+        })
+        .collect())
+}
+
+/// Inserts a fragment under fresh ids. Edges whose ends are not both in
+/// the fragment, and boundaries with no member in it, are dropped.
+fn paste_ops(d: &Diagram, fragment: &Diagram, dx: f32, dy: f32) -> Result<Vec<Op>, EditError> {
+    if !dx.is_finite() || !dy.is_finite() {
+        return Err(EditError::BadMove);
+    }
+    // Grow a scratch copy so each fresh id also avoids the ones just made.
+    let mut scratch = Diagram {
+        nodes: d.nodes.clone(),
+        edges: d.edges.clone(),
+        boundaries: d.boundaries.clone(),
+        ..Diagram::default()
+    };
+    let mut ops = Vec::new();
+    let mut node_ids: std::collections::BTreeMap<&NodeId, NodeId> =
+        std::collections::BTreeMap::new();
+    for node in &fragment.nodes {
+        let id = NodeId(fresh_id(&scratch, node.kind.id()));
+        let new = Node {
+            id: id.clone(),
+            pos: Point::new(node.pos.x + dx, node.pos.y + dy),
+            ..node.clone()
+        };
+        ops.push(Op::InsertNode(scratch.nodes.len(), new.clone()));
+        scratch.nodes.push(new);
+        node_ids.insert(&node.id, id);
+    }
+    for edge in &fragment.edges {
+        let (Some(from), Some(to)) = (node_ids.get(&edge.from), node_ids.get(&edge.to)) else {
+            continue;
+        };
+        let new = Edge {
+            id: EdgeId(fresh_id(&scratch, "e")),
+            from: from.clone(),
+            to: to.clone(),
+            ..edge.clone()
+        };
+        ops.push(Op::InsertEdge(scratch.edges.len(), new.clone()));
+        scratch.edges.push(new);
+    }
+    let mut boundary_ids: std::collections::BTreeMap<&BoundaryId, BoundaryId> =
+        std::collections::BTreeMap::new();
+    for b in &fragment.boundaries {
+        let nodes: Vec<NodeId> = b
+            .nodes
+            .iter()
+            .filter_map(|n| node_ids.get(n).cloned())
+            .collect();
+        let has_child = fragment
+            .boundaries
+            .iter()
+            .any(|c| c.parent.as_ref() == Some(&b.id));
+        if nodes.is_empty() && !has_child {
+            continue;
+        }
+        let id = BoundaryId(fresh_id(&scratch, "group"));
+        boundary_ids.insert(&b.id, id.clone());
+        let new = Boundary {
+            id,
+            label: b.label.clone(),
+            parent: None,
+            nodes,
+        };
+        scratch.boundaries.push(new);
+    }
+    // Parents are set once every pasted boundary has its new id; a parent
+    // outside the fragment is dropped.
+    let first = d.boundaries.len();
+    let mut pasted = scratch.boundaries.split_off(first);
+    for (new, old) in pasted.iter_mut().zip(
+        fragment
+            .boundaries
+            .iter()
+            .filter(|b| boundary_ids.contains_key(&b.id)),
+    ) {
+        new.parent = old
+            .parent
+            .as_ref()
+            .and_then(|p| boundary_ids.get(p).cloned());
+    }
+    for (k, b) in pasted.into_iter().enumerate() {
+        ops.push(Op::InsertBoundary(first + k, b));
+    }
+    Ok(ops)
 }
 
 /// Ops taking `members` out of every boundary that lists them.

@@ -2,9 +2,11 @@
 //! transactions applied in one place, with undo/redo and a dirty flag.
 //! No egui here; the canvas only emits commands.
 
+pub mod clipboard;
 mod command;
 pub mod ops;
 
+pub use clipboard::fragment;
 pub use command::{Command, EditError, fresh_id};
 
 use crate::model::Diagram;

@@ -148,7 +148,7 @@ fn resolve(d: &Diagram, p: Pick) -> Command {
                 .map(|n| n.id.as_str())
                 .collect();
             Command::Paste {
-                fragment: archdrill::edit::fragment(d, &ids),
+                fragment: Box::new(archdrill::edit::fragment(d, &ids)),
                 dx,
                 dy,
             }
@@ -219,7 +219,7 @@ fn paste_gives_fresh_ids_keeps_inner_edges_and_boundaries() {
     let mut editor = Editor::new(d.clone());
     editor
         .apply(&Command::Paste {
-            fragment,
+            fragment: Box::new(fragment),
             dx: 40.0,
             dy: 40.0,
         })

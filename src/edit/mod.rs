@@ -5,6 +5,7 @@
 pub mod clipboard;
 mod command;
 pub mod ops;
+mod structure;
 
 pub use clipboard::fragment;
 pub use command::{Command, EditError, fresh_id};

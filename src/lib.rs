@@ -11,6 +11,7 @@ pub mod content;
 pub mod edit;
 pub mod export;
 pub mod io;
+pub mod layout;
 pub mod mermaid;
 pub mod model;
 pub mod ui;

@@ -14,8 +14,8 @@ use merman_model::families::flowchart::{
 use merman_model::{MermaidConfig, OperationControl, SemanticDiagramModel};
 
 use super::errors;
-use super::layout::{self, Direction};
 use super::text::{Protected, plain_label};
+use crate::layout::{self, Direction};
 use crate::model::{
     Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, LoadError, Node, NodeId, NodeKind,
     Point, infer_kind,

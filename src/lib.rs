@@ -1,6 +1,6 @@
 //! archdrill: rehearse the whiteboard part of senior backend interviews.
 //!
-//! The crate is a functional core (`model`, `content`, `io`) with thin
+//! The crate is a functional core (`model`, `content`, `io`, `store`) with thin
 //! shells: the command line (`cli`) and the egui app (`app`, `ui`). Only the
 //! shells know about egui or the terminal.
 
@@ -14,5 +14,6 @@ pub mod io;
 pub mod layout;
 pub mod mermaid;
 pub mod model;
+pub mod store;
 pub mod ui;
 pub mod walkthrough;

@@ -1,0 +1,282 @@
+//! What archdrill keeps between runs besides the user's own documents:
+//! recovery copies of unsaved drawings and the recent files list, as RON
+//! files in the platform data dir. Plain files over plain data; nothing here
+//! knows about egui, and nothing here decides when to write (the app does).
+
+pub mod recent;
+pub mod recovery;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::model::LoadError;
+use crate::model::file::LineCol;
+
+pub use recent::RecentFiles;
+pub use recovery::{Recovery, RecoveryOrigin};
+
+/// The environment variable that overrides the platform data dir.
+pub const DATA_DIR_ENV: &str = "ARCHDRILL_DATA_DIR";
+
+/// The data dir to use: [`DATA_DIR_ENV`] when set and not empty, else the
+/// platform's (`~/.local/share/archdrill` on Linux, `%APPDATA%` on Windows,
+/// `~/Library/Application Support` on macOS); `None` when the platform has
+/// none (no home directory).
+#[must_use]
+pub fn locate_data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "archdrill").map(|dirs| dirs.data_dir().to_owned())
+}
+
+/// The layout of the data dir.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// The data dir rooted at `root` (nothing is created yet).
+    #[must_use]
+    pub const fn new(root: PathBuf) -> Self {
+        Self { root }
+    }
+
+    /// The root directory.
+    #[must_use]
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where recovery copies go, one file per unsaved drawing.
+    #[must_use]
+    pub fn recovery_dir(&self) -> PathBuf {
+        self.root.join("recovery")
+    }
+
+    /// The recent files list.
+    #[must_use]
+    pub fn recent_path(&self) -> PathBuf {
+        self.root.join("recent.ron")
+    }
+
+    /// Creates the root and the recovery directory when missing.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] naming the directory that could not be created.
+    pub fn create(&self) -> Result<(), StoreError> {
+        let dir = self.recovery_dir();
+        std::fs::create_dir_all(&dir).map_err(|source| StoreError::Io { path: dir, source })
+    }
+}
+
+/// Why a stored file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading, writing, listing or removing failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The text is not valid RON for this kind of file.
+    #[error("{}:{at}: {message}", path.display())]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Where parsing stopped.
+        at: LineCol,
+        /// What was found and what was expected.
+        message: String,
+    },
+    /// The file is larger than a diagram file may be.
+    #[error("{}: the file is {bytes} bytes, too large to be archdrill's", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
+    /// The file was written by a newer archdrill.
+    #[error("{}: written by a newer archdrill (format version {found})", path.display())]
+    NewerVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version found in the file.
+        found: u32,
+    },
+    /// A stored diagram does not validate.
+    #[error(transparent)]
+    Diagram(#[from] LoadError),
+    /// Serialisation failed (a path that is not UTF-8, say).
+    #[error("{}: cannot serialise: {source}", path.display())]
+    Serialize {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// Why.
+        source: ron::Error,
+    },
+}
+
+/// Pretty RON in the same style as diagram files: four-space indent, `\n`,
+/// no struct names, fields in declaration order (so the same value always
+/// gives the same bytes).
+fn to_ron<T: Serialize>(value: &T, path: &Path) -> Result<String, StoreError> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .new_line("\n".to_owned())
+        .struct_names(false)
+        .escape_strings(true);
+    let mut text =
+        ron::ser::to_string_pretty(value, config).map_err(|source| StoreError::Serialize {
+            path: path.to_owned(),
+            source,
+        })?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes `value` as RON to `path` atomically (temporary file, sync,
+/// rename): a crash mid-write leaves the previous file.
+fn write_ron<T: Serialize>(value: &T, path: &Path) -> Result<(), StoreError> {
+    let text = to_ron(value, path)?;
+    crate::model::file::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Reads a stored file as text, refusing sizes no archdrill file has.
+/// `Ok(None)` when the file does not exist.
+fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+    };
+    if bytes > crate::model::file::MAX_FILE_BYTES {
+        return Err(StoreError::TooLarge {
+            path: path.to_owned(),
+            bytes,
+        });
+    }
+    std::fs::read_to_string(path).map(Some).map_err(io)
+}
+
+/// A RON parse error as [`StoreError::Syntax`] with `line:column`.
+fn syntax_error(path: &Path, err: &ron::error::SpannedError) -> StoreError {
+    let text = err.code.to_string();
+    let mut chars = text.chars();
+    let message = chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    });
+    StoreError::Syntax {
+        path: path.to_owned(),
+        at: LineCol {
+            line: err.span.start.line,
+            col: err.span.start.col,
+        },
+        message,
+    }
+}
+
+/// Removes a file; one already gone is not an error.
+///
+/// # Errors
+/// [`StoreError::Io`] naming the file.
+pub fn remove(path: &Path) -> Result<(), StoreError> {
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(StoreError::Io {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// Seconds since the Unix epoch now (0 if the clock is before 1970).
+#[must_use]
+pub fn unix_now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// `2025-06-01 14:03 UTC` for a Unix time in seconds.
+#[must_use]
+pub fn format_utc(unix_secs: u64) -> String {
+    let days = unix_secs / 86_400;
+    let secs_of_day = unix_secs % 86_400;
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        secs_of_day / 3600,
+        secs_of_day % 3600 / 60
+    )
+}
+
+/// "just now", "5 min ago", "3 h ago", "2 days ago".
+#[must_use]
+pub fn format_age(age_secs: u64) -> String {
+    match age_secs {
+        0..60 => "just now".to_owned(),
+        60..3600 => format!("{} min ago", age_secs / 60),
+        3600..86_400 => format!("{} h ago", age_secs / 3600),
+        86_400..172_800 => "1 day ago".to_owned(),
+        _ => format!("{} days ago", age_secs / 86_400),
+    }
+}
+
+/// Year, month, day of a count of days since 1970-01-01 (proleptic
+/// Gregorian; Howard Hinnant's `civil_from_days`).
+const fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_utc_calendar_dates() {
+        assert_eq!(format_utc(0), "1970-01-01 00:00 UTC");
+        assert_eq!(format_utc(951_782_400), "2000-02-29 00:00 UTC");
+        assert_eq!(format_utc(1_748_786_580), "2025-06-01 14:03 UTC");
+        assert_eq!(format_utc(4_107_542_399), "2100-02-28 23:59 UTC");
+    }
+
+    #[test]
+    fn ages_read_naturally() {
+        assert_eq!(format_age(5), "just now");
+        assert_eq!(format_age(5 * 60 + 59), "5 min ago");
+        assert_eq!(format_age(3 * 3600), "3 h ago");
+        assert_eq!(format_age(86_400 + 1), "1 day ago");
+        assert_eq!(format_age(3 * 86_400), "3 days ago");
+    }
+
+    #[test]
+    fn removing_a_missing_file_is_fine() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("tempdir")
+        };
+        assert!(remove(&dir.path().join("gone.ron")).is_ok());
+    }
+}

@@ -128,7 +128,7 @@ impl ArchdrillApp {
 
     /// File shortcuts: Ctrl+N, Ctrl+O, Ctrl+S, Ctrl+Shift+S.
     pub fn file_keys(&mut self, ui: &Ui) {
-        let (new, open, save, save_as) = ui.input_mut(|i| {
+        let (new, open, save_as, save) = ui.input_mut(|i| {
             (
                 i.consume_key(Modifiers::COMMAND, Key::N),
                 i.consume_key(Modifiers::COMMAND, Key::O),

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
-        None => match archdrill::app::run(args.file) {
+        None => match archdrill::app::run(args.file, archdrill::store::locate_data_dir()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 #[expect(

@@ -1,5 +1,6 @@
 //! One open diagram: where it came from, its editor (document + undo
-//! history) and its transient view state (canvas, check, walkthrough).
+//! history), its recovery copy and its transient view state (canvas, check,
+//! walkthrough).
 
 use std::path::PathBuf;
 
@@ -38,6 +39,24 @@ pub struct Entry {
     pub check: Option<CheckView>,
     /// The narrated walkthrough, when playing.
     pub walkthrough: Option<Player>,
+    /// Restored from a recovery copy and not saved since: unsaved whatever
+    /// the undo history says (its state 0 is not what the file holds).
+    pub restored: bool,
+    /// Its recovery copy in the data dir.
+    pub backup: Backup,
+}
+
+/// An entry's recovery copy: where it is and whether it is up to date.
+#[derive(Default)]
+pub struct Backup {
+    /// The copy on disk, once written (or the one it was restored from).
+    pub path: Option<PathBuf>,
+    /// The document as last noticed, to tell when it changes.
+    pub seen: Option<Diagram>,
+    /// Input time (egui seconds) of the last change noticed.
+    pub changed_at: f64,
+    /// `path` holds `seen`.
+    pub written: bool,
 }
 
 impl Entry {
@@ -48,7 +67,14 @@ impl Entry {
             canvas: CanvasState::default(),
             check: None,
             walkthrough: None,
+            restored: false,
+            backup: Backup::default(),
         }
+    }
+
+    /// Whether the document differs from its file (or was never saved).
+    pub const fn is_dirty(&self) -> bool {
+        self.restored || self.editor.is_dirty()
     }
 
     /// References are read-only; files and new drawings are editable.

@@ -87,13 +87,17 @@ impl ArchdrillApp {
             ));
             return;
         }
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.entries.get(self.selected) else {
             return;
         };
         if let Err(e) = file::save(entry.editor.doc(), &path) {
             self.errors.push(e.to_string());
             return;
         }
+        self.remember_recent(&path);
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
         if matches!(entry.source, Source::Reference(_)) {
             // A reference stays as it is; the saved copy opens, editable.
             let copy = entry.editor.doc().clone();
@@ -102,6 +106,8 @@ impl ArchdrillApp {
         } else {
             entry.editor.mark_saved();
             entry.source = Source::File(path);
+            // Saved: its recovery copy is no longer needed.
+            self.drop_recovery_copy(self.selected);
         }
     }
 
@@ -113,14 +119,20 @@ impl ArchdrillApp {
             .position(|e| e.source == Source::File(path.to_owned()))
         {
             self.selected = i;
+            self.mode = super::Mode::Diagrams;
+            self.remember_recent(path);
             return;
         }
         match crate::io::open(path) {
             Ok((diagram, origin)) => {
+                let is_file = matches!(origin, crate::io::Origin::File(_));
                 self.entries
                     .insert(0, Entry::new(Source::from(origin), diagram));
                 self.selected = 0;
                 self.mode = super::Mode::Diagrams;
+                if is_file {
+                    self.remember_recent(path);
+                }
             }
             Err(e) => self.errors.push(e.to_string()),
         }
@@ -329,7 +341,7 @@ impl ArchdrillApp {
     /// changes.
     pub fn title_and_close_ui(&mut self, ui: &Ui) {
         if let Some(entry) = self.entries.get(self.selected) {
-            let dirty = if entry.editor.is_dirty() { "● " } else { "" };
+            let dirty = if entry.is_dirty() { "● " } else { "" };
             let title = format!("{dirty}{} — archdrill", entry.title());
             if self.window_title != title {
                 ui.ctx()
@@ -340,7 +352,7 @@ impl ArchdrillApp {
         let unsaved: Vec<String> = self
             .entries
             .iter()
-            .filter(|e| e.editor.is_dirty())
+            .filter(|e| e.is_dirty())
             .map(Entry::title)
             .collect();
         if ui.input(|i| i.viewport().close_requested())
@@ -363,6 +375,7 @@ impl ArchdrillApp {
                     ui.horizontal(|ui| {
                         if ui.button("Discard and quit").clicked() {
                             self.discard_confirmed = true;
+                            self.discard_recovery_copies();
                             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                         }
                         if ui.button("Keep editing").clicked() {

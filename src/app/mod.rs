@@ -14,6 +14,8 @@ mod editing;
 mod entry;
 mod files;
 mod panels;
+mod recent;
+mod recovery;
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
 use crate::ui::cards_view::{CardsAction, CardsView};
@@ -52,6 +54,8 @@ pub struct ArchdrillApp {
     close_prompt: bool,
     /// The user chose to discard unsaved changes.
     discard_confirmed: bool,
+    /// Recovery copies, recent files and the restore window.
+    persist: recovery::Persistence,
 }
 
 /// The two views of the app.
@@ -115,6 +119,7 @@ impl ArchdrillApp {
             help_open: false,
             paste_mermaid: None,
             discard_confirmed: false,
+            persist: recovery::Persistence::default(),
         }
     }
 
@@ -130,8 +135,15 @@ impl ArchdrillApp {
         self.entries.get(self.selected).map(|e| e.canvas.viewport)
     }
 
-    /// Draws the whole app into `ui` (the root of the window).
+    /// Draws the whole app into `ui` (the root of the window), then backs up
+    /// unsaved drawings that have been idle long enough.
     pub fn ui(&mut self, ui: &mut Ui) {
+        self.restore_ui(ui);
+        self.frame_ui(ui);
+        self.autosave(ui);
+    }
+
+    fn frame_ui(&mut self, ui: &mut Ui) {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::K)) {
             self.run_check();
         }
@@ -311,9 +323,7 @@ impl ArchdrillApp {
     /// Whether the current document has unsaved changes.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.entries
-            .get(self.selected)
-            .is_some_and(|e| e.editor.is_dirty())
+        self.entries.get(self.selected).is_some_and(Entry::is_dirty)
     }
 
     /// Which view is showing.
@@ -398,6 +408,7 @@ impl ArchdrillApp {
             if ui.button("Shortcuts").on_hover_text("F1").clicked() {
                 self.help_open = !self.help_open;
             }
+            self.recent_menu_ui(ui);
             ui.separator();
             if self.mode == Mode::Cards {
                 return;
@@ -435,12 +446,13 @@ impl eframe::App for ArchdrillApp {
     }
 }
 
-/// Opens the window and runs until it is closed.
+/// Opens the window and runs until it is closed; recovery copies and recent
+/// files live under `data_dir` (see [`crate::store::locate_data_dir`]).
 ///
 /// # Errors
 /// When no window can be created (no display, no OpenGL).
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
-    let app = ArchdrillApp::new(file);
+pub fn run(file: Option<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+    let app = ArchdrillApp::new(file).with_data_dir(data_dir);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("archdrill")

@@ -270,3 +270,25 @@ fn place_sets_absolute_positions_in_one_step() {
             .is_err()
     );
 }
+
+#[test]
+fn deleting_every_member_removes_the_boundary_and_undo_restores_it() {
+    let d = start(2); // saga: has service boundaries
+    let boundary = d.boundaries.first().expect("saga has boundaries").clone();
+    let members: Vec<NodeId> = d
+        .boundary_members(boundary.id.as_str())
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut editor = Editor::new(d.clone());
+    editor
+        .apply(&Command::Delete {
+            nodes: members,
+            edges: vec![],
+        })
+        .expect("delete applies");
+    assert!(editor.doc().boundary(boundary.id.as_str()).is_none());
+    assert_eq!(validate(editor.doc()), vec![]);
+    assert!(editor.undo());
+    assert_eq!(editor.doc(), &d);
+}

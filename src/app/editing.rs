@@ -2,12 +2,95 @@
 //! shortcuts. Everything becomes an [`edit::Command`] applied through the
 //! entry's [`crate::edit::Editor`] — one place, one undo step each.
 
-use egui::{Key, Modifiers, RichText, Ui};
+use egui::{Key, Modifiers, Ui};
 
 use super::ArchdrillApp;
-use crate::edit::Command;
-use crate::model::{EdgeId, EdgeKind, NodeId, NodeKind, Point, infer_kind};
-use crate::ui::interact::{CanvasEvent, placement};
+use crate::edit::{Command, clipboard};
+use crate::model::{Diagram, EdgeId, EdgeKind, NodeId, NodeKind, Point};
+use crate::ui::canvas::GRID;
+use crate::ui::interact::{CanvasEvent, placement, snap_value};
+
+/// Editing preferences and the in-app clipboard (UI state, never saved).
+#[derive(Debug, Default)]
+pub struct EditPrefs {
+    /// Snap moved and new boxes to the grid.
+    pub snap: bool,
+    /// The last copied fragment (also on the system clipboard as text).
+    pub clipboard: Option<Diagram>,
+    /// Pastes since the last copy: each lands one step further.
+    pub pastes: u16,
+}
+
+/// How far a paste or duplicate lands from the original, canvas units.
+pub const PASTE_STEP: f32 = GRID / 2.0;
+/// Arrow-key nudge, and with Shift.
+const NUDGE: f32 = 5.0;
+const NUDGE_FAR: f32 = GRID / 2.0;
+
+/// The editing shortcuts pressed this frame.
+#[derive(Debug, Default)]
+#[expect(clippy::struct_excessive_bools, reason = "one flag per shortcut")]
+struct EditKeys {
+    undo: bool,
+    redo: bool,
+    delete: bool,
+    select_all: bool,
+    copy: bool,
+    cut: bool,
+    /// Text pasted from the system clipboard (`Event::Paste`).
+    paste_text: Option<String>,
+    /// Ctrl+V seen as a key (no system clipboard event).
+    paste_key: bool,
+    duplicate: bool,
+    group: bool,
+    ungroup: bool,
+    snap: bool,
+    escape: bool,
+    nudge: egui::Vec2,
+}
+
+impl EditKeys {
+    fn read(i: &mut egui::InputState) -> Self {
+        let mut keys = Self::default();
+        for event in &i.events {
+            match event {
+                egui::Event::Copy => keys.copy = true,
+                egui::Event::Cut => keys.cut = true,
+                egui::Event::Paste(text) => keys.paste_text = Some(text.clone()),
+                _ => {}
+            }
+        }
+        let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
+        // egui ignores extra Shift when matching: test Shift chords first.
+        keys.redo = i.consume_key(shift_cmd, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y);
+        keys.undo = i.consume_key(Modifiers::COMMAND, Key::Z);
+        keys.delete = i.consume_key(Modifiers::NONE, Key::Delete)
+            || i.consume_key(Modifiers::NONE, Key::Backspace);
+        keys.select_all = i.consume_key(Modifiers::COMMAND, Key::A);
+        keys.copy |= i.consume_key(Modifiers::COMMAND, Key::C);
+        keys.cut |= i.consume_key(Modifiers::COMMAND, Key::X);
+        keys.paste_key = i.consume_key(Modifiers::COMMAND, Key::V);
+        keys.duplicate = i.consume_key(Modifiers::COMMAND, Key::D);
+        keys.ungroup = i.consume_key(shift_cmd, Key::G);
+        keys.group = i.consume_key(Modifiers::COMMAND, Key::G);
+        keys.snap = i.consume_key(Modifiers::COMMAND, Key::Quote);
+        keys.escape = i.consume_key(Modifiers::NONE, Key::Escape);
+        for (key, dir) in [
+            (Key::ArrowLeft, egui::vec2(-1.0, 0.0)),
+            (Key::ArrowRight, egui::vec2(1.0, 0.0)),
+            (Key::ArrowUp, egui::vec2(0.0, -1.0)),
+            (Key::ArrowDown, egui::vec2(0.0, 1.0)),
+        ] {
+            if i.consume_key(Modifiers::SHIFT, key) {
+                keys.nudge += dir * NUDGE_FAR;
+            }
+            if i.consume_key(Modifiers::NONE, key) {
+                keys.nudge += dir * NUDGE;
+            }
+        }
+        keys
+    }
+}
 
 /// Palette order and the key that places each kind.
 pub const PALETTE: [(NodeKind, Key); 11] = [
@@ -25,6 +108,7 @@ pub const PALETTE: [(NodeKind, Key); 11] = [
 ];
 
 /// An inline rename in progress.
+#[derive(Debug)]
 pub struct Rename {
     pub node: String,
     pub text: String,
@@ -57,12 +141,31 @@ impl ArchdrillApp {
             entry.canvas.viewport,
             entry.canvas.view_size,
         );
+        self.add_node_at(kind, label, Point::new(p.x, p.y));
+    }
+
+    /// Places a node of `kind` at a canvas point (snapped when snapping is
+    /// on) and selects it.
+    pub fn add_node_at(&mut self, kind: NodeKind, label: &str, at: Point) {
+        let pos = if self.edit_prefs.snap {
+            Point::new(snap_value(at.x, GRID / 2.0), snap_value(at.y, GRID / 2.0))
+        } else {
+            at
+        };
+        let Some(count) = self
+            .entries
+            .get(self.selected)
+            .map(|e| e.editor.doc().nodes.len())
+        else {
+            return;
+        };
         self.apply(&Command::AddNode {
             kind,
             label: label.to_owned(),
-            pos: Point::new(p.x, p.y),
+            pos,
         });
         if let Some(entry) = self.entries.get_mut(self.selected)
+            && entry.editor.doc().nodes.len() > count
             && let Some(node) = entry.editor.doc().nodes.last()
         {
             entry.canvas.selection.only_node(node.id.as_str());
@@ -112,33 +215,8 @@ impl ArchdrillApp {
         if !editable || ui.ctx().text_edit_focused() || self.rename.is_some() {
             return;
         }
-        let (undo, redo, delete, select_all) = ui.input_mut(|i| {
-            let undo = i.consume_key(Modifiers::COMMAND, Key::Z);
-            let redo = i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
-                || i.consume_key(Modifiers::COMMAND, Key::Y);
-            let delete = i.consume_key(Modifiers::NONE, Key::Delete)
-                || i.consume_key(Modifiers::NONE, Key::Backspace);
-            let select_all = i.consume_key(Modifiers::COMMAND, Key::A);
-            (undo, redo, delete, select_all)
-        });
-        if undo {
-            self.undo();
-        }
-        if redo {
-            self.redo();
-        }
-        if delete {
-            self.delete_selection();
-        }
-        if select_all && let Some(entry) = self.entries.get_mut(self.selected) {
-            entry.canvas.selection.nodes = entry
-                .editor
-                .doc()
-                .nodes
-                .iter()
-                .map(|n| n.id.to_string())
-                .collect();
-        }
+        let keys = ui.input_mut(EditKeys::read);
+        self.apply_edit_keys(ui, keys);
         for (kind, key) in PALETTE {
             if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
                 self.add_node(kind, kind.title());
@@ -151,6 +229,74 @@ impl ArchdrillApp {
             if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
                 self.set_edge_kind(EdgeKind::ALL[n]);
             }
+        }
+    }
+
+    /// Carries out the editing shortcuts of this frame.
+    fn apply_edit_keys(&mut self, ui: &Ui, keys: EditKeys) {
+        if keys.undo {
+            self.undo();
+        }
+        if keys.redo {
+            self.redo();
+        }
+        if keys.copy || keys.cut {
+            self.copy_selection(ui);
+        }
+        if keys.delete || keys.cut {
+            self.delete_selection();
+        }
+        if let Some(text) = keys.paste_text {
+            match clipboard::from_text(&text) {
+                Some(fragment) => self.paste(fragment, true),
+                None => self.errors.push(
+                    "The clipboard holds no archdrill boxes (copy some with Ctrl+C; \
+                     paste Mermaid text with File → Paste Mermaid…)."
+                        .to_owned(),
+                ),
+            }
+        } else if keys.paste_key
+            && let Some(fragment) = self.edit_prefs.clipboard.clone()
+        {
+            self.paste(fragment, true);
+        }
+        if keys.duplicate {
+            self.duplicate_selection();
+        }
+        if keys.group {
+            self.group_selection();
+        }
+        if keys.ungroup {
+            self.ungroup_selection();
+        }
+        if keys.snap {
+            self.edit_prefs.snap = !self.edit_prefs.snap;
+        }
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        if keys.escape {
+            entry.canvas.selection = crate::ui::interact::Selection::default();
+        }
+        if keys.select_all {
+            let doc = entry.editor.doc();
+            entry.canvas.selection.nodes = doc.nodes.iter().map(|n| n.id.to_string()).collect();
+            entry.canvas.selection.edges = doc.edges.iter().map(|e| e.id.to_string()).collect();
+        }
+        if keys.nudge != egui::Vec2::ZERO && !entry.canvas.selection.nodes.is_empty() {
+            let ids = entry
+                .canvas
+                .selection
+                .nodes
+                .iter()
+                .cloned()
+                .map(NodeId)
+                .collect();
+            self.apply(&Command::Move {
+                ids,
+                dx: keys.nudge.x,
+                dy: keys.nudge.y,
+            });
         }
     }
 
@@ -186,7 +332,7 @@ impl ArchdrillApp {
     }
 
     /// The kind for new edges; also applied to selected edges.
-    fn set_edge_kind(&mut self, kind: EdgeKind) {
+    pub fn set_edge_kind(&mut self, kind: EdgeKind) {
         self.edge_kind = kind;
         let selected: Vec<String> = self
             .entries
@@ -197,206 +343,6 @@ impl ArchdrillApp {
             self.apply(&Command::SetEdgeKind {
                 id: EdgeId(id),
                 kind,
-            });
-        }
-    }
-
-    /// The palette row: one button per kind, quick add, edge kind, undo/redo.
-    pub fn palette_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal_wrapped(|ui| {
-            for (kind, key) in PALETTE {
-                if ui
-                    .small_button(format!("+ {}", kind.title()))
-                    .on_hover_text(format!("Place a {} ({})", kind.noun(), key.name()))
-                    .clicked()
-                {
-                    self.add_node(kind, kind.title());
-                }
-            }
-            ui.separator();
-            let label = ui.label("Quick add");
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.quick_add)
-                        .hint_text("e.g. Redis cache")
-                        .desired_width(130.0),
-                )
-                .labelled_by(label.id)
-                .on_hover_text("Type a label and press Enter: the kind is inferred from it");
-            if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                let text = std::mem::take(&mut self.quick_add);
-                if !text.trim().is_empty() {
-                    self.add_node(infer_kind(&text), text.trim());
-                }
-            }
-            ui.separator();
-            ui.label("New arrows");
-            for (n, kind) in EdgeKind::ALL.into_iter().enumerate() {
-                if ui
-                    .selectable_label(self.edge_kind == kind, kind.title())
-                    .on_hover_text(format!(
-                        "Drag from a box's handle to connect; {} sets selected arrows",
-                        n + 1
-                    ))
-                    .clicked()
-                {
-                    self.set_edge_kind(kind);
-                }
-            }
-            ui.separator();
-            let (can_undo, can_redo) =
-                self.entries.get(self.selected).map_or((false, false), |e| {
-                    (e.editor.can_undo(), e.editor.can_redo())
-                });
-            if ui
-                .add_enabled(can_undo, egui::Button::new("Undo"))
-                .on_hover_text("Ctrl+Z")
-                .clicked()
-            {
-                self.undo();
-            }
-            if ui
-                .add_enabled(can_redo, egui::Button::new("Redo"))
-                .on_hover_text("Ctrl+Shift+Z")
-                .clicked()
-            {
-                self.redo();
-            }
-        });
-    }
-
-    /// Properties of the selected node or edge (right panel).
-    pub fn properties_ui(&mut self, ui: &mut Ui) {
-        let Some(entry) = self.entries.get(self.selected) else {
-            return;
-        };
-        let doc = entry.editor.doc();
-        let selection = &entry.canvas.selection;
-        let mut command = None;
-        ui.heading("Selection");
-        if let (1, Some(node)) = (
-            selection.nodes.len(),
-            selection.nodes.first().and_then(|id| doc.node(id)),
-        ) {
-            ui.label(RichText::new(format!("Node `{}`", node.id)).weak());
-            let mut kind = node.kind;
-            let caption = ui.label("Kind");
-            egui::ComboBox::from_id_salt("node-kind")
-                .selected_text(kind.title())
-                .show_ui(ui, |ui| {
-                    for k in NodeKind::ALL {
-                        ui.selectable_value(&mut kind, k, k.title());
-                    }
-                })
-                .response
-                .labelled_by(caption.id);
-            if kind != node.kind {
-                command = Some(Command::SetKind {
-                    id: node.id.clone(),
-                    kind,
-                });
-            }
-            if ui
-                .button("Rename…")
-                .on_hover_text("Or double-click the box")
-                .clicked()
-            {
-                self.rename = Some(Rename {
-                    node: node.id.to_string(),
-                    text: node.label.clone(),
-                    focused: false,
-                });
-            }
-        } else if let (1, Some(edge)) = (
-            selection.edges.len(),
-            selection.edges.first().and_then(|id| doc.edge(id)),
-        ) {
-            ui.label(
-                RichText::new(format!("Arrow `{}`: {} → {}", edge.id, edge.from, edge.to)).weak(),
-            );
-            for kind in EdgeKind::ALL {
-                if ui.radio(edge.kind == kind, kind.title()).clicked() && edge.kind != kind {
-                    command = Some(Command::SetEdgeKind {
-                        id: edge.id.clone(),
-                        kind,
-                    });
-                }
-            }
-            let mut label = self
-                .edge_label_draft
-                .clone()
-                .unwrap_or_else(|| edge.label.clone());
-            let caption = ui.label("Label (event name)");
-            let response = ui.text_edit_singleline(&mut label).labelled_by(caption.id);
-            if response.changed() {
-                self.edge_label_draft = Some(label.clone());
-            }
-            if response.lost_focus() {
-                self.edge_label_draft = None;
-                command = Some(Command::SetEdgeLabel {
-                    id: edge.id.clone(),
-                    label,
-                });
-            }
-        } else {
-            ui.label(format!(
-                "{} boxes, {} arrows selected",
-                selection.nodes.len(),
-                selection.edges.len()
-            ));
-            if selection.nodes.len() > 1 && ui.button("Group into a boundary").clicked() {
-                command = Some(Command::Group {
-                    ids: selection.nodes.iter().cloned().map(NodeId).collect(),
-                    label: "Service boundary".to_owned(),
-                });
-            }
-        }
-        ui.add_space(8.0);
-        if ui
-            .button("Delete")
-            .on_hover_text("Delete or Backspace")
-            .clicked()
-        {
-            self.delete_selection();
-        }
-        if let Some(command) = command {
-            self.apply(&command);
-        }
-    }
-
-    /// The inline rename box, near the top of the canvas.
-    pub fn rename_ui(&mut self, ui: &mut Ui) {
-        let Some(rename) = &mut self.rename else {
-            return;
-        };
-        let mut done = None;
-        egui::Window::new("Rename")
-            .collapsible(false)
-            .resizable(false)
-            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
-            .show(ui.ctx(), |ui| {
-                let caption = ui.label("New name");
-                let response = ui
-                    .text_edit_singleline(&mut rename.text)
-                    .labelled_by(caption.id);
-                if !rename.focused {
-                    response.request_focus();
-                    rename.focused = true;
-                }
-                if ui.input(|i| i.key_pressed(Key::Escape)) {
-                    done = Some(false);
-                } else if response.lost_focus() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                    done = Some(true);
-                }
-                ui.label(RichText::new("Enter to apply, Esc to cancel").weak());
-            });
-        if let Some(apply) = done
-            && let Some(rename) = self.rename.take()
-            && apply
-        {
-            self.apply(&Command::Rename {
-                id: NodeId(rename.node),
-                label: rename.text,
             });
         }
     }

@@ -143,7 +143,14 @@ impl ArchdrillApp {
                 ));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak("Drag or scroll to pan · Ctrl+scroll to zoom · F to fit");
+                theme_ui(ui);
+                ui.separator();
+                let editing = self.entries.get(self.selected).is_some_and(Entry::editable);
+                ui.weak(if editing {
+                    "Scroll or middle-drag to pan · Ctrl+scroll to zoom · F to fit · F1 shortcuts"
+                } else {
+                    "Drag or scroll to pan · Ctrl+scroll to zoom · F to fit · F1 shortcuts"
+                });
             });
         });
     }
@@ -163,6 +170,35 @@ impl ArchdrillApp {
         if dismiss {
             self.errors.clear();
         }
+    }
+}
+
+/// Light, dark, or following the system (egui's default, which eframe
+/// feeds with the desktop's setting).
+fn theme_ui(ui: &mut Ui) {
+    let mut preference = ui.options(|o| o.theme_preference);
+    let name = |p: egui::ThemePreference| match p {
+        egui::ThemePreference::System => "System",
+        egui::ThemePreference::Light => "Light",
+        egui::ThemePreference::Dark => "Dark",
+    };
+    let combo = egui::ComboBox::from_id_salt("theme")
+        .selected_text(name(preference))
+        .show_ui(ui, |ui| {
+            for p in [
+                egui::ThemePreference::System,
+                egui::ThemePreference::Light,
+                egui::ThemePreference::Dark,
+            ] {
+                ui.selectable_value(&mut preference, p, name(p));
+            }
+        })
+        .response;
+    // Right to left: the caption goes after the box to sit on its left.
+    let caption = ui.label("Theme");
+    let _ = combo.labelled_by(caption.id);
+    if preference != ui.options(|o| o.theme_preference) {
+        ui.ctx().set_theme(preference);
     }
 }
 

@@ -175,6 +175,20 @@ pub(super) fn ungroup_ops(d: &Diagram, id: &BoundaryId) -> Result<Vec<Op>, EditE
     Ok(ops)
 }
 
+/// Indices of the boundaries left with no member when `deleted` go: those
+/// that lose a member (directly or in a nested boundary) and keep none.
+fn emptied_boundaries(d: &Diagram, deleted: &BTreeSet<&NodeId>) -> BTreeSet<usize> {
+    d.boundaries
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            let members = d.boundary_members(b.id.as_str());
+            !members.is_empty() && members.iter().all(|m| deleted.contains(m))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Removes edges (named, and those touching deleted nodes), memberships,
 /// walkthrough references, then nodes — highest index first so earlier
 /// indices stay put.
@@ -198,6 +212,13 @@ pub(super) fn delete_ops(
     }
     let mut ops: Vec<Op> = edge_set.iter().rev().map(|&i| Op::RemoveEdge(i)).collect();
     ops.extend(leave_boundaries(d, &node_set));
+    // Boundaries the deletion empties go too (highest index first).
+    ops.extend(
+        emptied_boundaries(d, &node_set)
+            .into_iter()
+            .rev()
+            .map(Op::RemoveBoundary),
+    );
     // Walkthrough steps forget what no longer exists.
     let gone_edges: BTreeSet<&str> = edge_set.iter().map(|&i| d.edges[i].id.as_str()).collect();
     let touches = |s: &crate::model::Step| {

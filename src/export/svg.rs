@@ -9,14 +9,12 @@ use std::f32::consts::PI;
 use std::fmt::Write as _;
 
 use super::font;
-use super::geometry::{P, R, edge_segment, node_rect, p, parallel_offsets};
+use super::geometry::{P, PARALLEL_SPACING, R, edge_segment, node_rect, p, parallel_offsets};
 use super::palette::{self, Rgba};
 use super::shapes::node_shape;
 use super::writer::{Canvas, N, fill, stroke, xml};
 use crate::model::{Diagram, Edge, EdgeKind};
 
-/// Distance between parallel edges, as on the canvas.
-const PARALLEL_SPACING: f32 = 26.0;
 /// Boundary padding around its members, as on the canvas.
 const BOUNDARY_PADDING: f32 = 18.0;
 /// Empty space around the picture.
@@ -102,6 +100,8 @@ pub fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
     // Deepest first, so children are known before their parents.
     order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut rects: BTreeMap<&str, R> = BTreeMap::new();
+    let nodes: BTreeMap<&str, &crate::model::Node> =
+        diagram.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let mut out = Vec::with_capacity(order.len());
     for (depth, i) in order {
         let boundary = &diagram.boundaries[i];
@@ -110,7 +110,7 @@ pub fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
         let nodes = boundary
             .nodes
             .iter()
-            .filter_map(|id| diagram.node(id.as_str()))
+            .filter_map(|id| nodes.get(id.as_str()).copied())
             .map(node_rect)
             .reduce(R::union)
             .map(|b| R {

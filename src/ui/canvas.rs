@@ -2,7 +2,7 @@
 //! [`Viewport`], and turns pointer input into pan and zoom. It reads the
 //! document and never edits it.
 
-use egui::{Align2, FontId, Key, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{Align2, FontId, Key, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::edges::{paint_edge_line, paint_edges};
 use super::geometry::{self, Viewport};
@@ -15,8 +15,9 @@ use crate::model::{Diagram, EdgeKind};
 
 /// Pixels between the lines of parallel edges, in canvas units.
 pub const PARALLEL_SPACING: f32 = 26.0;
-/// Grid spacing in canvas units.
-const GRID: f32 = 40.0;
+/// Grid spacing in canvas units (dots are painted every grid step; boxes
+/// snap to half steps).
+pub const GRID: f32 = 40.0;
 /// Padding of a boundary container around its members, in canvas units.
 const BOUNDARY_PADDING: f32 = 18.0;
 
@@ -90,6 +91,8 @@ pub struct Decor<'a> {
     pub extra: &'a [String],
     /// Whether the user may edit (select, move, connect, rename).
     pub editable: bool,
+    /// Snap moved boxes to the grid.
+    pub snap: bool,
 }
 
 /// What the canvas reports back.
@@ -109,7 +112,11 @@ pub fn canvas_ui(
     decor: Decor<'_>,
 ) -> CanvasOutput {
     let highlight = decor.highlight;
-    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    // A fixed id: panels appearing beside the canvas mid-drag (properties
+    // when something gets selected) must not end the drag.
+    let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+    let response = ui.interact(rect, ui.scope_id().with("canvas"), Sense::click_and_drag());
+    let painter = ui.painter_at(rect);
     let rect = response.rect;
     state.view_size = rect.size();
     state.screen_rect = rect;
@@ -123,9 +130,11 @@ pub fn canvas_ui(
             &response,
             diagram,
             state.viewport,
-            &mut state.gesture,
-            &mut state.selection,
+            (&mut state.gesture, &mut state.selection),
             &offsets,
+            interact::EditOptions {
+                snap: decor.snap.then_some(GRID / 2.0),
+            },
         )
     } else {
         (Vec::new(), false)
@@ -143,7 +152,15 @@ pub fn canvas_ui(
         .hover_pos()
         .and_then(|p| geometry::node_at(diagram, vp.canvas_from_screen(origin, p)));
 
-    paint_boundaries(&painter, diagram, vp, origin, &theme, highlight.is_some());
+    paint_boundaries(
+        &painter,
+        diagram,
+        vp,
+        origin,
+        &theme,
+        highlight.is_some(),
+        &state.selection.boundaries,
+    );
     paint_edges(
         &painter,
         diagram,
@@ -158,19 +175,7 @@ pub fn canvas_ui(
     for ghost in decor.ghosts {
         overlay::paint_ghost(&painter, vp, origin, ghost, &theme);
     }
-    if let interact::Gesture::Connect { from, to } = &state.gesture
-        && let Some(node) = diagram.node(from)
-    {
-        let start = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
-        let from_point = interact::handle_pos(start);
-        paint_edge_line(
-            &painter,
-            EdgeKind::Sync,
-            [from_point, *to],
-            Stroke::new(1.6, theme.edge_color(EdgeKind::Sync)),
-            vp.zoom,
-        );
-    }
+    paint_gesture(&painter, diagram, state, &theme);
 
     if diagram.nodes.is_empty() {
         let hint = if decor.editable {
@@ -200,6 +205,37 @@ pub fn canvas_ui(
         _ => response,
     };
     CanvasOutput { response, events }
+}
+
+/// Paints the gesture in progress: the arrow being drawn, or the
+/// rubber band.
+fn paint_gesture(painter: &Painter, diagram: &Diagram, state: &CanvasState, theme: &CanvasTheme) {
+    let (vp, origin) = (state.viewport, state.screen_rect.min);
+    match &state.gesture {
+        interact::Gesture::Connect { from, to } => {
+            if let Some(node) = diagram.node(from) {
+                let start = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
+                paint_edge_line(
+                    painter,
+                    EdgeKind::Sync,
+                    [interact::handle_pos(start), *to],
+                    Stroke::new(1.6, theme.edge_color(EdgeKind::Sync)),
+                    vp.zoom,
+                );
+            }
+        }
+        interact::Gesture::Marquee { start, end, .. } => {
+            let area = Rect::from_two_pos(*start, *end);
+            painter.rect_filled(area, 0.0, theme.selection.gamma_multiply(0.12));
+            painter.rect_stroke(
+                area,
+                0.0,
+                Stroke::new(1.0, theme.selection),
+                egui::StrokeKind::Inside,
+            );
+        }
+        interact::Gesture::MoveNodes { .. } | interact::Gesture::Idle => {}
+    }
 }
 
 /// Paints every visible node with its emphasis, badges and connect handle.
@@ -267,6 +303,8 @@ fn handle_input(
             });
         state.fit_pending = false;
     }
+    // Editing takes primary drags; any other drag, or every drag on a
+    // read-only canvas, pans.
     if response.dragged() && !editing_gesture {
         state.viewport.offset += response.drag_delta();
     }
@@ -313,6 +351,7 @@ fn paint_boundaries(
     origin: Pos2,
     theme: &CanvasTheme,
     dimmed: bool,
+    selected: &std::collections::BTreeSet<String>,
 ) {
     let stroke_color = if dimmed {
         theme.boundary.gamma_multiply(0.4)
@@ -328,6 +367,12 @@ fn paint_boundaries(
         let canvas_rect = Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y));
         let screen = vp.screen_rect_from_canvas(origin, canvas_rect);
         painter.rect_filled(screen, 10.0 * vp.zoom, theme.boundary_fill);
+        let is_selected = selected.contains(boundary.id.as_str());
+        let stroke_color = if is_selected {
+            theme.selection
+        } else {
+            stroke_color
+        };
         let corners = [
             screen.left_top(),
             screen.right_top(),
@@ -335,11 +380,11 @@ fn paint_boundaries(
             screen.left_bottom(),
             screen.left_top(),
         ];
-        painter.extend(Shape::dashed_line(
+        painter.extend(super::edges::dashed(
             &corners,
             Stroke::new(1.3 * vp.zoom.max(0.6), stroke_color),
-            9.0 * vp.zoom,
-            5.0 * vp.zoom,
+            (9.0, 5.0),
+            vp.zoom,
         ));
         if vp.zoom * 12.0 >= 5.0 {
             painter.text(

@@ -22,14 +22,25 @@ pub fn paint_edges(
     selected: &std::collections::BTreeSet<String>,
 ) {
     let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
+    let nodes: std::collections::HashMap<&str, &crate::model::Node> =
+        diagram.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let visible = painter.clip_rect();
     let mut labels = Vec::new();
     for (edge, offset) in diagram.edges.iter().zip(offsets) {
         let (Some(from), Some(to)) = (
-            diagram.node(edge.from.as_str()),
-            diagram.node(edge.to.as_str()),
+            nodes.get(edge.from.as_str()).copied(),
+            nodes.get(edge.to.as_str()).copied(),
         ) else {
             continue;
         };
+        // Off screen: both ends' boxes span a rectangle that misses the view.
+        let reach = vp.screen_rect_from_canvas(
+            origin,
+            geometry::node_rect(from).union(geometry::node_rect(to)),
+        );
+        if !reach.expand(40.0 * vp.zoom.max(1.0)).intersects(visible) {
+            continue;
+        }
         let emphasis = match highlight {
             Some(h) if h.edges.iter().any(|id| id == edge.id.as_str()) => Emphasis::Highlighted,
             Some(_) => Emphasis::Dimmed,
@@ -85,6 +96,27 @@ pub fn paint_edges(
     }
 }
 
+/// Below this zoom dashes are not drawn: lines are solid and the kind
+/// shows by colour alone (a dash pattern is barely visible there, and
+/// thousands of sub-pixel dashes would cost more than the rest of the
+/// frame).
+const DASH_MIN_ZOOM: f32 = 0.4;
+
+/// A polyline dashed in a pattern of `dash` and `gap` canvas units at
+/// `zoom` (never under a few pixels), or solid when zoomed far out.
+#[must_use]
+pub fn dashed(points: &[Pos2], stroke: Stroke, (dash, gap): (f32, f32), zoom: f32) -> Vec<Shape> {
+    if zoom < DASH_MIN_ZOOM {
+        return vec![Shape::line(points.to_vec(), stroke)];
+    }
+    Shape::dashed_line(
+        points,
+        stroke,
+        (dash * zoom).max(2.0),
+        (gap * zoom).max(3.0),
+    )
+}
+
 /// Paints one arrow from `a` to `b` in the stroke of its kind.
 pub fn paint_edge_line(
     painter: &Painter,
@@ -102,27 +134,17 @@ pub fn paint_edge_line(
             painter.line_segment([a, base], stroke);
         }
         EdgeKind::Async => {
-            painter.extend(Shape::dashed_line(
-                &[a, base],
-                stroke,
-                8.0 * zoom,
-                5.0 * zoom,
-            ));
+            painter.extend(dashed(&[a, base], stroke, (8.0, 5.0), zoom));
         }
         EdgeKind::Data => {
-            painter.extend(Shape::dashed_line(
-                &[a, base],
-                stroke,
-                2.5 * zoom,
-                3.5 * zoom,
-            ));
+            painter.extend(dashed(&[a, base], stroke, (2.5, 3.5), zoom));
         }
         EdgeKind::Compensation => {
-            painter.extend(Shape::dashed_line(
+            painter.extend(dashed(
                 &[a, base],
                 Stroke::new(stroke.width * 1.2, stroke.color),
-                12.0 * zoom,
-                4.0 * zoom,
+                (12.0, 4.0),
+                zoom,
             ));
         }
     }
@@ -172,7 +194,7 @@ fn paint_self_loop(
     if kind == EdgeKind::Sync {
         painter.add(Shape::line(points.clone(), stroke));
     } else {
-        painter.extend(Shape::dashed_line(&points, stroke, 6.0 * zoom, 4.0 * zoom));
+        painter.extend(dashed(&points, stroke, (6.0, 4.0), zoom));
     }
     arrow_head(
         painter,

@@ -51,6 +51,15 @@ impl Viewport {
         )
     }
 
+    /// Screen rectangle → canvas rectangle.
+    #[must_use]
+    pub fn canvas_rect_from_screen(&self, origin: Pos2, r: Rect) -> Rect {
+        Rect::from_min_max(
+            self.canvas_from_screen(origin, r.min),
+            self.canvas_from_screen(origin, r.max),
+        )
+    }
+
     /// Multiplies the zoom by `factor` (clamped to [`ZOOM_RANGE`]) keeping
     /// the canvas point under `anchor` (screen) where it is.
     pub fn zoom_about(&mut self, origin: Pos2, anchor: Pos2, factor: f32) {
@@ -147,6 +156,29 @@ pub fn distance_to_segment(p: Pos2, [a, b]: [Pos2; 2]) -> f32 {
 #[must_use]
 pub fn node_at(diagram: &Diagram, p: Pos2) -> Option<usize> {
     diagram.nodes.iter().rposition(|n| node_rect(n).contains(p))
+}
+
+/// Canvas units from a boundary's top edge that grab it (its title band).
+const BOUNDARY_GRAB_TOP: f32 = 30.0;
+/// Canvas units from its other edges that grab it (its frame).
+const BOUNDARY_GRAB_EDGE: f32 = 8.0;
+
+/// The innermost boundary whose title band or frame is at canvas point
+/// `p` (its empty inside is left to rubber-band selection).
+#[must_use]
+pub fn boundary_grab_at(diagram: &Diagram, p: Pos2) -> Option<usize> {
+    // Deepest first, so a nested boundary wins over its parent.
+    crate::export::boundary_rects(diagram)
+        .into_iter()
+        .find(|(_, r)| {
+            let rect = Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y));
+            rect.contains(p)
+                && (p.y - rect.top() <= BOUNDARY_GRAB_TOP
+                    || p.x - rect.left() <= BOUNDARY_GRAB_EDGE
+                    || rect.right() - p.x <= BOUNDARY_GRAB_EDGE
+                    || rect.bottom() - p.y <= BOUNDARY_GRAB_EDGE)
+        })
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

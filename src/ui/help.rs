@@ -5,7 +5,10 @@ use egui::{Context, RichText};
 /// (keys, what they do), grouped by heading (keys empty).
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("", "Canvas"),
-    ("Drag background / scroll", "Pan"),
+    (
+        "Scroll, middle/right drag, Space+drag",
+        "Pan (on references also drag the background)",
+    ),
     ("Ctrl+scroll, pinch", "Zoom"),
     ("F", "Zoom to fit"),
     ("", "Drawing (your drawings)"),
@@ -17,8 +20,18 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Quick add + Enter",
         "Add a box; its kind is inferred from the label",
     ),
+    ("Drag a palette button", "Place that kind where you drop it"),
     ("Click, Shift+click", "Select, add to the selection"),
+    (
+        "Drag the background",
+        "Select with a rectangle (Shift adds to the selection)",
+    ),
     ("Drag a box", "Move the selection"),
+    (
+        "Click / drag a boundary's title",
+        "Select it with its boxes / move it with them",
+    ),
+    ("Arrows, Shift+arrows", "Nudge the selection by 5 / 20"),
     ("Drag from the ○ handle", "Draw an arrow to another box"),
     (
         "1 2 3 4",
@@ -26,7 +39,15 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Double-click a box", "Rename"),
     ("Delete, Backspace", "Delete the selection"),
-    ("Ctrl+A", "Select all"),
+    ("Ctrl+A, Esc", "Select all, select nothing"),
+    (
+        "Ctrl+C, Ctrl+X, Ctrl+V",
+        "Copy, cut, paste boxes (with the arrows between them)",
+    ),
+    ("Ctrl+D", "Duplicate the selection"),
+    ("Ctrl+G, Ctrl+Shift+G", "Group into a boundary, ungroup"),
+    ("Ctrl+'", "Snap to grid on/off"),
+    ("Tidy (button)", "Lay out in reading order (undoable)"),
     ("Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y", "Undo, redo"),
     ("", "Files"),
     ("Ctrl+N, Ctrl+O", "New drawing, open"),

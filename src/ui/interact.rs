@@ -44,8 +44,21 @@ pub enum Gesture {
     MoveNodes {
         /// The nodes.
         ids: Vec<String>,
-        /// Delta so far.
+        /// The node under the pointer, which snaps to the grid.
+        anchor: String,
+        /// Raw pointer delta so far, canvas units.
         offset: Vec2,
+        /// The delta applied: `offset`, snapped when snapping is on.
+        applied: Vec2,
+    },
+    /// Dragging a selection rectangle from `start` (screen space).
+    Marquee {
+        /// Where the drag began.
+        start: Pos2,
+        /// The pointer now.
+        end: Pos2,
+        /// What was selected before (kept when Shift is held).
+        before: Selection,
     },
     /// Dragging a new edge out of `from`.
     Connect {
@@ -63,31 +76,47 @@ pub struct Selection {
     pub nodes: BTreeSet<String>,
     /// Selected edge ids.
     pub edges: BTreeSet<String>,
+    /// Selected boundary ids (their members are selected too).
+    pub boundaries: BTreeSet<String>,
 }
 
 impl Selection {
     /// True when nothing is selected.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty() && self.edges.is_empty()
+        self.nodes.is_empty() && self.edges.is_empty() && self.boundaries.is_empty()
     }
 
     /// Selects only this node.
     pub fn only_node(&mut self, id: &str) {
         self.nodes = BTreeSet::from([id.to_owned()]);
         self.edges.clear();
+        self.boundaries.clear();
     }
 
     /// Selects only this edge.
     pub fn only_edge(&mut self, id: &str) {
         self.edges = BTreeSet::from([id.to_owned()]);
         self.nodes.clear();
+        self.boundaries.clear();
+    }
+
+    /// Selects a boundary and every node inside it.
+    pub fn only_boundary(&mut self, d: &Diagram, id: &str) {
+        self.boundaries = BTreeSet::from([id.to_owned()]);
+        self.nodes = d
+            .boundary_members(id)
+            .into_iter()
+            .map(ToString::to_string)
+            .collect();
+        self.edges.clear();
     }
 
     /// Drops ids that no longer exist (after undo, delete, …).
     pub fn retain_existing(&mut self, d: &Diagram) {
         self.nodes.retain(|id| d.node(id).is_some());
         self.edges.retain(|id| d.edge(id).is_some());
+        self.boundaries.retain(|id| d.boundary(id).is_some());
     }
 }
 
@@ -114,21 +143,36 @@ pub fn edge_at(d: &Diagram, p: Pos2, tolerance: f32, offsets: &[f32]) -> Option<
         .map(|(i, _)| i)
 }
 
+/// How the canvas edits: snapping, and whether the pointer pans instead.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EditOptions {
+    /// Snap moved node centres to this grid (canvas units).
+    pub snap: Option<f32>,
+}
+
+/// Rounds `v` to the nearest multiple of `grid`.
+#[must_use]
+pub fn snap_value(v: f32, grid: f32) -> f32 {
+    (v / grid).round() * grid
+}
+
 /// Handles editing input for this frame; returns finished events. Sets
 /// `consumed` when the pointer belongs to an editing gesture (so the canvas
-/// does not pan).
+/// does not pan). Only the primary button edits; the middle and secondary
+/// buttons, and the primary one with Space held, pan.
 pub fn edit_input(
     ui: &Ui,
     response: &egui::Response,
     d: &Diagram,
     vp: Viewport,
-    gesture: &mut Gesture,
-    selection: &mut Selection,
+    state: (&mut Gesture, &mut Selection),
     offsets: &[f32],
+    options: EditOptions,
 ) -> (Vec<CanvasEvent>, bool) {
+    let (gesture, selection) = state;
     let origin = response.rect.min;
     let mut events = Vec::new();
-    let shift = ui.input(|i| i.modifiers.shift);
+    let (shift, space) = ui.input(|i| (i.modifiers.shift, i.key_down(egui::Key::Space)));
     let node_under = |screen: Pos2| geometry::node_at(d, vp.canvas_from_screen(origin, screen));
     let handle_under = |screen: Pos2| {
         d.nodes.iter().position(|n| {
@@ -138,39 +182,42 @@ pub fn edit_input(
         })
     };
 
-    if response.drag_started()
+    if response.drag_started_by(egui::PointerButton::Primary)
+        && !space
         && let Some(press) = ui.input(|i| i.pointer.press_origin())
     {
-        if let Some(i) = handle_under(press) {
-            *gesture = Gesture::Connect {
-                from: d.nodes[i].id.to_string(),
-                to: press,
-            };
-        } else if let Some(i) = node_under(press) {
-            let id = d.nodes[i].id.to_string();
-            if !selection.nodes.contains(&id) {
-                if shift {
-                    selection.nodes.insert(id);
-                } else {
-                    selection.only_node(&id);
-                }
-            }
-            *gesture = Gesture::MoveNodes {
-                ids: selection.nodes.iter().cloned().collect(),
-                offset: Vec2::ZERO,
-            };
-        }
+        let hits = (handle_under(press), node_under(press));
+        *gesture = start_gesture(
+            d,
+            vp.canvas_from_screen(origin, press),
+            press,
+            hits,
+            shift,
+            selection,
+        );
     }
     match gesture {
-        Gesture::MoveNodes { ids, offset } => {
+        Gesture::MoveNodes {
+            ids,
+            anchor,
+            offset,
+            applied,
+        } => {
             if response.dragged() {
                 *offset += response.drag_delta() / vp.zoom;
+                *applied = match (options.snap, d.node(anchor)) {
+                    (Some(grid), Some(node)) => vec2(
+                        snap_value(node.pos.x + offset.x, grid) - node.pos.x,
+                        snap_value(node.pos.y + offset.y, grid) - node.pos.y,
+                    ),
+                    _ => *offset,
+                };
             }
             if response.drag_stopped() {
-                if *offset != Vec2::ZERO {
+                if *applied != Vec2::ZERO {
                     events.push(CanvasEvent::Moved {
                         ids: std::mem::take(ids),
-                        delta: *offset,
+                        delta: *applied,
                     });
                 }
                 *gesture = Gesture::Idle;
@@ -190,6 +237,16 @@ pub fn edit_input(
                 *gesture = Gesture::Idle;
             }
         }
+        Gesture::Marquee { start, end, before } => {
+            if let Some(p) = ui.input(|i| i.pointer.interact_pos()) {
+                *end = p;
+            }
+            let area = vp.canvas_rect_from_screen(origin, Rect::from_two_pos(*start, *end));
+            *selection = marquee_selection(d, area, shift.then_some(&*before));
+            if response.drag_stopped() {
+                *gesture = Gesture::Idle;
+            }
+        }
         Gesture::Idle => {}
     }
     let consumed = *gesture != Gesture::Idle;
@@ -201,47 +258,148 @@ pub fn edit_input(
     } else if response.clicked()
         && let Some(p) = response.interact_pointer_pos()
     {
-        if let Some(i) = node_under(p) {
-            let id = d.nodes[i].id.to_string();
+        click_select(
+            d,
+            vp.canvas_from_screen(origin, p),
+            vp.zoom,
+            shift,
+            selection,
+            offsets,
+        );
+    }
+    (events, consumed)
+}
+
+/// The gesture a primary-button drag starting at `press` begins: connect
+/// from a handle, move a node (and the rest of the selection) or a
+/// boundary with its members, or else a selection rectangle.
+/// `hits` are the node whose handle, and the node whose box, is under
+/// the press.
+fn start_gesture(
+    d: &Diagram,
+    at: Pos2,
+    press: Pos2,
+    hits: (Option<usize>, Option<usize>),
+    shift: bool,
+    selection: &mut Selection,
+) -> Gesture {
+    let (handle, node) = hits;
+    if let Some(i) = handle {
+        return Gesture::Connect {
+            from: d.nodes[i].id.to_string(),
+            to: press,
+        };
+    }
+    if let Some(i) = node {
+        let id = d.nodes[i].id.to_string();
+        if !selection.nodes.contains(&id) {
             if shift {
-                if !selection.nodes.remove(&id) {
-                    selection.nodes.insert(id);
-                }
+                selection.nodes.insert(id.clone());
             } else {
                 selection.only_node(&id);
             }
-        } else if let Some(i) = edge_at(d, vp.canvas_from_screen(origin, p), 8.0 / vp.zoom, offsets)
-        {
-            let id = d.edges[i].id.to_string();
-            if shift {
-                if !selection.edges.remove(&id) {
-                    selection.edges.insert(id);
-                }
-            } else {
-                selection.only_edge(&id);
-            }
-        } else if !shift {
-            *selection = Selection::default();
         }
+        return Gesture::MoveNodes {
+            ids: selection.nodes.iter().cloned().collect(),
+            anchor: id,
+            offset: Vec2::ZERO,
+            applied: Vec2::ZERO,
+        };
     }
-    (events, consumed)
+    if let Some(b) = geometry::boundary_grab_at(d, at) {
+        let id = d.boundaries[b].id.as_str();
+        if !selection.boundaries.contains(id) {
+            selection.only_boundary(d, id);
+        }
+        let ids: Vec<String> = selection.nodes.iter().cloned().collect();
+        return Gesture::MoveNodes {
+            anchor: ids.first().cloned().unwrap_or_default(),
+            ids,
+            offset: Vec2::ZERO,
+            applied: Vec2::ZERO,
+        };
+    }
+    Gesture::Marquee {
+        start: press,
+        end: press,
+        before: selection.clone(),
+    }
+}
+
+/// Selects what a click at canvas point `p` hits: a node, else an edge,
+/// else a boundary's title or frame; Shift toggles, a click on nothing
+/// clears.
+fn click_select(
+    d: &Diagram,
+    p: Pos2,
+    zoom: f32,
+    shift: bool,
+    selection: &mut Selection,
+    offsets: &[f32],
+) {
+    if let Some(i) = geometry::node_at(d, p) {
+        let id = d.nodes[i].id.to_string();
+        if shift {
+            if !selection.nodes.remove(&id) {
+                selection.nodes.insert(id);
+            }
+        } else {
+            selection.only_node(&id);
+        }
+    } else if let Some(i) = edge_at(d, p, 8.0 / zoom, offsets) {
+        let id = d.edges[i].id.to_string();
+        if shift {
+            if !selection.edges.remove(&id) {
+                selection.edges.insert(id);
+            }
+        } else {
+            selection.only_edge(&id);
+        }
+    } else if let Some(b) = geometry::boundary_grab_at(d, p) {
+        selection.only_boundary(d, d.boundaries[b].id.as_str());
+    } else if !shift {
+        *selection = Selection::default();
+    }
+}
+
+/// What a selection rectangle (canvas units) selects: every node it
+/// touches and every edge with both ends in it, added to `keep`.
+#[must_use]
+pub fn marquee_selection(d: &Diagram, area: Rect, keep: Option<&Selection>) -> Selection {
+    let mut selection = keep.cloned().unwrap_or_default();
+    let inside: BTreeSet<&str> = d
+        .nodes
+        .iter()
+        .filter(|n| area.intersects(geometry::node_rect(n)))
+        .map(|n| n.id.as_str())
+        .collect();
+    selection
+        .nodes
+        .extend(inside.iter().map(|id| (*id).to_owned()));
+    selection.edges.extend(
+        d.edges
+            .iter()
+            .filter(|e| inside.contains(e.from.as_str()) && inside.contains(e.to.as_str()))
+            .map(|e| e.id.to_string()),
+    );
+    selection
 }
 
 /// A copy of the diagram with the nodes of a move gesture shifted, for
 /// painting the drag before it is committed.
 #[must_use]
 pub fn preview(d: &Diagram, gesture: &Gesture) -> Option<Diagram> {
-    let Gesture::MoveNodes { ids, offset } = gesture else {
+    let Gesture::MoveNodes { ids, applied, .. } = gesture else {
         return None;
     };
-    if *offset == Vec2::ZERO {
+    if *applied == Vec2::ZERO {
         return None;
     }
     let mut moved = d.clone();
     for node in &mut moved.nodes {
         if ids.iter().any(|id| id == node.id.as_str()) {
-            node.pos.x += offset.x;
-            node.pos.y += offset.y;
+            node.pos.x += applied.x;
+            node.pos.y += applied.y;
         }
     }
     Some(moved)

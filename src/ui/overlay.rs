@@ -2,7 +2,7 @@
 //! dashed ghosts where they belong, and an "extra" badge on drawn nodes the
 //! reference does not have.
 
-use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, vec2};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, vec2};
 
 use super::geometry::{self, Viewport};
 use super::shapes::{Emphasis, paint_node};
@@ -35,11 +35,11 @@ pub fn paint_ghost(
         frame.left_bottom(),
         frame.left_top(),
     ];
-    painter.extend(Shape::dashed_line(
+    painter.extend(super::edges::dashed(
         &corners,
         Stroke::new(2.0 * vp.zoom.max(0.6), MISSING),
-        7.0 * vp.zoom,
-        4.0 * vp.zoom,
+        (7.0, 4.0),
+        vp.zoom,
     ));
     tag(painter, frame, "MISSING", MISSING, vp.zoom);
 }

@@ -173,7 +173,7 @@ fn paint_shape(
                 rect.left_bottom(),
                 rect.left_top(),
             ];
-            painter.extend(Shape::dashed_line(&corners, stroke, 7.0 * zoom, 4.0 * zoom));
+            painter.extend(super::edges::dashed(&corners, stroke, (7.0, 4.0), zoom));
         }
         NodeKind::Client => {
             painter.rect(rect, radius(16.0), fill, stroke, StrokeKind::Inside);

@@ -24,6 +24,8 @@ pub struct CanvasTheme {
     pub boundary: Color32,
     /// Boundary container fill.
     pub boundary_fill: Color32,
+    /// Selection accents: the rubber band, a selected boundary.
+    pub selection: Color32,
 }
 
 impl CanvasTheme {
@@ -40,6 +42,7 @@ impl CanvasTheme {
                 label_background: Color32::from_rgba_premultiplied(0x1c, 0x1f, 0x24, 0xe6),
                 boundary: Color32::from_rgb(0x8a, 0x93, 0xa3),
                 boundary_fill: Color32::from_rgba_premultiplied(0x30, 0x35, 0x3d, 0x60),
+                selection: Color32::from_rgb(0x6a, 0xa6, 0xff),
             }
         } else {
             Self {
@@ -51,6 +54,7 @@ impl CanvasTheme {
                 label_background: Color32::from_rgba_premultiplied(0xfa, 0xfa, 0xf7, 0xeb),
                 boundary: Color32::from_rgb(0x7a, 0x84, 0x94),
                 boundary_fill: Color32::from_rgba_premultiplied(0xea, 0xec, 0xf0, 0x70),
+                selection: Color32::from_rgb(0x25, 0x63, 0xeb),
             }
         }
     }

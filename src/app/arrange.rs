@@ -1,0 +1,137 @@
+//! Copy, paste, duplicate, group, ungroup and Tidy: edits of several boxes
+//! at once, each one command and one undo step.
+
+use egui::Ui;
+
+use super::ArchdrillApp;
+use super::editing::PASTE_STEP;
+use crate::edit::{Command, clipboard};
+use crate::model::{BoundaryId, Diagram, NodeId};
+
+impl ArchdrillApp {
+    /// The selected nodes as a fragment (with the edges and boundaries
+    /// among them), or `None` when no node is selected.
+    fn selected_fragment(&self) -> Option<Diagram> {
+        let entry = self.entries.get(self.selected)?;
+        let ids: Vec<&str> = entry
+            .canvas
+            .selection
+            .nodes
+            .iter()
+            .map(String::as_str)
+            .collect();
+        (!ids.is_empty()).then(|| clipboard::fragment(entry.editor.doc(), &ids))
+    }
+
+    /// Copies the selected boxes to the in-app and the system clipboard.
+    pub fn copy_selection(&mut self, ui: &Ui) {
+        let Some(fragment) = self.selected_fragment() else {
+            return;
+        };
+        if let Some(text) = clipboard::to_text(&fragment) {
+            ui.ctx().copy_text(text);
+        }
+        self.edit_prefs.clipboard = Some(fragment);
+        self.edit_prefs.pastes = 0;
+    }
+
+    /// Pastes a fragment one step further than the last paste (or at the
+    /// next step from the original) and selects what was pasted.
+    pub fn paste(&mut self, fragment: Diagram, from_clipboard: bool) {
+        let steps = if from_clipboard {
+            self.edit_prefs.pastes = self.edit_prefs.pastes.saturating_add(1);
+            f32::from(self.edit_prefs.pastes)
+        } else {
+            1.0
+        };
+        let Some(before) = self
+            .entries
+            .get(self.selected)
+            .map(|e| e.editor.doc().clone())
+        else {
+            return;
+        };
+        self.apply(&Command::Paste {
+            fragment: Box::new(fragment),
+            dx: PASTE_STEP * steps,
+            dy: PASTE_STEP * steps,
+        });
+        if let Some(entry) = self.entries.get_mut(self.selected) {
+            let doc = entry.editor.doc();
+            if doc.nodes.len() > before.nodes.len() {
+                entry.canvas.selection = crate::ui::interact::Selection {
+                    nodes: doc.nodes[before.nodes.len()..]
+                        .iter()
+                        .map(|n| n.id.to_string())
+                        .collect(),
+                    edges: doc.edges[before.edges.len()..]
+                        .iter()
+                        .map(|e| e.id.to_string())
+                        .collect(),
+                    boundaries: std::collections::BTreeSet::new(),
+                };
+            }
+        }
+    }
+
+    /// Duplicates the selected boxes next to themselves.
+    pub fn duplicate_selection(&mut self) {
+        if let Some(fragment) = self.selected_fragment() {
+            self.paste(fragment, false);
+        }
+    }
+
+    /// Groups the selected boxes into a new boundary and selects it.
+    pub fn group_selection(&mut self) {
+        let Some(entry) = self.entries.get(self.selected) else {
+            return;
+        };
+        let ids: Vec<NodeId> = entry
+            .canvas
+            .selection
+            .nodes
+            .iter()
+            .cloned()
+            .map(NodeId)
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        let count = entry.editor.doc().boundaries.len();
+        self.apply(&Command::Group {
+            ids,
+            label: "Service boundary".to_owned(),
+        });
+        if let Some(entry) = self.entries.get_mut(self.selected)
+            && entry.editor.doc().boundaries.len() > count
+            && let Some(b) = entry.editor.doc().boundaries.last()
+        {
+            let id = b.id.to_string();
+            entry
+                .canvas
+                .selection
+                .only_boundary(entry.editor.doc(), &id);
+        }
+    }
+
+    /// Dissolves the selected boundaries; their boxes stay selected.
+    pub fn ungroup_selection(&mut self) {
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        let ids = std::mem::take(&mut entry.canvas.selection.boundaries);
+        for id in ids {
+            self.apply(&Command::Ungroup { id: BoundaryId(id) });
+        }
+    }
+
+    /// Lays the drawing out with the layered engine, as one undo step.
+    pub fn tidy(&mut self) {
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        let positions = crate::layout::tidy(entry.editor.doc());
+        entry.canvas.request_fit();
+        self.apply(&Command::Place { positions });
+    }
+}

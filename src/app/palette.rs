@@ -1,0 +1,136 @@
+//! The palette row above the canvas: a button per node kind (click or drag
+//! onto the canvas), Quick add, the kind of new arrows, Snap, Tidy, undo
+//! and redo.
+
+use egui::{Key, Ui};
+
+use super::ArchdrillApp;
+use super::editing::PALETTE;
+use crate::model::{EdgeKind, NodeKind, Point, infer_kind};
+
+impl ArchdrillApp {
+    /// The palette row: one button per kind, quick add, edge kind, undo/redo.
+    pub fn palette_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal_wrapped(|ui| {
+            for (kind, key) in PALETTE {
+                let response = ui
+                    .add(
+                        egui::Button::new(format!("+ {}", kind.title()))
+                            .small()
+                            .sense(egui::Sense::click_and_drag()),
+                    )
+                    .on_hover_text(format!(
+                        "Place a {} ({}), or drag it onto the canvas",
+                        kind.noun(),
+                        key.name()
+                    ));
+                if response.clicked() {
+                    self.add_node(kind, kind.title());
+                }
+                self.palette_drag(ui, &response, kind);
+            }
+            ui.separator();
+            let label = ui.label("Quick add");
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.quick_add)
+                        .hint_text("e.g. Redis cache")
+                        .desired_width(130.0),
+                )
+                .labelled_by(label.id)
+                .on_hover_text("Type a label and press Enter: the kind is inferred from it");
+            if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                let text = std::mem::take(&mut self.quick_add);
+                if !text.trim().is_empty() {
+                    self.add_node(infer_kind(&text), text.trim());
+                }
+            }
+            ui.separator();
+            ui.label("New arrows");
+            for (n, kind) in EdgeKind::ALL.into_iter().enumerate() {
+                if ui
+                    .selectable_label(self.edge_kind == kind, kind.title())
+                    .on_hover_text(format!(
+                        "Drag from a box's handle to connect; {} sets selected arrows",
+                        n + 1
+                    ))
+                    .clicked()
+                {
+                    self.set_edge_kind(kind);
+                }
+            }
+            ui.separator();
+            ui.checkbox(&mut self.edit_prefs.snap, "Snap")
+                .on_hover_text("Snap boxes to the grid (Ctrl+')");
+            if ui
+                .button("Tidy")
+                .on_hover_text("Lay the drawing out in reading order: client → edge → gateway → services → data → workers (undoable)")
+                .clicked()
+            {
+                self.tidy();
+            }
+            ui.separator();
+            let (can_undo, can_redo) =
+                self.entries.get(self.selected).map_or((false, false), |e| {
+                    (e.editor.can_undo(), e.editor.can_redo())
+                });
+            if ui
+                .add_enabled(can_undo, egui::Button::new("Undo"))
+                .on_hover_text("Ctrl+Z")
+                .clicked()
+            {
+                self.undo();
+            }
+            if ui
+                .add_enabled(can_redo, egui::Button::new("Redo"))
+                .on_hover_text("Ctrl+Shift+Z")
+                .clicked()
+            {
+                self.redo();
+            }
+        });
+    }
+
+    /// Dragging a palette button: a label follows the pointer, and a drop
+    /// on the canvas places the kind there.
+    fn palette_drag(&mut self, ui: &Ui, response: &egui::Response, kind: NodeKind) {
+        let Some(pointer_at) = ui.input(|i| i.pointer.interact_pos()) else {
+            return;
+        };
+        if response.dragged() {
+            let painter = ui.ctx().layer_painter(egui::LayerId::new(
+                egui::Order::Tooltip,
+                egui::Id::unique("palette-drag"),
+            ));
+            let galley = painter.layout_no_wrap(
+                kind.title().to_owned(),
+                egui::FontId::proportional(14.0),
+                ui.visuals().strong_text_color(),
+            );
+            let rect =
+                egui::Rect::from_center_size(pointer_at, galley.size() + egui::vec2(16.0, 10.0));
+            painter.rect(
+                rect,
+                4.0,
+                ui.visuals().extreme_bg_color,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Outside,
+            );
+            painter.galley(
+                rect.min + egui::vec2(8.0, 5.0),
+                galley,
+                ui.visuals().text_color(),
+            );
+        }
+        if response.drag_stopped()
+            && let Some(entry) = self.entries.get(self.selected)
+            && entry.canvas.screen_rect.contains(pointer_at)
+        {
+            let at = entry
+                .canvas
+                .viewport
+                .canvas_from_screen(entry.canvas.screen_rect.min, pointer_at);
+            self.add_node_at(kind, kind.title(), Point::new(at.x, at.y));
+        }
+    }
+}

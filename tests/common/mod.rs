@@ -1,0 +1,66 @@
+//! Helpers shared by the kittest suites: build the app harness, click and
+//! drag at screen points.
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use archdrill::app::ArchdrillApp;
+use egui_kittest::Harness;
+
+/// The app at 1280×800 with its fonts, driven through `ArchdrillApp::ui`.
+pub fn harness(app: ArchdrillApp) -> Harness<'static, ArchdrillApp> {
+    harness_with_step(app, 0.25)
+}
+
+/// The same with frames `step` seconds apart (kittest's default is 0.25 s;
+/// a double click needs frames closer than egui's 0.3 s).
+pub fn harness_with_step(app: ArchdrillApp, step: f32) -> Harness<'static, ArchdrillApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_step_dt(step)
+        .with_context_setup(archdrill::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut ArchdrillApp| app.ui(ui), app)
+}
+
+/// Presses and releases the primary button at `pos` (a click), with
+/// `modifiers` held.
+pub fn click_with(
+    h: &mut Harness<'static, ArchdrillApp>,
+    pos: egui::Pos2,
+    modifiers: egui::Modifiers,
+) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+        h.run();
+    }
+}
+
+/// Presses and releases the primary button at `pos` (a click).
+pub fn click_at(h: &mut Harness<'static, ArchdrillApp>, pos: egui::Pos2) {
+    click_with(h, pos, egui::Modifiers::NONE);
+}
+
+/// Drags with the primary button from `from` to `to`, in a few steps.
+pub fn drag(h: &mut Harness<'static, ArchdrillApp>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + (to - from) * 0.5);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
+/// Presses a key with modifiers and runs a frame.
+pub fn chord(h: &mut Harness<'static, ArchdrillApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run();
+}

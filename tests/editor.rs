@@ -1,0 +1,299 @@
+//! The canvas editor driven like a user would, through AccessKit labels
+//! and pointer events: rubber-band selection, copy/paste/duplicate,
+//! grouping, boundaries that move with their members, snapping, dragging
+//! from the palette and Tidy.
+#![expect(clippy::expect_used, reason = "test steps fail loudly")]
+
+mod common;
+
+use archdrill::app::ArchdrillApp;
+use archdrill::model::{Diagram, NodeKind};
+use common::{chord, click_at, drag, harness};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+type H = Harness<'static, ArchdrillApp>;
+
+fn doc(h: &H) -> Diagram {
+    h.state().current().expect("a drawing").clone()
+}
+
+/// A new drawing with a gateway, a service and a database placed from the
+/// palette keys, and an arrow from the service to the database.
+fn three_boxes() -> H {
+    three_boxes_in(harness(ArchdrillApp::new(None)))
+}
+
+fn three_boxes_in(mut h: H) -> H {
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    for key in [Key::G, Key::S, Key::D] {
+        h.key_press(key);
+        h.run();
+    }
+    let d = doc(&h);
+    assert_eq!(d.nodes.len(), 3);
+    let service = h.state().node_screen_rect("service-1").expect("on screen");
+    let database = h.state().node_screen_rect("database-1").expect("on screen");
+    drag(
+        &mut h,
+        archdrill::ui::interact::handle_pos(service),
+        database.center(),
+    );
+    assert_eq!(doc(&h).edges.len(), 1, "service → database drawn");
+    h
+}
+
+/// The screen rectangle around every node.
+fn nodes_on_screen(h: &H) -> egui::Rect {
+    doc(h)
+        .nodes
+        .iter()
+        .filter_map(|n| h.state().node_screen_rect(n.id.as_str()))
+        .reduce(egui::Rect::union)
+        .expect("nodes on screen")
+}
+
+#[test]
+fn rubber_band_copy_paste_duplicate_group_and_ungroup() {
+    let mut h = three_boxes();
+    // Drag a rectangle over all three boxes from the empty background.
+    let all = nodes_on_screen(&h);
+    drag(
+        &mut h,
+        all.min - egui::vec2(30.0, 30.0),
+        all.max + egui::vec2(30.0, 30.0),
+    );
+    let selection = h.state().selection().expect("selection").clone();
+    assert_eq!(
+        selection.nodes.len(),
+        3,
+        "the rubber band selects every box"
+    );
+    assert_eq!(selection.edges.len(), 1, "and the arrow between them");
+    assert_eq!(doc(&h).nodes.len(), 3, "selecting moves nothing");
+
+    // Copy and paste: three new boxes with the arrow between them, selected.
+    chord(&mut h, Modifiers::COMMAND, Key::C);
+    chord(&mut h, Modifiers::COMMAND, Key::V);
+    let d = doc(&h);
+    assert_eq!((d.nodes.len(), d.edges.len()), (6, 2));
+    let pasted = h.state().selection().expect("selection").clone();
+    assert_eq!(pasted.nodes.len(), 3);
+    assert!(pasted.nodes.iter().all(|id| !selection.nodes.contains(id)));
+    let copy_of_gateway = d
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Gateway && n.id.as_str() != "gateway-1")
+        .expect("a pasted gateway");
+    let gateway = d.node("gateway-1").expect("original");
+    assert!(copy_of_gateway.pos.x > gateway.pos.x && copy_of_gateway.pos.y > gateway.pos.y);
+
+    // Duplicate the pasted boxes, then undo that in one step.
+    chord(&mut h, Modifiers::COMMAND, Key::D);
+    assert_eq!(doc(&h).nodes.len(), 9);
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h).nodes.len(), 6);
+
+    // Undo dropped the duplicates from the selection; Shift+Ctrl+Z redoes,
+    // then select everything and group it, name the boundary, ungroup.
+    chord(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(doc(&h).nodes.len(), 9, "Ctrl+Shift+Z is redo, not undo");
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    chord(&mut h, Modifiers::COMMAND, Key::G);
+    let d = doc(&h);
+    assert_eq!(d.boundaries.len(), 1);
+    assert_eq!(d.boundaries[0].nodes.len(), 6);
+    let boundary_id = d.boundaries[0].id.to_string();
+    assert!(
+        h.state()
+            .selection()
+            .expect("selection")
+            .boundaries
+            .contains(&boundary_id)
+    );
+    h.get_by_label("Boundary name").click();
+    h.run();
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    h.get_by_label("Boundary name").type_text("Orders");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(doc(&h).boundaries[0].label, "Orders");
+    h.get_by_label("Ungroup").click();
+    h.run();
+    assert!(doc(&h).boundaries.is_empty());
+    assert_eq!(doc(&h).nodes.len(), 6, "ungrouping keeps the boxes");
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h).boundaries[0].label, "Orders");
+}
+
+#[test]
+fn a_boundary_dragged_by_its_title_moves_its_boxes() {
+    let mut h = three_boxes();
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    chord(&mut h, Modifiers::COMMAND, Key::G);
+    let before = doc(&h);
+    assert_eq!(before.boundaries.len(), 1);
+    // Click empty space to clear the selection, then grab the title band
+    // just above the boxes (inside the container's top padding).
+    let all = nodes_on_screen(&h);
+    click_at(&mut h, all.max + egui::vec2(150.0, 150.0));
+    assert!(h.state().selection().expect("selection").is_empty());
+    let title = egui::pos2(all.center().x, all.min.y - 25.0);
+    drag(&mut h, title, title + egui::vec2(100.0, 60.0));
+    let after = doc(&h);
+    for (a, b) in before.nodes.iter().zip(&after.nodes) {
+        assert!(b.pos.x - a.pos.x > 50.0, "{} moved right", a.id);
+        assert!(b.pos.y - a.pos.y > 25.0, "{} moved down", a.id);
+    }
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h), before, "one drag, one undo step");
+}
+
+#[test]
+fn snapping_puts_moved_and_dropped_boxes_on_the_grid() {
+    let mut h = three_boxes();
+    assert!(!h.state().snapping());
+    h.get_by_label("Snap").click();
+    h.run();
+    assert!(h.state().snapping());
+    let gateway = h.state().node_screen_rect("gateway-1").expect("on screen");
+    drag(
+        &mut h,
+        gateway.center(),
+        gateway.center() + egui::vec2(37.0, 13.0),
+    );
+    let pos = doc(&h).node("gateway-1").expect("gateway").pos;
+    let step = archdrill::ui::canvas::GRID / 2.0;
+    assert!((pos.x / step).fract().abs() < 1e-3, "x on grid: {pos:?}");
+    assert!((pos.y / step).fract().abs() < 1e-3, "y on grid: {pos:?}");
+    chord(&mut h, Modifiers::COMMAND, Key::Quote);
+    assert!(!h.state().snapping(), "Ctrl+' toggles snapping");
+
+    // Dragging a palette button onto the canvas places the kind there.
+    let button = h.get_by_label("+ Cache").rect().center();
+    let drop = nodes_on_screen(&h).max + egui::vec2(120.0, 60.0);
+    drag(&mut h, button, drop);
+    let d = doc(&h);
+    let cache = d
+        .nodes
+        .iter()
+        .find(|n| n.kind == NodeKind::Cache)
+        .expect("a cache was dropped");
+    let at = h
+        .state()
+        .node_screen_rect(cache.id.as_str())
+        .expect("on screen");
+    assert!(at.center().distance(drop) < 2.0, "centred where dropped");
+}
+
+#[test]
+fn tidy_lays_out_in_reading_order_and_undoes_in_one_step() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    // Typed in scrambled order, so placement alone does not give the order.
+    for label in [
+        "Orders DB",
+        "Order service",
+        "Web client",
+        "API gateway",
+        "CDN",
+    ] {
+        h.get_by_label("Quick add").click();
+        h.run();
+        h.get_by_label("Quick add").type_text(label);
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let before = doc(&h);
+    assert_eq!(before.nodes.len(), 5);
+    h.get_by_label("Tidy").click();
+    h.run();
+    let after = doc(&h);
+    let x = |kind: NodeKind| {
+        after
+            .nodes
+            .iter()
+            .find(|n| n.kind == kind)
+            .map(|n| n.pos.x)
+            .expect("kind present")
+    };
+    assert!(x(NodeKind::Client) < x(NodeKind::Edge));
+    assert!(x(NodeKind::Edge) < x(NodeKind::Gateway));
+    assert!(x(NodeKind::Gateway) < x(NodeKind::Service));
+    assert!(x(NodeKind::Service) < x(NodeKind::Database));
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h), before, "Tidy is one undo step");
+}
+
+#[test]
+fn the_theme_follows_the_system_until_the_user_picks_one() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    // The app never sets a theme itself: egui's preference (System unless
+    // the user picks one; the test harness starts in Dark) stays in charge.
+    let start = h.ctx.options(|o| o.theme_preference);
+    h.run();
+    assert_eq!(h.ctx.options(|o| o.theme_preference), start);
+    h.get_by_label("Theme").click();
+    h.run();
+    h.get_by_label("System").click();
+    h.run();
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::System
+    );
+    h.get_by_label("Theme").click();
+    h.run();
+    h.get_by_label("Dark").click();
+    h.run();
+    assert_eq!(
+        h.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Dark
+    );
+    assert!(h.ctx.global_style().visuals.dark_mode);
+    h.get_by_label("Theme").click();
+    h.run();
+    h.get_by_label("Light").click();
+    h.run();
+    assert!(!h.ctx.global_style().visuals.dark_mode);
+}
+
+#[test]
+fn double_click_renames_in_place_and_escape_cancels() {
+    let mut h = three_boxes_in(common::harness_with_step(
+        ArchdrillApp::new(None),
+        1.0 / 60.0,
+    ));
+    let service = h.state().node_screen_rect("service-1").expect("on screen");
+    h.hover_at(service.center());
+    h.step();
+    for pressed in [true, false, true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: service.center(),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+    h.run();
+    let field = h.get_by_label("New name").rect();
+    assert!(
+        field.center().distance(service.center()) < service.width(),
+        "the rename box sits on the node: {field:?} vs {service:?}"
+    );
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    h.get_by_label("New name").type_text("Billing");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(
+        doc(&h).node("service-1").map(|n| n.label.as_str()),
+        Some("Service")
+    );
+}

@@ -10,10 +10,13 @@ use crate::content::references::REFERENCES;
 use crate::io::open;
 use entry::{CheckView, Entry, Source};
 
+mod arrange;
 mod editing;
 mod entry;
 mod files;
+mod palette;
 mod panels;
+mod properties;
 mod recent;
 mod recovery;
 use crate::model::{Diagram, EdgeKind};
@@ -38,8 +41,8 @@ pub struct ArchdrillApp {
     quick_add: String,
     /// An inline rename in progress.
     rename: Option<editing::Rename>,
-    /// The edge label being typed in the properties panel.
-    edge_label_draft: Option<String>,
+    /// Labels being typed in the properties panel.
+    drafts: properties::Drafts,
     /// The open / save-as window.
     file_window: Option<files::FileWindow>,
     /// Number of the last untitled drawing.
@@ -56,6 +59,8 @@ pub struct ArchdrillApp {
     discard_confirmed: bool,
     /// Recovery copies, recent files and the restore window.
     persist: recovery::Persistence,
+    /// Editing preferences and the in-app clipboard.
+    edit_prefs: editing::EditPrefs,
 }
 
 /// The two views of the app.
@@ -111,7 +116,7 @@ impl ArchdrillApp {
             edge_kind: EdgeKind::Sync,
             quick_add: String::new(),
             rename: None,
-            edge_label_draft: None,
+            drafts: properties::Drafts::default(),
             file_window: None,
             untitled: 0,
             window_title: String::new(),
@@ -120,6 +125,7 @@ impl ArchdrillApp {
             paste_mermaid: None,
             discard_confirmed: false,
             persist: recovery::Persistence::default(),
+            edit_prefs: editing::EditPrefs::default(),
         }
     }
 
@@ -245,7 +251,7 @@ impl ArchdrillApp {
                                 highlight: view.highlight.as_ref(),
                                 ghosts: &view.report.ghosts,
                                 extra: &view.extra,
-                                editable: false,
+                                ..Decor::default()
                             });
                     if step_highlight.is_some() {
                         decor = Decor {
@@ -256,6 +262,7 @@ impl ArchdrillApp {
                     }
                     if entry.check.is_none() && step_highlight.is_none() {
                         decor.editable = entry.editable();
+                        decor.snap = self.edit_prefs.snap;
                     }
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     events = output.events;
@@ -318,6 +325,18 @@ impl ArchdrillApp {
     pub fn node_screen_rect(&self, id: &str) -> Option<egui::Rect> {
         let entry = self.entries.get(self.selected)?;
         entry.canvas.node_screen_rect(entry.editor.doc(), id)
+    }
+
+    /// What is selected on the current canvas.
+    #[must_use]
+    pub fn selection(&self) -> Option<&crate::ui::interact::Selection> {
+        self.entries.get(self.selected).map(|e| &e.canvas.selection)
+    }
+
+    /// Whether moved and new boxes snap to the grid.
+    #[must_use]
+    pub const fn snapping(&self) -> bool {
+        self.edit_prefs.snap
     }
 
     /// Whether the current document has unsaved changes.

@@ -51,8 +51,8 @@ pub struct Entry {
 pub struct Backup {
     /// The copy on disk, once written (or the one it was restored from).
     pub path: Option<PathBuf>,
-    /// The document as last noticed, to tell when it changes.
-    pub seen: Option<Diagram>,
+    /// The editor's state id as last noticed, to tell when it changes.
+    pub seen: Option<u64>,
     /// Input time (egui seconds) of the last change noticed.
     pub changed_at: f64,
     /// `path` holds `seen`.

@@ -117,7 +117,7 @@ impl ArchdrillApp {
             }
             Source::Untitled(_) => "not saved yet".to_owned(),
         };
-        let title = if self.entries[i].editor.is_dirty() {
+        let title = if self.entries[i].is_dirty() {
             format!("● {title}")
         } else {
             title

@@ -156,9 +156,9 @@ impl ArchdrillApp {
                 entry.backup = Backup::default();
                 continue;
             }
-            let doc = entry.editor.doc();
-            if entry.backup.seen.as_ref() != Some(doc) {
-                entry.backup.seen = Some(doc.clone());
+            let state = entry.editor.state_id();
+            if entry.backup.seen != Some(state) {
+                entry.backup.seen = Some(state);
                 entry.backup.changed_at = now;
                 entry.backup.written = false;
             }
@@ -322,7 +322,7 @@ impl ArchdrillApp {
         entry.restored = true;
         entry.backup = Backup {
             path: Some(path),
-            seen: Some(entry.editor.doc().clone()),
+            seen: Some(entry.editor.state_id()),
             changed_at: now,
             written: true,
         };

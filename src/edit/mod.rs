@@ -41,6 +41,14 @@ impl Editor {
         }
     }
 
+    /// An id of the document's current state: it changes with every
+    /// applied, undone or redone step and comes back when undo returns to
+    /// an earlier state (cheap change detection, no document comparison).
+    #[must_use]
+    pub const fn state_id(&self) -> u64 {
+        self.state
+    }
+
     /// The document.
     #[must_use]
     pub const fn doc(&self) -> &Diagram {

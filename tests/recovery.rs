@@ -6,9 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use archdrill::app::ArchdrillApp;
 use archdrill::model::{Diagram, Node, NodeKind, Point, file};
 use archdrill::store::recovery::{self, Recovery, RecoveryOrigin};
+use common::harness;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
@@ -20,13 +23,6 @@ fn idle(h: &mut Harness<'static, ArchdrillApp>, secs: f32) {
         reason = "a few seconds"
     )]
     h.run_steps((secs / 0.25).ceil() as usize);
-}
-
-fn harness(app: ArchdrillApp) -> Harness<'static, ArchdrillApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(archdrill::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut ArchdrillApp| app.ui(ui), app)
 }
 
 fn app_with(data: &Path, file: Option<PathBuf>) -> ArchdrillApp {

@@ -1,43 +1,11 @@
 //! The app shell driven through AccessKit labels with `egui_kittest`: no
 //! display, no GPU.
 
+mod common;
+
 use archdrill::app::ArchdrillApp;
-use egui_kittest::Harness;
+use common::{click_at, drag, harness};
 use egui_kittest::kittest::Queryable as _;
-
-/// Presses and releases the primary button at `pos` (a click).
-fn click_at(h: &mut Harness<'static, ArchdrillApp>, pos: egui::Pos2) {
-    h.hover_at(pos);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-        h.run();
-    }
-}
-
-/// Drags with the primary button from `from` to `to`.
-fn drag(h: &mut Harness<'static, ArchdrillApp>, from: egui::Pos2, to: egui::Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.drop_at(to);
-    h.run();
-}
-
-fn harness(app: ArchdrillApp) -> Harness<'static, ArchdrillApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(archdrill::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut ArchdrillApp| app.ui(ui), app)
-}
 
 #[test]
 fn lists_the_references_and_switches_between_them() {

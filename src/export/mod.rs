@@ -5,6 +5,7 @@
 mod font;
 mod format;
 pub mod geometry;
+pub mod labels;
 pub mod palette;
 mod png;
 mod shapes;

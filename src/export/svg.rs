@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use super::font;
 use super::geometry::{P, PARALLEL_SPACING, R, edge_segment, node_rect, p, parallel_offsets};
+use super::labels;
 use super::palette::{self, Rgba};
 use super::shapes::node_shape;
 use super::writer::{Canvas, N, fill, stroke, xml};
@@ -22,8 +23,6 @@ const MARGIN: f32 = 24.0;
 /// The font family named in the SVG; rasterising loads it from the binary.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
 
-const EDGE_LABEL_SIZE: f32 = 11.0;
-const BOUNDARY_LABEL_SIZE: f32 = 12.0;
 const EDGE_STROKE: f32 = 1.6;
 const ARROW_HEAD: f32 = 10.0;
 
@@ -151,8 +150,8 @@ fn boundaries(canvas: &mut Canvas, diagram: &Diagram) {
             canvas.body,
             "<text x=\"{}\" y=\"{}\" font-size=\"{}\" {}>{}</text>",
             N(rect.min.x + 8.0),
-            N(rect.min.y + 5.0 + font::ascent(BOUNDARY_LABEL_SIZE)),
-            N(BOUNDARY_LABEL_SIZE),
+            N(rect.min.y + 5.0 + font::ascent(labels::BOUNDARY_TITLE_SIZE)),
+            N(labels::BOUNDARY_TITLE_SIZE),
             fill(palette::BOUNDARY),
             xml(&diagram.boundaries[i].label)
         );
@@ -161,8 +160,9 @@ fn boundaries(canvas: &mut Canvas, diagram: &Diagram) {
 
 fn edges(canvas: &mut Canvas, diagram: &Diagram) {
     let offsets = parallel_offsets(&diagram.edges, PARALLEL_SPACING);
-    let mut labels = Vec::new();
-    for (edge, offset) in diagram.edges.iter().zip(offsets) {
+    let label_rects = labels::edge_label_rects(diagram, &offsets);
+    let mut placed = Vec::new();
+    for ((edge, offset), label) in diagram.edges.iter().zip(offsets).zip(label_rects) {
         let (Some(from), Some(to)) = (
             diagram.node(edge.from.as_str()),
             diagram.node(edge.to.as_str()),
@@ -170,21 +170,19 @@ fn edges(canvas: &mut Canvas, diagram: &Diagram) {
             continue;
         };
         let color = palette::edge_color(edge.kind);
-        let label_at = if edge.from == edge.to {
-            self_loop(canvas, node_rect(from), edge.kind, color)
+        if edge.from == edge.to {
+            self_loop(canvas, node_rect(from), edge.kind, color);
         } else {
             let [a, b] = edge_segment(node_rect(from), node_rect(to), offset);
             edge_line(canvas, edge.kind, [a, b], color);
-            let t = (0.5 + 0.15 * offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-            a + (b - a) * t
-        };
-        if !edge.label.is_empty() {
-            labels.push((edge, label_at, color));
+        }
+        if let Some(rect) = label {
+            placed.push((edge, rect, color));
         }
     }
     // Labels last, so no line crosses them.
-    for (edge, at, color) in labels {
-        edge_label(canvas, edge, at, color);
+    for (edge, rect, color) in placed {
+        edge_label(canvas, edge, rect, color);
     }
 }
 
@@ -243,10 +241,10 @@ fn arrow_head(canvas: &mut Canvas, tip: P, dir: P, size: f32, color: Rgba, hollo
     canvas.polygon(&list, &attrs);
 }
 
-/// A loop on the node's top-right corner; returns where its label goes.
-fn self_loop(canvas: &mut Canvas, rect: R, kind: EdgeKind, color: Rgba) -> P {
-    let r = 16.0;
-    let center = p(rect.max.x - r * 0.6, rect.min.y - r * 0.2);
+/// A loop on the node's top-right corner.
+fn self_loop(canvas: &mut Canvas, rect: R, kind: EdgeKind, color: Rgba) {
+    let r = labels::SELF_LOOP_RADIUS;
+    let center = labels::self_loop_center(rect);
     let list: Vec<P> = (0..=20)
         .map(|i| {
             #[expect(clippy::cast_precision_loss, reason = "twenty steps")]
@@ -264,18 +262,19 @@ fn self_loop(canvas: &mut Canvas, rect: R, kind: EdgeKind, color: Rgba) -> P {
     let end = list[list.len() - 1];
     let dir = (end - list[list.len() - 2]).normalized();
     arrow_head(canvas, end, dir, 8.0, color, kind == EdgeKind::Compensation);
-    center + p(0.0, -r - 8.0)
 }
 
-fn edge_label(canvas: &mut Canvas, edge: &Edge, at: P, color: Rgba) {
+fn edge_label(canvas: &mut Canvas, edge: &Edge, rect: R, color: Rgba) {
     let lines: Vec<String> = edge.label.lines().map(str::to_owned).collect();
-    let width = lines
-        .iter()
-        .map(|l| font::text_width(l, EDGE_LABEL_SIZE))
-        .fold(0.0, f32::max);
     #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-    let height = font::line_height(EDGE_LABEL_SIZE) * lines.len().max(1) as f32;
-    let rect = R::centered(at, width + 8.0, height + 3.0);
+    let height = font::line_height(labels::EDGE_LABEL_SIZE) * lines.len().max(1) as f32;
+    let at = rect.center();
     canvas.rect(rect, 3.0, &fill(palette::LABEL_BACKGROUND));
-    canvas.text_lines(&lines, at.x, at.y - height * 0.5, EDGE_LABEL_SIZE, color);
+    canvas.text_lines(
+        &lines,
+        at.x,
+        at.y - height * 0.5,
+        labels::EDGE_LABEL_SIZE,
+        color,
+    );
 }

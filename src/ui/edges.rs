@@ -2,7 +2,7 @@
 //! dotted data, red compensation), arrowheads, self-loops, parallel edges
 //! side by side and labels on an opaque background.
 
-use egui::{Color32, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, vec2};
+use egui::{Color32, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::canvas::{Highlight, PARALLEL_SPACING};
 use super::geometry::{self, Viewport};
@@ -22,11 +22,12 @@ pub fn paint_edges(
     selected: &std::collections::BTreeSet<String>,
 ) {
     let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
+    let label_rects = crate::export::labels::edge_label_rects(diagram, &offsets);
     let nodes: std::collections::HashMap<&str, &crate::model::Node> =
         diagram.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let visible = painter.clip_rect();
     let mut labels = Vec::new();
-    for (edge, offset) in diagram.edges.iter().zip(offsets) {
+    for ((edge, offset), label) in diagram.edges.iter().zip(offsets).zip(label_rects) {
         let (Some(from), Some(to)) = (
             nodes.get(edge.from.as_str()).copied(),
             nodes.get(edge.to.as_str()).copied(),
@@ -68,15 +69,13 @@ pub fn paint_edges(
             1.6
         } * vp.zoom.max(0.5);
         let stroke = Stroke::new(width, color);
-        let label_pos = match segment {
+        match segment {
             Some([a, b]) => {
                 let (a, b) = (
                     vp.screen_from_canvas(origin, a),
                     vp.screen_from_canvas(origin, b),
                 );
                 paint_edge_line(painter, edge.kind, [a, b], stroke, vp.zoom);
-                let t = (0.5 + 0.15 * offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-                geometry::lerp_segment([a, b], t)
             }
             None => paint_self_loop(
                 painter,
@@ -85,14 +84,21 @@ pub fn paint_edges(
                 stroke,
                 vp.zoom,
             ),
-        };
-        if !edge.label.is_empty() {
-            labels.push((edge, label_pos, color, emphasis));
+        }
+        if let Some(rect) = label {
+            let rect =
+                Rect::from_min_max(pos2(rect.min.x, rect.min.y), pos2(rect.max.x, rect.max.y));
+            labels.push((
+                edge,
+                vp.screen_rect_from_canvas(origin, rect),
+                color,
+                emphasis,
+            ));
         }
     }
     // Labels last, so lines never cross them.
-    for (edge, pos, color, emphasis) in labels {
-        paint_edge_label(painter, edge, pos, color, theme, vp.zoom, emphasis);
+    for (edge, rect, color, emphasis) in labels {
+        paint_edge_label(painter, edge, rect, color, theme, vp.zoom, emphasis);
     }
 }
 
@@ -173,14 +179,9 @@ fn arrow_head(painter: &Painter, tip: Pos2, dir: Vec2, size: f32, color: Color32
     }
 }
 
-fn paint_self_loop(
-    painter: &Painter,
-    rect: Rect,
-    kind: EdgeKind,
-    stroke: Stroke,
-    zoom: f32,
-) -> Pos2 {
-    let r = 16.0 * zoom;
+fn paint_self_loop(painter: &Painter, rect: Rect, kind: EdgeKind, stroke: Stroke, zoom: f32) {
+    let r = crate::export::labels::SELF_LOOP_RADIUS * zoom;
+    // Same place as `labels::self_loop_center`, scaled to the screen.
     let center = rect.right_top() + vec2(-r * 0.6, -r * 0.2);
     let points: Vec<Pos2> = (0..=20)
         .map(|i| {
@@ -192,7 +193,7 @@ fn paint_self_loop(
     let end = points[points.len() - 1];
     let dir = (end - points[points.len() - 2]).normalized();
     if kind == EdgeKind::Sync {
-        painter.add(Shape::line(points.clone(), stroke));
+        painter.add(Shape::line(points, stroke));
     } else {
         painter.extend(dashed(&points, stroke, (6.0, 4.0), zoom));
     }
@@ -204,20 +205,19 @@ fn paint_self_loop(
         stroke.color,
         kind == EdgeKind::Compensation,
     );
-    center + vec2(0.0, -r - 8.0 * zoom)
 }
 
 fn paint_edge_label(
     painter: &Painter,
     edge: &Edge,
-    pos: Pos2,
+    rect: Rect,
     color: Color32,
     theme: &CanvasTheme,
     zoom: f32,
     emphasis: Emphasis,
 ) {
-    let size = 11.0 * zoom;
-    if size < 5.0 {
+    let size = crate::export::labels::EDGE_LABEL_SIZE * zoom;
+    if size < 5.0 || !rect.intersects(painter.clip_rect()) {
         return;
     }
     let text_color = if emphasis == Emphasis::Dimmed {
@@ -225,14 +225,13 @@ fn paint_edge_label(
     } else {
         color
     };
-    let galley = painter.layout_no_wrap(edge.label.clone(), FontId::proportional(size), text_color);
-    let rect = Rect::from_center_size(pos, galley.size() + vec2(8.0, 3.0) * zoom);
     let background = if emphasis == Emphasis::Dimmed {
         theme.label_background.gamma_multiply(0.5)
     } else {
         theme.label_background
     };
     painter.rect_filled(rect, 3.0 * zoom, background);
+    let galley = painter.layout_no_wrap(edge.label.clone(), FontId::proportional(size), text_color);
     painter.galley(rect.center() - galley.size() * 0.5, galley, text_color);
 }
 

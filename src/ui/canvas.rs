@@ -169,6 +169,7 @@ pub fn canvas_ui(
         &theme,
         highlight,
         &state.selection.edges,
+        &offsets,
     );
 
     paint_nodes(&painter, rect, diagram, state, &decor, hovered_node, &theme);

@@ -4,7 +4,7 @@
 
 use egui::{Color32, FontId, Painter, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 
-use super::canvas::{Highlight, PARALLEL_SPACING};
+use super::canvas::Highlight;
 use super::geometry::{self, Viewport};
 use super::shapes::Emphasis;
 use super::theme::CanvasTheme;
@@ -20,14 +20,19 @@ pub fn paint_edges(
     theme: &CanvasTheme,
     highlight: Option<&Highlight>,
     selected: &std::collections::BTreeSet<String>,
+    offsets: &[f32],
 ) {
-    let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
-    let label_rects = crate::export::labels::edge_label_rects(diagram, &offsets);
+    // Labels below a legible size are not drawn, so not placed either.
+    let label_rects = if crate::export::labels::EDGE_LABEL_SIZE * vp.zoom >= MIN_LABEL_PX {
+        crate::export::labels::edge_label_rects(diagram, offsets)
+    } else {
+        vec![None; diagram.edges.len()]
+    };
     let nodes: std::collections::HashMap<&str, &crate::model::Node> =
         diagram.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let visible = painter.clip_rect();
     let mut labels = Vec::new();
-    for ((edge, offset), label) in diagram.edges.iter().zip(offsets).zip(label_rects) {
+    for ((edge, &offset), label) in diagram.edges.iter().zip(offsets).zip(label_rects) {
         let (Some(from), Some(to)) = (
             nodes.get(edge.from.as_str()).copied(),
             nodes.get(edge.to.as_str()).copied(),
@@ -102,6 +107,9 @@ pub fn paint_edges(
     }
 }
 
+/// Edge labels smaller than this many pixels are not drawn.
+const MIN_LABEL_PX: f32 = 5.0;
+
 /// Below this zoom dashes are not drawn: lines are solid and the kind
 /// shows by colour alone (a dash pattern is barely visible there, and
 /// thousands of sub-pixel dashes would cost more than the rest of the
@@ -112,15 +120,26 @@ const DASH_MIN_ZOOM: f32 = 0.4;
 /// `zoom` (never under a few pixels), or solid when zoomed far out.
 #[must_use]
 pub fn dashed(points: &[Pos2], stroke: Stroke, (dash, gap): (f32, f32), zoom: f32) -> Vec<Shape> {
+    dashed_from(points, stroke, (dash, gap), zoom, 0.0)
+}
+
+/// [`dashed`], with the pattern continued from `start` pixels before the
+/// first point (so a clipped line keeps its dashes in place when panned).
+fn dashed_from(
+    points: &[Pos2],
+    stroke: Stroke,
+    (dash, gap): (f32, f32),
+    zoom: f32,
+    start: f32,
+) -> Vec<Shape> {
     if zoom < DASH_MIN_ZOOM {
         return vec![Shape::line(points.to_vec(), stroke)];
     }
-    Shape::dashed_line(
-        points,
-        stroke,
-        (dash * zoom).max(2.0),
-        (gap * zoom).max(3.0),
-    )
+    let (dash, gap) = ((dash * zoom).max(2.0), (gap * zoom).max(3.0));
+    let period = dash + gap;
+    // The helper starts with a gap of `offset`: skip to the next dash.
+    let offset = (period - start.rem_euclid(period)).rem_euclid(period);
+    Shape::dashed_line_with_offset(points, stroke, &[dash], &[gap], offset)
 }
 
 /// Paints one arrow from `a` to `b` in the stroke of its kind.
@@ -135,22 +154,31 @@ pub fn paint_edge_line(
     let head = (10.0 * zoom).max(5.0);
     let tip = b;
     let base = tip - dir * head;
+    // Only the visible part is stroked: a long edge crossing a zoomed-in
+    // view would otherwise make thousands of off-screen dashes.
+    let margin = 24.0 * zoom.max(1.0);
+    let Some([from, to]) = geometry::clip_segment([a, base], painter.clip_rect().expand(margin))
+    else {
+        return;
+    };
+    let start = from.distance(a);
     match kind {
         EdgeKind::Sync => {
-            painter.line_segment([a, base], stroke);
+            painter.line_segment([from, to], stroke);
         }
         EdgeKind::Async => {
-            painter.extend(dashed(&[a, base], stroke, (8.0, 5.0), zoom));
+            painter.extend(dashed_from(&[from, to], stroke, (8.0, 5.0), zoom, start));
         }
         EdgeKind::Data => {
-            painter.extend(dashed(&[a, base], stroke, (2.5, 3.5), zoom));
+            painter.extend(dashed_from(&[from, to], stroke, (2.5, 3.5), zoom, start));
         }
         EdgeKind::Compensation => {
-            painter.extend(dashed(
-                &[a, base],
+            painter.extend(dashed_from(
+                &[from, to],
                 Stroke::new(stroke.width * 1.2, stroke.color),
                 (12.0, 4.0),
                 zoom,
+                start,
             ));
         }
     }
@@ -217,7 +245,7 @@ fn paint_edge_label(
     emphasis: Emphasis,
 ) {
     let size = crate::export::labels::EDGE_LABEL_SIZE * zoom;
-    if size < 5.0 || !rect.intersects(painter.clip_rect()) {
+    if size < MIN_LABEL_PX || !rect.intersects(painter.clip_rect()) {
         return;
     }
     let text_color = if emphasis == Emphasis::Dimmed {

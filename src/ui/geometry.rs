@@ -158,6 +158,37 @@ pub fn node_at(diagram: &Diagram, p: Pos2) -> Option<usize> {
     diagram.nodes.iter().rposition(|n| node_rect(n).contains(p))
 }
 
+/// The part of segment `[a, b]` inside `rect` (Liang–Barsky), or `None`
+/// when the segment misses it.
+#[must_use]
+pub fn clip_segment([a, b]: [Pos2; 2], rect: Rect) -> Option<[Pos2; 2]> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - rect.left()),
+        (d.x, rect.right() - a.x),
+        (-d.y, a.y - rect.top()),
+        (d.y, rect.bottom() - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return None;
+            }
+        }
+    }
+    Some([a + d * t0, a + d * t1])
+}
+
 /// Canvas units from a boundary's top edge that grab it (its title band).
 const BOUNDARY_GRAB_TOP: f32 = 30.0;
 /// Canvas units from its other edges that grab it (its frame).
@@ -188,6 +219,17 @@ mod tests {
 
     fn close(a: Pos2, b: Pos2) -> bool {
         a.distance(b) < 1e-3
+    }
+
+    #[test]
+    fn clip_segment_keeps_the_inside_part() {
+        let r = Rect::from_min_max(pos2(0.0, 0.0), pos2(10.0, 10.0));
+        let inside = [pos2(2.0, 2.0), pos2(8.0, 3.0)];
+        assert_eq!(clip_segment(inside, r), Some(inside));
+        let across = clip_segment([pos2(-10.0, 5.0), pos2(20.0, 5.0)], r).unwrap_or_default();
+        assert!(close(across[0], pos2(0.0, 5.0)) && close(across[1], pos2(10.0, 5.0)));
+        assert_eq!(clip_segment([pos2(-5.0, -5.0), pos2(-1.0, 20.0)], r), None);
+        assert_eq!(clip_segment([pos2(11.0, 0.0), pos2(11.0, 10.0)], r), None);
     }
 
     #[test]

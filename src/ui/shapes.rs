@@ -98,9 +98,19 @@ pub fn paint_node(
         painter.rect_filled(rect.expand(6.0 * zoom), radius(12.0), glow);
     }
 
+    if zoom < SHAPE_MIN_ZOOM {
+        // Far out a box is a few pixels tall: its kind shows by colour, and
+        // a plain rectangle costs a fraction of a cylinder or hexagon.
+        painter.rect(rect, 0.0, fill, stroke, egui::StrokeKind::Inside);
+        return;
+    }
     let text_rect = paint_shape(painter, rect, node.kind, fill, stroke, zoom);
     paint_node_text(painter, text_rect, node, theme, zoom, emphasis, outline);
 }
+
+/// Below this zoom nodes are drawn as plain rectangles without text (their
+/// labels would be under 4 px anyway).
+const SHAPE_MIN_ZOOM: f32 = 0.28;
 
 /// Paints the kind's shape; returns the rectangle left for the text.
 fn paint_shape(

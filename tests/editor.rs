@@ -7,7 +7,7 @@
 mod common;
 
 use archdrill::app::ArchdrillApp;
-use archdrill::model::{Diagram, NodeKind};
+use archdrill::model::{Diagram, EdgeKind, NodeKind};
 use common::{chord, click_at, drag, harness};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -343,8 +343,8 @@ fn draw_the_five_tier_from_scratch_check_save_reopen_and_undo_to_empty() {
     let drawn = doc(&h);
     assert_eq!((drawn.nodes.len(), drawn.edges.len()), (8, 7));
     let kinds: Vec<_> = drawn.edges.iter().map(|e| e.kind).collect();
-    use archdrill::model::EdgeKind::{Async, Data, Sync};
-    assert_eq!(kinds, [Sync, Sync, Sync, Data, Data, Async, Async]);
+    let (sync, data, event) = (EdgeKind::Sync, EdgeKind::Data, EdgeKind::Async);
+    assert_eq!(kinds, [sync, sync, sync, data, data, event, event]);
 
     let reference = archdrill::content::references::find("five-tier")
         .expect("five-tier")

@@ -111,6 +111,9 @@ impl ArchdrillApp {
                 .canvas
                 .selection
                 .only_boundary(entry.editor.doc(), &id);
+            // Name it right away: the field takes focus, empty = keep.
+            self.drafts.boundary_label = Some(String::new());
+            self.drafts.focus_boundary_name = true;
         }
     }
 

@@ -29,6 +29,8 @@ pub struct Drafts {
     pub edge_label: Option<String>,
     /// The selected boundary's name.
     pub boundary_label: Option<String>,
+    /// Focus the boundary name field on the next frame (after grouping).
+    pub focus_boundary_name: bool,
 }
 
 impl ArchdrillApp {
@@ -234,16 +236,24 @@ fn boundary_ui(
         .clone()
         .unwrap_or_else(|| boundary.label.clone());
     let caption = ui.label("Boundary name");
-    let response = ui.text_edit_singleline(&mut label).labelled_by(caption.id);
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut label).hint_text(&boundary.label))
+        .labelled_by(caption.id);
+    if std::mem::take(&mut drafts.focus_boundary_name) {
+        response.request_focus();
+    }
     if response.changed() {
         drafts.boundary_label = Some(label.clone());
     }
     if response.lost_focus() {
         drafts.boundary_label = None;
-        actions.command = Some(Command::RenameBoundary {
-            id: boundary.id.clone(),
-            label,
-        });
+        // Left empty: keep the current name.
+        if !label.trim().is_empty() {
+            actions.command = Some(Command::RenameBoundary {
+                id: boundary.id.clone(),
+                label,
+            });
+        }
     }
     actions.ungroup = ui
         .button("Ungroup")

@@ -379,3 +379,36 @@ fn draw_the_five_tier_from_scratch_check_save_reopen_and_undo_to_empty() {
     assert!(doc(&h).nodes.is_empty() && doc(&h).edges.is_empty());
     assert!(h.state().is_dirty(), "empty differs from what was saved");
 }
+
+#[test]
+fn right_click_selects_the_box_and_offers_its_actions() {
+    let mut h = three_boxes();
+    let gateway = h.state().node_screen_rect("gateway-1").expect("on screen");
+    h.hover_at(gateway.center());
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: gateway.center(),
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.run();
+    }
+    let selection = h.state().selection().expect("selection").clone();
+    assert_eq!(
+        selection
+            .nodes
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        ["gateway-1"]
+    );
+    // Menu items carry their shortcut in their accessible label.
+    h.get_by_label_contains("Group into a boundary").click();
+    h.run();
+    let d = doc(&h);
+    assert_eq!(d.boundaries.len(), 1);
+    assert_eq!(d.boundaries[0].nodes.len(), 1);
+    assert_eq!(d.boundaries[0].nodes[0].as_str(), "gateway-1");
+}

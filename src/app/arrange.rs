@@ -137,4 +137,91 @@ impl ArchdrillApp {
         entry.canvas.request_fit();
         self.apply(&Command::Place { positions });
     }
+
+    /// The canvas' right-click menu: the selection's actions, paste, Tidy.
+    pub fn canvas_menu_ui(&mut self, ui: &mut Ui) {
+        let Some(entry) = self.entries.get(self.selected) else {
+            return;
+        };
+        let selection = &entry.canvas.selection;
+        let (has_nodes, has_any, has_boundary) = (
+            !selection.nodes.is_empty(),
+            !selection.is_empty(),
+            !selection.boundaries.is_empty(),
+        );
+        let mut close = false;
+        if ui
+            .add_enabled(has_nodes, egui::Button::new("Copy").shortcut_text("Ctrl+C"))
+            .clicked()
+        {
+            self.copy_selection(ui);
+            close = true;
+        }
+        if ui
+            .add_enabled(has_nodes, egui::Button::new("Cut").shortcut_text("Ctrl+X"))
+            .clicked()
+        {
+            self.copy_selection(ui);
+            self.delete_selection();
+            close = true;
+        }
+        let clipboard = self.edit_prefs.clipboard.clone();
+        if ui
+            .add_enabled(
+                clipboard.is_some(),
+                egui::Button::new("Paste").shortcut_text("Ctrl+V"),
+            )
+            .clicked()
+            && let Some(fragment) = clipboard
+        {
+            self.paste(fragment, true);
+            close = true;
+        }
+        if ui
+            .add_enabled(
+                has_nodes,
+                egui::Button::new("Duplicate").shortcut_text("Ctrl+D"),
+            )
+            .clicked()
+        {
+            self.duplicate_selection();
+            close = true;
+        }
+        ui.separator();
+        if ui
+            .add_enabled(
+                has_nodes,
+                egui::Button::new("Group into a boundary").shortcut_text("Ctrl+G"),
+            )
+            .clicked()
+        {
+            self.group_selection();
+            close = true;
+        }
+        if ui
+            .add_enabled(
+                has_boundary,
+                egui::Button::new("Ungroup").shortcut_text("Ctrl+Shift+G"),
+            )
+            .clicked()
+        {
+            self.ungroup_selection();
+            close = true;
+        }
+        if ui
+            .add_enabled(has_any, egui::Button::new("Delete").shortcut_text("Del"))
+            .clicked()
+        {
+            self.delete_selection();
+            close = true;
+        }
+        ui.separator();
+        if ui.button("Tidy").clicked() {
+            self.tidy();
+            close = true;
+        }
+        if close {
+            ui.close();
+        }
+    }
 }

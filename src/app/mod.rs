@@ -234,6 +234,7 @@ impl ArchdrillApp {
                 if !self.errors.is_empty() {
                     self.errors_ui(ui);
                 }
+                let mut editable_canvas = None;
                 if let Some(entry) = self.entries.get_mut(self.selected) {
                     let step_highlight = entry
                         .walkthrough
@@ -266,6 +267,10 @@ impl ArchdrillApp {
                     }
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     events = output.events;
+                    editable_canvas = decor.editable.then_some(output.response);
+                }
+                if let Some(response) = editable_canvas {
+                    response.context_menu(|ui| self.canvas_menu_ui(ui));
                 }
             });
         events

@@ -266,6 +266,12 @@ pub fn edit_input(
             selection,
             offsets,
         );
+    } else if response.secondary_clicked()
+        && let Some(i) = response.interact_pointer_pos().and_then(node_under)
+        && !selection.nodes.contains(d.nodes[i].id.as_str())
+    {
+        // A right click on a box outside the selection acts on that box.
+        selection.only_node(d.nodes[i].id.as_str());
     }
     (events, consumed)
 }

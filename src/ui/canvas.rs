@@ -164,11 +164,9 @@ pub fn canvas_ui(
     paint_edges(
         &painter,
         diagram,
-        vp,
-        origin,
+        (vp, origin),
         &theme,
-        highlight,
-        &state.selection.edges,
+        (highlight, &state.selection.edges),
         &offsets,
     );
 

@@ -12,14 +12,13 @@ use crate::model::{Diagram, Edge, EdgeKind};
 
 /// Paints every edge (labels last, so lines never cross them); edges in
 /// `highlight` stand out and the rest dim, `selected` ones are emphasised.
+/// `offsets` are the parallel-edge offsets, indexed like the edges.
 pub fn paint_edges(
     painter: &Painter,
     diagram: &Diagram,
-    vp: Viewport,
-    origin: Pos2,
+    (vp, origin): (Viewport, Pos2),
     theme: &CanvasTheme,
-    highlight: Option<&Highlight>,
-    selected: &std::collections::BTreeSet<String>,
+    (highlight, selected): (Option<&Highlight>, &std::collections::BTreeSet<String>),
     offsets: &[f32],
 ) {
     // Labels below a legible size are not drawn, so not placed either.

@@ -251,6 +251,30 @@ pub fn edit_input(
     }
     let consumed = *gesture != Gesture::Idle;
 
+    click_input(
+        response,
+        d,
+        (vp, origin),
+        shift,
+        selection,
+        offsets,
+        &mut events,
+    );
+    (events, consumed)
+}
+
+/// Clicks: a double click on a box renames it, a click selects, a right
+/// click on a box outside the selection selects that box.
+fn click_input(
+    response: &egui::Response,
+    d: &Diagram,
+    (vp, origin): (Viewport, Pos2),
+    shift: bool,
+    selection: &mut Selection,
+    offsets: &[f32],
+    events: &mut Vec<CanvasEvent>,
+) {
+    let node_under = |screen: Pos2| geometry::node_at(d, vp.canvas_from_screen(origin, screen));
     if response.double_clicked()
         && let Some(i) = response.interact_pointer_pos().and_then(node_under)
     {
@@ -273,7 +297,6 @@ pub fn edit_input(
         // A right click on a box outside the selection acts on that box.
         selection.only_node(d.nodes[i].id.as_str());
     }
-    (events, consumed)
 }
 
 /// The gesture a primary-button drag starting at `press` begins: connect

@@ -7,6 +7,10 @@ use std::collections::BTreeMap;
 
 use crate::model::{Edge, Node};
 
+/// Distance between parallel edges joining the same two nodes in pictures
+/// (see [`parallel_offsets`]).
+pub const PARALLEL_SPACING: f32 = 26.0;
+
 /// A 2-D point or vector in canvas units.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct P {

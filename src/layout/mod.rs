@@ -1,21 +1,37 @@
-//! Layered layout: places every node of a diagram in ranks along a reading
-//! direction. Longest-path ranks (cycles broken by dropping DFS back edges;
-//! events into a node that is also called are left out of the ranking),
-//! then, rank by rank, each node placed as close as possible to the mean of
-//! its already-placed predecessors. Boundaries are laid out inside-out as
-//! solid blocks, so a boundary's container never overlaps a node outside
-//! it. Plain Rust over the model; no egui.
+//! The layered layout ("Tidy", and the placement of Mermaid imports).
+//!
+//! Sugiyama-style, in four steps, each in its own file:
+//!
+//! 1. ranks (`rank.rs`): kinds in reading-order tiers — client, edge, load
+//!    balancer, gateway, services, data and buses, workers — with calls
+//!    inside a tier adding sub-ranks; untiered kinds ranked by edges alone;
+//! 2. the layered graph (`layers.rs`): a dummy vertex wherever an edge
+//!    passes a rank, so straight edges get free corridors;
+//! 3. the order within each rank (`order.rs`): barycenter sweeps and
+//!    adjacent swaps for few crossings, boundaries kept contiguous;
+//! 4. coordinates (`place.rs`): ranks spaced for their largest boxes,
+//!    positions across them solved inside-out so a boundary is one solid
+//!    block that no outside box overlaps.
+//!
+//! Deterministic (no hashing, no randomness) and plain Rust over the model:
+//! no egui. `metrics.rs` measures the result (overlaps, edges through
+//! boxes, crossings) for tests and benchmarks.
 
+mod clear;
 mod groups;
+mod layers;
+pub mod metrics;
+mod order;
 mod place;
+mod rails;
 mod rank;
+mod solve;
 
 use std::collections::BTreeMap;
 
 use crate::model::{Diagram, EdgeKind, NodeId, Point};
 use groups::Groups;
-use place::Layout;
-use rank::{drop_back_edges, longest_path_ranks};
+use layers::{Layers, Vertex};
 
 /// The reading direction of a flowchart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -44,27 +60,207 @@ impl Direction {
         }
     }
 
-    pub(crate) const fn horizontal(self) -> bool {
+    const fn horizontal(self) -> bool {
         matches!(self, Self::LeftRight | Self::RightLeft)
     }
 }
 
-/// The "Tidy" layout: each node's new centre, left to right, in document
-/// order. The diagram itself is not changed (the caller applies the
-/// positions as one undoable step).
-#[must_use]
-pub fn tidy(diagram: &Diagram) -> Vec<(NodeId, Point)> {
-    let mut laid = diagram.clone();
-    layered(&mut laid, Direction::LeftRight);
-    laid.nodes.into_iter().map(|n| (n.id, n.pos)).collect()
+/// Placements tried while edge corridors still need widening.
+const CLEARANCE_ROUNDS: usize = 2;
+
+/// An edge between two distinct nodes, by node index, in document order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Link {
+    pub(crate) from: usize,
+    pub(crate) to: usize,
+    pub(crate) kind: EdgeKind,
 }
 
-/// Positions every node of `diagram` in layers along `direction`. Sizes
-/// come from the node kinds; boundaries are respected.
+/// The "Tidy" layout: every node's new centre, left to right, in document
+/// order. The layout's top-left corner stays where the drawing's was, and
+/// the drawing's current order within each rank is the starting point of
+/// the crossing reduction. The diagram itself is not changed: the caller
+/// applies the positions (as one undoable step).
+#[must_use]
+pub fn tidy(diagram: &Diagram) -> Vec<(NodeId, Point)> {
+    let centres = solve(diagram, Direction::LeftRight);
+    let corner = |points: &mut dyn Iterator<Item = (Point, f32, f32)>| {
+        points
+            .map(|(p, w, h)| (p.x - w * 0.5, p.y - h * 0.5))
+            .reduce(|a, b| (a.0.min(b.0), a.1.min(b.1)))
+    };
+    let sizes: Vec<(f32, f32)> = diagram
+        .nodes
+        .iter()
+        .map(|n| (n.size().w, n.size().h))
+        .collect();
+    let before = corner(
+        &mut diagram
+            .nodes
+            .iter()
+            .zip(&sizes)
+            .map(|(n, s)| (n.pos, s.0, s.1)),
+    );
+    let after = corner(&mut centres.iter().zip(&sizes).map(|(p, s)| (*p, s.0, s.1)));
+    let shift = match (before, after) {
+        (Some(b), Some(a)) if b.0.is_finite() && b.1.is_finite() => (b.0 - a.0, b.1 - a.1),
+        (_, Some(a)) => (-a.0, -a.1),
+        _ => (0.0, 0.0),
+    };
+    diagram
+        .nodes
+        .iter()
+        .zip(centres)
+        .map(|(node, p)| {
+            let at = Point::new((p.x + shift.0).round(), (p.y + shift.1).round());
+            (node.id.clone(), at)
+        })
+        .collect()
+}
+
+/// Positions every node of `diagram` in layers along `direction` (Mermaid
+/// imports). Sizes come from the nodes; boundaries are respected.
 pub fn layered(diagram: &mut Diagram, direction: Direction) {
+    let centres = solve(diagram, direction);
+    for (node, p) in diagram.nodes.iter_mut().zip(centres) {
+        node.pos = p;
+    }
+}
+
+/// Every node's centre, in document order.
+fn solve(diagram: &Diagram, direction: Direction) -> Vec<Point> {
+    let horizontal = direction.horizontal();
+    let sizes: Vec<(f32, f32)> = diagram
+        .nodes
+        .iter()
+        .map(|node| {
+            let size = node.size();
+            let (w, h) = (
+                finite_or(size.w, 0.0).max(0.0),
+                finite_or(size.h, 0.0).max(0.0),
+            );
+            if horizontal { (w, h) } else { (h, w) }
+        })
+        .collect();
+    let rail = rails::find(diagram, &sizes, place::rank_gap(horizontal));
+    let frame: Vec<(f32, f32)> = if rail.contains(&true) {
+        with_rails(diagram, &sizes, &rail, horizontal)
+    } else {
+        let sinks = vec![false; diagram.nodes.len()];
+        core(diagram, &sizes, horizontal, &[], &sinks)
+    };
+    frame
+        .into_iter()
+        .map(|(a, c)| match direction {
+            Direction::LeftRight => Point::new(a, c),
+            Direction::RightLeft => Point::new(-a, c),
+            Direction::TopBottom => Point::new(c, a),
+            Direction::BottomTop => Point::new(c, -a),
+        })
+        .collect()
+}
+
+/// Lays out everything but the rails, then runs each rail under the
+/// columns it serves.
+fn with_rails(
+    diagram: &Diagram,
+    sizes: &[(f32, f32)],
+    rail: &[bool],
+    horizontal: bool,
+) -> Vec<(f32, f32)> {
+    let reduced = rails::reduce(diagram, rail);
+    let inner_sizes: Vec<(f32, f32)> = (0..sizes.len())
+        .filter(|&i| !rail[i])
+        .map(|i| sizes[i])
+        .collect();
+    let inner = core(
+        &reduced.diagram,
+        &inner_sizes,
+        horizontal,
+        &reduced.flows,
+        &reduced.sinks,
+    );
+    let boxes: Vec<rails::Placed> = inner
+        .iter()
+        .zip(&inner_sizes)
+        .map(
+            |(&(along, cross), &(along_size, cross_size))| rails::Placed {
+                along,
+                cross,
+                along_size,
+                cross_size,
+            },
+        )
+        .collect();
+    // Containers, roughly as drawn: their members' boxes and some room.
+    let mut obstacles = boxes.clone();
+    let groups = Groups::new(&reduced.diagram);
+    for g in 0..groups.root() {
+        let members: Vec<&rails::Placed> = groups
+            .owner
+            .iter()
+            .enumerate()
+            .filter(|&(_, &o)| groups.within(o, g))
+            .map(|(v, _)| &boxes[v])
+            .collect();
+        let extent = |f: &dyn Fn(&rails::Placed) -> (f32, f32)| {
+            members
+                .iter()
+                .map(|p| f(p))
+                .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+        };
+        let along = extent(&|p| (p.along - p.along_size * 0.5, p.along + p.along_size * 0.5));
+        let cross = extent(&|p| (p.cross - p.cross_size * 0.5, p.cross + p.cross_size * 0.5));
+        if let (Some(a), Some(c)) = (along, cross) {
+            let room = 2.0 * place::BOUNDARY_PAD;
+            obstacles.push(rails::Placed {
+                along: (a.0 + a.1) * 0.5,
+                cross: (c.0 + c.1) * 0.5,
+                along_size: a.1 - a.0 + 2.0 * room,
+                cross_size: c.1 - c.0 + 2.0 * room,
+            });
+        }
+    }
+    let wanted: Vec<(rails::Placed, Vec<usize>)> = reduced
+        .rails
+        .iter()
+        .map(|(r, neighbours)| {
+            let (along_size, cross_size) = sizes[*r];
+            let placed = rails::Placed {
+                along: 0.0,
+                cross: 0.0,
+                along_size,
+                cross_size,
+            };
+            (placed, neighbours.clone())
+        })
+        .collect();
+    let placed = rails::place(&wanted, &boxes, &obstacles);
+    let mut out = vec![(0.0, 0.0); sizes.len()];
+    for (i, slot) in reduced.index.iter().enumerate() {
+        if let Some(k) = *slot {
+            out[i] = inner[k];
+        }
+    }
+    for ((r, _), p) in reduced.rails.iter().zip(placed) {
+        out[*r] = p;
+    }
+    out
+}
+
+/// The layered layout proper: every node's (along, cross) centre.
+/// `flows` are extra links for ranking only; `sinks` are nodes to put
+/// last in their ranks.
+fn core(
+    diagram: &Diagram,
+    sizes: &[(f32, f32)],
+    horizontal: bool,
+    flows: &[Link],
+    sinks: &[bool],
+) -> Vec<(f32, f32)> {
     let n = diagram.nodes.len();
     if n == 0 {
-        return;
+        return Vec::new();
     }
     let index: BTreeMap<&str, usize> = diagram
         .nodes
@@ -72,75 +268,107 @@ pub fn layered(diagram: &mut Diagram, direction: Direction) {
         .enumerate()
         .map(|(i, node)| (node.id.as_str(), i))
         .collect();
-    let ends: Vec<Option<(usize, usize, bool)>> = diagram
+    let links: Vec<Link> = diagram
         .edges
         .iter()
-        .map(|edge| {
-            let (&a, &b) = (index.get(edge.from.as_str())?, index.get(edge.to.as_str())?);
-            let weak = matches!(edge.kind, EdgeKind::Async | EdgeKind::Compensation);
-            (a != b).then_some((a, b, weak))
+        .filter_map(|edge| {
+            let (&from, &to) = (index.get(edge.from.as_str())?, index.get(edge.to.as_str())?);
+            (from != to).then_some(Link {
+                from,
+                to,
+                kind: edge.kind,
+            })
         })
         .collect();
-    // A node reached by a call or a data access is ranked by those; events
-    // into it (a service consuming from the bus it published to) would
-    // otherwise push it far down the line.
-    let mut strong_in = vec![false; n];
-    for &(_, b, weak) in ends.iter().flatten() {
-        strong_in[b] |= !weak;
+    let (along_size, cross_size): (Vec<f32>, Vec<f32>) = sizes.iter().copied().unzip();
+    let kinds: Vec<_> = diagram.nodes.iter().map(|node| node.kind).collect();
+    let ranking: Vec<Link> = links.iter().chain(flows).copied().collect();
+    let rank = rank::ranks(&kinds, &ranking);
+    let groups = Groups::new(diagram);
+    let layers = Layers::new(&rank, &cross_size, &links, &groups);
+    let hint = hints(diagram, &links, &layers, horizontal);
+    let mut marked = sinks.to_vec();
+    marked.resize(layers.len(), false);
+    let order = order::order(&layers, &groups, &hint, &marked);
+    let boxes = clear::Boxes {
+        along: &along_size,
+        cross: &cross_size,
+    };
+    let mut along = place::rank_positions(&layers, &groups, &along_size, horizontal, &[]);
+    let mut size = layers.size.clone();
+    let mut cross =
+        place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, None);
+    for _ in 0..CLEARANCE_ROUNDS {
+        if !clear::widen_corridors(&layers, &boxes, &cross, &along, &mut size) {
+            break;
+        }
+        let warm = Some(cross.as_slice());
+        cross = place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, warm);
     }
-    let mut succs = vec![Vec::new(); n];
+    let least = clear::rank_gaps(&layers, &boxes, &cross);
+    along = place::rank_positions(&layers, &groups, &along_size, horizontal, &least);
+    (0..n).map(|v| (along[layers.rank[v]], cross[v])).collect()
+}
+
+fn finite_or(value: f32, fallback: f32) -> f32 {
+    if value.is_finite() { value } else { fallback }
+}
+
+/// Where the crossing reduction starts: each node's current cross position
+/// (the drawing's own order), ties broken by the first edge into it (so an
+/// imported fan-out keeps the order its edges were written in); dummies
+/// between their ends, placeholders at their boundary's mean.
+fn hints(
+    diagram: &Diagram,
+    links: &[Link],
+    layers: &Layers,
+    horizontal: bool,
+) -> Vec<(f32, usize)> {
+    let n = diagram.nodes.len();
     let mut first_in = vec![usize::MAX; n];
-    for (i, &(a, b, weak)) in ends
+    for (i, link) in links.iter().enumerate() {
+        first_in[link.to] = first_in[link.to].min(i);
+    }
+    let mut hint: Vec<(f32, usize)> = diagram
+        .nodes
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| e.as_ref().map(|e| (i, e)))
+        .map(|(i, node)| {
+            let c = if horizontal { node.pos.y } else { node.pos.x };
+            (finite_or(c, 0.0), first_in[i])
+        })
+        .collect();
+    hint.resize(layers.len(), (0.0, usize::MAX));
+    for chain in &layers.chains {
+        let (a, b) = (chain[0], chain[chain.len() - 1]);
+        let (ha, hb) = (hint[a].0, hint[b].0);
+        #[expect(clippy::cast_precision_loss, reason = "short chains")]
+        let steps = (chain.len() - 1) as f32;
+        for (k, &d) in chain.iter().enumerate().take(chain.len() - 1).skip(1) {
+            #[expect(clippy::cast_precision_loss, reason = "short chains")]
+            let t = k as f32 / steps;
+            hint[d] = (ha + (hb - ha) * t, hint[a].1.min(hint[b].1));
+        }
+    }
+    let mut sum: BTreeMap<usize, (f32, f32)> = BTreeMap::new();
+    for (v, h) in hint.iter().enumerate().take(n) {
+        let entry = sum.entry(layers.group[v]).or_insert((0.0, 0.0));
+        entry.0 += h.0;
+        entry.1 += 1.0;
+    }
+    for ((h, vertex), group) in hint
+        .iter_mut()
+        .zip(&layers.vertex)
+        .zip(&layers.group)
+        .skip(n)
     {
-        first_in[b] = first_in[b].min(i);
-        if !(weak && strong_in[b]) {
-            succs[a].push(b);
+        if *vertex == Vertex::Placeholder
+            && let Some(&(s, count)) = sum.get(group)
+        {
+            h.0 = s / count.max(1.0);
         }
     }
-    let forward = drop_back_edges(&succs);
-    let rank = longest_path_ranks(&forward);
-    let mut preds = vec![Vec::new(); n];
-    for (a, targets) in forward.iter().enumerate() {
-        for &b in targets {
-            preds[b].push(a);
-        }
-    }
-    let (cross, rank_pos) = {
-        let mut layout = Layout {
-            diagram,
-            direction,
-            rank,
-            preds,
-            first_in,
-        };
-        let groups = Groups::new(layout.diagram);
-        let root = layout.group_block(&groups, None, 0);
-        let mut cross = vec![0.0; n];
-        for (node, c) in root.members {
-            cross[node] = c;
-        }
-        let rank_pos = layout.rank_positions(&groups);
-        (
-            cross,
-            layout
-                .rank
-                .iter()
-                .map(|r| rank_pos[*r])
-                .collect::<Vec<f32>>(),
-        )
-    };
-    for (i, node) in diagram.nodes.iter_mut().enumerate() {
-        let (along, across) = (rank_pos[i], cross[i]);
-        node.pos = match direction {
-            Direction::LeftRight => Point::new(along, across),
-            Direction::RightLeft => Point::new(-along, across),
-            Direction::TopBottom => Point::new(across, along),
-            Direction::BottomTop => Point::new(across, -along),
-        };
-    }
+    hint
 }
 
 #[cfg(test)]

@@ -1,379 +1,435 @@
-//! Placement along the cross axis: items (nodes, or whole boundaries as
-//! solid blocks) packed rank by rank near their predecessors, and rank
-//! positions along the reading direction.
+//! Placement: where each rank sits along the reading direction, and where
+//! each vertex sits across it.
+//!
+//! Across, boundaries are solved inside-out: a boundary's own items (its
+//! nodes, dummies and nested boundaries) are placed in its own frame by
+//! `solve.rs`, then the whole boundary is one rigid block in its parent,
+//! so its container never overlaps anything outside it.
 
-use std::collections::BTreeMap;
-
-use super::Direction;
 use super::groups::Groups;
-use crate::model::Diagram;
+use super::layers::{Layers, Vertex};
+use super::solve::{self, Frame, Line, Pulls};
 
 /// Centre-to-centre distance between ranks, before boundary padding.
 const RANK_GAP_HORIZONTAL: f32 = 230.0;
-const RANK_GAP_VERTICAL: f32 = 120.0;
-/// Overlaps smaller than this are float rounding, not overlaps.
-const SLACK: f32 = 0.01;
-/// Free space between neighbours within a rank.
-const CROSS_GAP_HORIZONTAL: f32 = 40.0;
-const CROSS_GAP_VERTICAL: f32 = 70.0;
+const RANK_GAP_VERTICAL: f32 = 130.0;
+/// Free space between the boxes of neighbouring ranks.
+const RANK_CLEARANCE: f32 = 70.0;
+/// Free space between neighbours within a rank (boxes; dummies; blocks).
+const NODE_GAP_HORIZONTAL: f32 = 40.0;
+const NODE_GAP_VERTICAL: f32 = 70.0;
+const DUMMY_GAP: f32 = 14.0;
+const BLOCK_GAP: f32 = 20.0;
 /// Room a boundary container needs around its members, and for its title.
-const BOUNDARY_PAD: f32 = 30.0;
+/// The pictures draw containers 27 units out with a 16-unit title strip.
+pub(super) const BOUNDARY_PAD: f32 = 30.0;
 const BOUNDARY_TITLE: f32 = 18.0;
 
-/// One thing packed inside a group: a node or a whole nested boundary.
-#[derive(Clone, Debug)]
-pub(super) struct Block {
-    rank_min: usize,
-    rank_max: usize,
-    /// Size along the cross axis (perpendicular to the reading direction).
-    extent: f32,
-    /// Members with their cross-axis centres, relative to the block start.
-    pub(super) members: Vec<(usize, f32)>,
-    /// Document order of the first member, for stable ordering.
-    first: usize,
-    /// Document order of the first edge into a member: siblings keep the
-    /// order their edges were written in.
-    order: usize,
-}
-
-/// Occupied cross-axis intervals per rank, kept sorted by start.
-#[derive(Default)]
-struct Occupancy {
-    ranks: BTreeMap<usize, Vec<(f32, f32)>>,
-}
-
-impl Occupancy {
-    /// The occupied interval overlapping `block` placed at `start`, if any.
-    /// Touching is not overlapping; the slack absorbs float rounding.
-    fn overlap(&self, block: &Block, start: f32) -> Option<(f32, f32)> {
-        let (start, end) = (start + SLACK, start + block.extent - SLACK);
-        (block.rank_min..=block.rank_max).find_map(|rank| {
-            let list = self.ranks.get(&rank)?;
-            // Intervals are sorted by start: the last one starting before
-            // `end` is the only candidate that can still reach past `start`.
-            let i = list.partition_point(|(s, _)| *s < end);
-            let &(s, e) = list.get(i.checked_sub(1)?)?;
-            (e > start).then_some((s, e))
-        })
+/// The usual centre-to-centre distance between ranks.
+pub(super) const fn rank_gap(horizontal: bool) -> f32 {
+    if horizontal {
+        RANK_GAP_HORIZONTAL
+    } else {
+        RANK_GAP_VERTICAL
     }
+}
 
-    fn insert(&mut self, block: &Block, start: f32) {
-        for rank in block.rank_min..=block.rank_max {
-            let list = self.ranks.entry(rank).or_default();
-            let i = list.partition_point(|(s, _)| *s < start);
-            list.insert(i, (start, start + block.extent));
+/// Along-axis position of each rank: far enough apart for the largest boxes
+/// of both ranks and at least `least[r]` after the previous one (if given),
+/// plus room where boundaries open and close.
+pub(super) fn rank_positions(
+    layers: &Layers,
+    groups: &Groups,
+    along_size: &[f32],
+    horizontal: bool,
+    least: &[f32],
+) -> Vec<f32> {
+    let ranks = layers.ranks;
+    let spans = groups.spans(&layers.rank[..along_size.len()]);
+    let mut opens = vec![0usize; ranks];
+    let mut closes = vec![0usize; ranks];
+    for (g, span) in spans.iter().enumerate() {
+        if let Some((lo, hi)) = *span
+            && g != groups.root()
+        {
+            opens[lo] += 1;
+            closes[hi] += 1;
         }
     }
-
-    /// The end of the last interval in the block's ranks (where to append).
-    fn end(&self, block: &Block) -> Option<f32> {
-        (block.rank_min..=block.rank_max)
-            .filter_map(|r| {
-                self.ranks
-                    .get(&r)
-                    .and_then(|l| l.iter().map(|(_, e)| *e).reduce(f32::max))
-            })
-            .reduce(f32::max)
+    let mut half = vec![0.0f32; ranks];
+    for (node, size) in along_size.iter().enumerate() {
+        let r = layers.rank[node];
+        half[r] = half[r].max(size * 0.5);
     }
-
-    /// Intervals in the block's ranks: a bound on the steps of a search.
-    fn count(&self, block: &Block) -> usize {
-        (block.rank_min..=block.rank_max)
-            .filter_map(|r| self.ranks.get(&r).map(Vec::len))
-            .sum()
+    let (gap, title) = if horizontal {
+        (RANK_GAP_HORIZONTAL, 0.0)
+    } else {
+        (RANK_GAP_VERTICAL, BOUNDARY_TITLE)
+    };
+    let mut pos = vec![0.0; ranks];
+    for r in 1..ranks {
+        #[expect(clippy::cast_precision_loss, reason = "nesting counts are tiny")]
+        let padding =
+            closes[r - 1] as f32 * BOUNDARY_PAD + opens[r] as f32 * (BOUNDARY_PAD + title);
+        let least = least.get(r).copied().unwrap_or(0.0);
+        pos[r] = pos[r - 1] + gap.max(half[r - 1] + half[r] + RANK_CLEARANCE).max(least) + padding;
     }
+    pos
+}
 
-    /// The first free start at or after `wanted`.
-    fn next_free(&self, block: &Block, wanted: f32) -> f32 {
-        let mut forward = wanted;
-        // Each step passes at least one interval.
-        for _ in 0..=self.count(block) {
-            match self.overlap(block, forward) {
-                Some((_, end)) => forward = end,
-                None => return forward,
+/// One thing placed in a frame: a vertex, a nested boundary as a block, or
+/// (when refining) a vertex outside the frame, fixed where it was.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Vertex(usize),
+    Block(usize),
+    Anchor(usize),
+}
+
+/// Passes that re-solve every boundary's inside knowing where the outside
+/// ends of its edges were put.
+const REFINEMENTS: usize = 1;
+
+/// Cross-axis centre of every vertex, given each rank's order and along
+/// position, and each vertex's cross size; `warm` is an earlier placement
+/// to start from.
+pub(super) fn cross_positions(
+    layers: &Layers,
+    groups: &Groups,
+    order: &[Vec<usize>],
+    along: &[f32],
+    size: &[f32],
+    horizontal: bool,
+    warm: Option<&[f32]>,
+) -> Vec<f32> {
+    let mut chain_of = vec![None; layers.len()];
+    for (c, chain) in layers.chains.iter().enumerate() {
+        for &v in &chain[1..chain.len() - 1] {
+            chain_of[v] = Some(c);
+        }
+    }
+    let mut solver = Solver {
+        layers,
+        groups,
+        order,
+        along,
+        size,
+        chain_of,
+        node_gap: if horizontal {
+            NODE_GAP_HORIZONTAL
+        } else {
+            NODE_GAP_VERTICAL
+        },
+        lead: if horizontal {
+            BOUNDARY_PAD + BOUNDARY_TITLE
+        } else {
+            BOUNDARY_PAD
+        },
+        rel: vec![0.0; layers.len()],
+        extent: vec![0.0; groups.nodes.len()],
+    };
+    let inside_out = groups.inside_out();
+    for &g in &inside_out {
+        solver.solve(g, warm);
+    }
+    if inside_out.len() > 1 {
+        for _ in 0..REFINEMENTS {
+            let placed = solver.rel.clone();
+            for &g in &inside_out {
+                solver.solve(g, Some(&placed));
             }
         }
-        self.end(block).unwrap_or(wanted).max(wanted)
+    }
+    solver.rel
+}
+
+struct Solver<'a> {
+    layers: &'a Layers,
+    groups: &'a Groups,
+    order: &'a [Vec<usize>],
+    along: &'a [f32],
+    /// Cross-axis size of each vertex.
+    size: &'a [f32],
+    /// The long edge each dummy belongs to.
+    chain_of: Vec<Option<usize>>,
+    node_gap: f32,
+    lead: f32,
+    /// Each vertex's centre relative to the low edge of the innermost
+    /// frame solved so far that holds it.
+    rel: Vec<f32>,
+    /// Cross extent of each solved boundary block.
+    extent: Vec<f32>,
+}
+
+/// A frame: its items, which item holds each vertex, and the solver's view.
+struct Framing {
+    items: Vec<Item>,
+    /// Item of each vertex in the frame (`usize::MAX` outside it).
+    item_of: Vec<usize>,
+    frame: Frame,
+}
+
+impl Solver<'_> {
+    fn spacing(&self, item: Item) -> f32 {
+        match item {
+            Item::Block(_) => BLOCK_GAP,
+            Item::Anchor(_) => 0.0,
+            Item::Vertex(v) => match self.layers.vertex[v] {
+                Vertex::Node => self.node_gap,
+                Vertex::Dummy => DUMMY_GAP,
+                Vertex::Placeholder => 0.0,
+            },
+        }
     }
 
-    /// The free start nearest to `wanted`, preferring later positions on ties.
-    fn nearest_free(&self, block: &Block, wanted: f32) -> f32 {
-        let forward = self.next_free(block, wanted);
-        let mut backward = wanted;
-        for _ in 0..=self.count(block) {
-            match self.overlap(block, backward) {
-                Some((start, _)) => backward = start - block.extent,
-                None => break,
+    fn frame(&self, g: usize) -> Framing {
+        let layers = self.layers;
+        let mut items = Vec::new();
+        let mut item_of = vec![usize::MAX; layers.len()];
+        let mut block_item = vec![usize::MAX; self.groups.nodes.len()];
+        for (v, (&group, slot)) in layers.group.iter().zip(&mut item_of).enumerate() {
+            if group == g {
+                *slot = items.len();
+                items.push(Item::Vertex(v));
+            } else if let Some(c) = self.groups.child_toward(group, g) {
+                if block_item[c] == usize::MAX {
+                    block_item[c] = items.len();
+                    items.push(Item::Block(c));
+                }
+                *slot = block_item[c];
             }
         }
-        if self.overlap(block, backward).is_some() {
-            return forward;
-        }
-        if forward - wanted <= wanted - backward {
-            forward
-        } else {
-            backward
-        }
-    }
-}
-
-pub(super) struct Layout<'a> {
-    pub(super) diagram: &'a Diagram,
-    pub(super) direction: Direction,
-    pub(super) rank: Vec<usize>,
-    /// Predecessors along kept (forward) edges.
-    pub(super) preds: Vec<Vec<usize>>,
-    /// Index of the first edge into each node (`usize::MAX` for none).
-    pub(super) first_in: Vec<usize>,
-}
-impl Layout<'_> {
-    fn cross_size(&self, node: usize) -> f32 {
-        let size = self.diagram.nodes[node].size();
-        if self.direction.horizontal() {
-            size.h + CROSS_GAP_HORIZONTAL
-        } else {
-            size.w + CROSS_GAP_VERTICAL
-        }
-    }
-
-    /// Lays out a group (a boundary, or the root for `None`) as a block.
-    pub(super) fn group_block(
-        &mut self,
-        groups: &Groups,
-        boundary: Option<usize>,
-        depth: usize,
-    ) -> Block {
-        let index = boundary.unwrap_or(groups.children.len() - 1);
-        let mut items: Vec<Block> = groups.nodes[index]
+        let bounds: Vec<(f32, f32)> = items
             .iter()
-            .map(|&node| Block {
-                rank_min: self.rank[node],
-                rank_max: self.rank[node],
-                extent: self.cross_size(node),
-                members: vec![(node, self.cross_size(node) * 0.5)],
-                first: node,
-                order: self.first_in[node],
+            .map(|&item| match item {
+                Item::Vertex(v) => (-self.size[v] * 0.5, self.size[v] * 0.5),
+                Item::Block(c) => (0.0, self.extent[c]),
+                Item::Anchor(_) => (0.0, 0.0),
             })
             .collect();
-        if depth <= groups.depth.len() {
-            for &child in &groups.children[index] {
-                let block = self.group_block(groups, Some(child), depth + 1);
-                if !block.members.is_empty() {
-                    items.push(block);
+        let mut out = vec![Vec::new(); items.len()];
+        let mut indegree = vec![0usize; items.len()];
+        let mut ranks = Vec::with_capacity(self.order.len());
+        let mut gaps = Vec::with_capacity(self.order.len());
+        for rank in self.order {
+            let mut seq: Vec<usize> = Vec::new();
+            let mut seps: Vec<f32> = Vec::new();
+            for &v in rank {
+                let i = item_of[v];
+                if i == usize::MAX || seq.last() == Some(&i) {
+                    continue;
+                }
+                if let Some(&p) = seq.last() {
+                    let gap = (self.spacing(items[p]) + self.spacing(items[i])) * 0.5;
+                    let sep = bounds[p].1 - bounds[i].0 + gap;
+                    out[p].push((i, sep));
+                    seps.push(sep);
+                    indegree[i] += 1;
+                }
+                seq.push(i);
+            }
+            ranks.push(seq);
+            gaps.push(seps);
+        }
+        let mut topo: Vec<usize> = (0..items.len()).filter(|&i| indegree[i] == 0).collect();
+        let mut next = 0;
+        while let Some(&i) = topo.get(next) {
+            next += 1;
+            for &(j, _) in &out[i] {
+                indegree[j] -= 1;
+                if indegree[j] == 0 {
+                    topo.push(j);
                 }
             }
         }
-        let mut members = Self::pack(&mut items, &self.preds);
-        let low = members
-            .iter()
-            .map(|&(node, c)| c - self.cross_size(node) * 0.5)
-            .reduce(f32::min)
-            .unwrap_or(0.0);
-        let high = members
-            .iter()
-            .map(|&(node, c)| c + self.cross_size(node) * 0.5)
-            .reduce(f32::max)
-            .unwrap_or(0.0);
-        let (lead, trail) = match boundary {
-            None => (0.0, 0.0),
-            // The title sits on the top edge, which is the cross axis'
-            // start only when ranks run horizontally.
-            Some(_) if self.direction.horizontal() => (BOUNDARY_PAD + BOUNDARY_TITLE, BOUNDARY_PAD),
-            Some(_) => (BOUNDARY_PAD, BOUNDARY_PAD),
-        };
-        for (_, c) in &mut members {
-            *c += lead - low;
+        // The ordering keeps blocks consistent across ranks, so this is a
+        // DAG; should it ever not be, the rest still gets placed.
+        if topo.len() < items.len() {
+            let mut placed = vec![false; items.len()];
+            for &i in &topo {
+                placed[i] = true;
+            }
+            topo.extend((0..items.len()).filter(|&i| !placed[i]));
         }
-        Block {
-            rank_min: members
-                .iter()
-                .map(|(n, _)| self.rank[*n])
-                .min()
-                .unwrap_or(0),
-            rank_max: members
-                .iter()
-                .map(|(n, _)| self.rank[*n])
-                .max()
-                .unwrap_or(0),
-            extent: high - low + lead + trail,
-            first: members.iter().map(|(n, _)| *n).min().unwrap_or(0),
-            order: members
-                .iter()
-                .map(|(n, _)| self.first_in[*n])
-                .min()
-                .unwrap_or(usize::MAX),
-            members,
+        let rigid = items
+            .iter()
+            .map(|i| !matches!(i, Item::Vertex(_)))
+            .collect();
+        let fixed = vec![false; items.len()];
+        Framing {
+            items,
+            item_of,
+            frame: Frame {
+                bounds,
+                out,
+                topo,
+                ranks,
+                gaps,
+                rigid,
+                fixed,
+            },
         }
     }
 
-    /// Packs items along the cross axis, rank by rank; returns every
-    /// member's cross position in this frame.
-    fn pack(items: &mut [Block], preds: &[Vec<usize>]) -> Vec<(usize, f32)> {
-        items.sort_by_key(|b| (b.rank_min, b.order, b.first));
-
-        let mut occupancy = Occupancy::default();
-        // Cross positions in this group's frame.
-        let mut placed = BTreeMap::new();
-        let mut members = Vec::new();
-        let place = |item: &Block,
-                     start: f32,
-                     occupancy: &mut Occupancy,
-                     placed: &mut BTreeMap<usize, f32>,
-                     members: &mut Vec<(usize, f32)>| {
-            occupancy.insert(item, start);
-            for &(node, rel) in &item.members {
-                placed.insert(node, start + rel);
-                members.push((node, start + rel));
-            }
-        };
-        let mut i = 0;
-        while i < items.len() {
-            let rank = items[i].rank_min;
-            let end = items[i..]
-                .iter()
-                .position(|b| b.rank_min != rank)
-                .map_or(items.len(), |k| i + k);
-            // Predecessors sit in earlier ranks, so every wanted centre of
-            // this rank is known before any of its items is placed.
-            let mut wanted: Vec<(Option<f32>, usize)> = (i..end)
-                .map(|k| (wanted_centre(&items[k], preds, &placed), k))
-                .collect();
-            wanted.sort_by(|a, b| match (a.0, b.0) {
-                (Some(x), Some(y)) => x.total_cmp(&y).then(a.1.cmp(&b.1)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => a.1.cmp(&b.1),
-            });
-            // Runs of siblings sharing a wanted centre are laid side by side,
-            // centred on it, in the order their edges were written.
-            let mut j = 0;
-            while j < wanted.len() {
-                let centre = wanted[j].0;
-                let same = |w: &(Option<f32>, usize)| match (w.0, centre) {
-                    (Some(a), Some(b)) => (a - b).abs() < 0.5,
-                    (None, None) => true,
-                    _ => false,
-                };
-                let run_end = wanted[j..]
-                    .iter()
-                    .position(|w| !same(w))
-                    .map_or(wanted.len(), |k| j + k);
-                let total: f32 = wanted[j..run_end]
-                    .iter()
-                    .map(|(_, k)| items[*k].extent)
-                    .sum();
-                let mut cursor = centre.map(|c| c - total * 0.5);
-                for (n, &(_, k)) in wanted[j..run_end].iter().enumerate() {
-                    let item = &items[k];
-                    let start = match cursor {
-                        Some(at) if n == 0 => occupancy.nearest_free(item, at),
-                        Some(at) => occupancy.next_free(item, at),
-                        None => occupancy.end(item).unwrap_or(0.0),
-                    };
-                    place(item, start, &mut occupancy, &mut placed, &mut members);
-                    cursor = cursor.map(|_| start + item.extent);
-                }
-                j = run_end;
-            }
-            i = end;
+    /// Places group `g`'s items in its frame and records its extent. With
+    /// `placed` (every vertex's position from a previous pass), items start
+    /// there, and the outside ends of long edges passing through the frame
+    /// hold those edges' lines. (Plain edges to the outside are left to the
+    /// parent frame, which moves the block as a whole: pulling the inside
+    /// apart towards outside neighbours would feed back and drift.)
+    fn solve(&mut self, g: usize, placed: Option<&[f32]>) {
+        let mut framing = self.frame(g);
+        if framing.items.is_empty() {
+            return;
         }
-        members
+        let (start, anchor) = self.start(&mut framing, placed);
+        // Direct vertices sit at their item's position.
+        for (rel, &group) in self.rel.iter_mut().zip(&self.layers.group) {
+            if group == g {
+                *rel = 0.0;
+            }
+        }
+        let pulls = self.pulls(&framing, &anchor);
+        let x = solve::solve(&framing.frame, &pulls, &start, placed.is_some());
+        self.record(g, &framing, &x);
     }
 
-    /// Position of every rank along the reading direction, leaving room
-    /// where boundaries open and close.
-    pub(super) fn rank_positions(&self, groups: &Groups) -> Vec<f32> {
-        let ranks = self.rank.iter().copied().max().unwrap_or(0) + 1;
-        let mut opens = vec![0usize; ranks];
-        let mut closes = vec![0usize; ranks];
-        for b in 0..groups.depth.len() {
-            let members = groups.members(b);
-            let Some(min) = members.iter().map(|&n| self.rank[n]).min() else {
+    /// Where the frame's items start, and (when refining) fixed anchors for
+    /// the outside ends of long edges through the frame: their item per
+    /// vertex (`usize::MAX` for none).
+    fn start(&self, framing: &mut Framing, placed: Option<&[f32]>) -> (Vec<f32>, Vec<usize>) {
+        let layers = self.layers;
+        let mut start: Vec<f32> = vec![0.0; framing.items.len()];
+        let mut anchor = vec![usize::MAX; layers.len()];
+        let Some(placed) = placed else {
+            return (start, anchor);
+        };
+        for (v, &i) in framing.item_of.iter().enumerate() {
+            match framing.items.get(i) {
+                Some(Item::Vertex(_)) => start[i] = placed[v],
+                // `rel` holds offsets within the just re-solved block.
+                Some(_) => start[i] = placed[v] - self.rel[v],
+                None => {}
+            }
+        }
+        for v in 0..layers.len() {
+            let (true, Some(c)) = (framing.item_of[v] != usize::MAX, self.chain_of[v]) else {
                 continue;
             };
-            let max = members.iter().map(|&n| self.rank[n]).max().unwrap_or(min);
-            opens[min] += 1;
-            closes[max] += 1;
+            let chain = &layers.chains[c];
+            for u in [chain[0], chain[chain.len() - 1]] {
+                if framing.item_of[u] == usize::MAX && anchor[u] == usize::MAX {
+                    anchor[u] = framing.items.len();
+                    framing.items.push(Item::Anchor(u));
+                    let frame = &mut framing.frame;
+                    frame.bounds.push((0.0, 0.0));
+                    frame.out.push(Vec::new());
+                    frame.topo.push(anchor[u]);
+                    frame.rigid.push(true);
+                    frame.fixed.push(true);
+                    start.push(placed[u]);
+                }
+            }
         }
-        let horizontal = self.direction.horizontal();
-        let gap = if horizontal {
-            RANK_GAP_HORIZONTAL
-        } else {
-            RANK_GAP_VERTICAL
-        };
-        // Half the largest node of each rank, so wide nodes get room.
-        let mut half = vec![0.0f32; ranks];
-        for (i, node) in self.diagram.nodes.iter().enumerate() {
-            let size = node.size();
-            let extent = if horizontal { size.w } else { size.h } * 0.5;
-            half[self.rank[i]] = half[self.rank[i]].max(extent);
-        }
-        let title = if self.direction.horizontal() {
-            0.0
-        } else {
-            BOUNDARY_TITLE
-        };
-        let mut pos = vec![0.0; ranks];
-        for r in 1..ranks {
-            #[expect(clippy::cast_precision_loss, reason = "nesting counts are tiny")]
-            let padding =
-                closes[r - 1] as f32 * BOUNDARY_PAD + opens[r] as f32 * (BOUNDARY_PAD + title);
-            let base = gap.max(half[r - 1] + half[r] + 60.0);
-            pos[r] = pos[r - 1] + base + padding;
-        }
-        pos
+        (start, anchor)
     }
-}
 
-/// Where a block would like its centre: the mean cross position of the
-/// predecessors of its members already placed in this frame.
-fn wanted_centre(
-    block: &Block,
-    preds: &[Vec<usize>],
-    placed: &BTreeMap<usize, f32>,
-) -> Option<f32> {
-    // A block's own members are not in `placed` yet.
-    let positions: Vec<f32> = block
-        .members
-        .iter()
-        .flat_map(|(m, _)| preds[*m].iter())
-        .filter_map(|p| placed.get(p).copied())
-        .collect();
-    #[expect(clippy::cast_precision_loss, reason = "a handful of predecessors")]
-    let mean = positions.iter().sum::<f32>() / positions.len() as f32;
-    (!positions.is_empty()).then_some(mean)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn packing_terminates_and_never_overlaps_with_odd_sizes() {
-        // Float rounding once made the backward search step in place.
-        let mut seed = 12_345_u32;
-        let mut next = || {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            f32::from(u16::try_from(seed >> 16).unwrap_or(0)) / 65_536.0
+    /// What pulls the frame's items: edges between them, and the straight
+    /// lines of long edges whose ends are known.
+    fn pulls(&self, framing: &Framing, anchor: &[usize]) -> Pulls {
+        let layers = self.layers;
+        let weight = |a: usize, b: usize| match (layers.vertex[a], layers.vertex[b]) {
+            (Vertex::Dummy, Vertex::Dummy) => 8.0,
+            (Vertex::Dummy, _) | (_, Vertex::Dummy) => 2.0,
+            _ => 1.0,
         };
-        let mut occupancy = Occupancy::default();
-        let mut placed: Vec<(f32, f32)> = Vec::new();
-        for _ in 0..2_000 {
-            let block = Block {
-                rank_min: 0,
-                rank_max: 0,
-                extent: 0.1 + next() * 97.3,
-                members: Vec::new(),
-                first: 0,
-                order: 0,
+        let item_at = |v: usize| match framing.item_of[v] {
+            usize::MAX => anchor[v],
+            i => i,
+        };
+        let offset = |v: usize| {
+            if framing.item_of[v] == usize::MAX {
+                0.0
+            } else {
+                self.rel[v]
+            }
+        };
+        let mut pulls = Pulls {
+            of: vec![Vec::new(); framing.items.len()],
+            lines: Vec::new(),
+        };
+        for (v, &i) in framing.item_of.iter().enumerate() {
+            if i == usize::MAX {
+                continue;
+            }
+            for &(u, m) in &layers.down[v] {
+                let j = framing.item_of[u];
+                if j != usize::MAX && j != i {
+                    let w = m * weight(v, u);
+                    let (ou, ov) = (self.rel[u], self.rel[v]);
+                    pulls.of[i].push((j, ou - ov, w));
+                    pulls.of[j].push((i, ov - ou, w));
+                }
+            }
+            // A dummy holds the straight line between its edge's ends
+            // (unless all three move as one block).
+            let Some(c) = self.chain_of[v] else { continue };
+            let chain = &layers.chains[c];
+            let (a, b) = (chain[0], chain[chain.len() - 1]);
+            let (ia, ib) = (item_at(a), item_at(b));
+            if ia == usize::MAX || ib == usize::MAX || (ia == i && ib == i) {
+                continue;
+            }
+            let (ra, rb) = (layers.rank[a], layers.rank[b]);
+            let span = self.along[rb] - self.along[ra];
+            let t = if span > 0.0 {
+                (self.along[layers.rank[v]] - self.along[ra]) / span
+            } else {
+                0.5
             };
-            let start = occupancy.nearest_free(&block, next() * 3_000.0 - 1_500.0);
-            occupancy.insert(&block, start);
-            placed.push((start, start + block.extent));
+            pulls.lines.push(Line {
+                dummy: (i, self.rel[v]),
+                ends: [(ia, offset(a)), (ib, offset(b))],
+                t,
+            });
         }
-        placed.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for pair in placed.windows(2) {
-            assert!(pair[1].0 >= pair[0].1 - 2.0 * SLACK, "{pair:?}");
+        pulls
+    }
+
+    /// Stores every vertex's centre relative to the frame's low edge, and
+    /// the frame's extent as a block.
+    fn record(&mut self, g: usize, frame: &Framing, x: &[f32]) {
+        let layers = self.layers;
+        let counted = |i: usize| match frame.items[i] {
+            Item::Vertex(v) => layers.vertex[v] != Vertex::Placeholder,
+            Item::Block(_) => true,
+            Item::Anchor(_) => false,
+        };
+        let low = (0..x.len())
+            .filter(|&i| counted(i))
+            .map(|i| x[i] + frame.frame.bounds[i].0)
+            .reduce(f32::min)
+            .unwrap_or(0.0);
+        let high = (0..x.len())
+            .filter(|&i| counted(i))
+            .map(|i| x[i] + frame.frame.bounds[i].1)
+            .reduce(f32::max)
+            .unwrap_or(0.0);
+        let (lead, trail) = if g == self.groups.root() {
+            (0.0, 0.0)
+        } else {
+            (self.lead, BOUNDARY_PAD)
+        };
+        for v in 0..layers.len() {
+            let i = frame.item_of[v];
+            if i != usize::MAX {
+                let within = match frame.items[i] {
+                    Item::Block(_) => self.rel[v],
+                    Item::Vertex(_) | Item::Anchor(_) => 0.0,
+                };
+                self.rel[v] = x[i] + within - low + lead;
+            }
         }
+        self.extent[g] = (high - low).max(0.0) + lead + trail;
     }
 }

@@ -211,6 +211,37 @@ pub fn edge_segment(from: R, to: R, offset: f32) -> [P; 2] {
     [exit_point(from, a, b), exit_point(to, b, a)]
 }
 
+/// The parameter range `[t0, t1]` of segment `a`–`b` inside `rect`
+/// (Liang–Barsky clipping), or `None` when the segment misses it.
+#[must_use]
+pub fn clip_range(a: P, b: P, rect: R) -> Option<(f32, f32)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (dir, room) in [
+        (-d.x, a.x - rect.min.x),
+        (d.x, rect.max.x - a.x),
+        (-d.y, a.y - rect.min.y),
+        (d.y, rect.max.y - a.y),
+    ] {
+        if dir == 0.0 {
+            if room < 0.0 {
+                return None;
+            }
+        } else {
+            let t = room / dir;
+            if dir < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return None;
+            }
+        }
+    }
+    Some((t0, t1))
+}
+
 /// Sideways offsets so edges joining the same two nodes are drawn side by
 /// side, `spacing` apart; indexed like `edges`.
 #[must_use]

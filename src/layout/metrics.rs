@@ -120,28 +120,7 @@ fn segment_hits(a: P, b: P, rect: R) -> bool {
     if min.x >= max.x || min.y >= max.y {
         return false;
     }
-    let d = b - a;
-    let (mut t0, mut t1) = (0.0f32, 1.0f32);
-    for (p, q) in [
-        (-d.x, a.x - min.x),
-        (d.x, max.x - a.x),
-        (-d.y, a.y - min.y),
-        (d.y, max.y - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return false;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    t0 < t1
+    crate::export::geometry::clip_range(a, b, R { min, max }).is_some_and(|(t0, t1)| t0 < t1)
 }
 
 /// Whether two segments properly cross (touching or collinear runs are

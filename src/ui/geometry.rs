@@ -158,35 +158,16 @@ pub fn node_at(diagram: &Diagram, p: Pos2) -> Option<usize> {
     diagram.nodes.iter().rposition(|n| node_rect(n).contains(p))
 }
 
-/// The part of segment `[a, b]` inside `rect` (Liang–Barsky), or `None`
-/// when the segment misses it.
+/// The part of segment `[a, b]` inside `rect`, or `None` when the segment
+/// misses it.
 #[must_use]
 pub fn clip_segment([a, b]: [Pos2; 2], rect: Rect) -> Option<[Pos2; 2]> {
-    let d = b - a;
-    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
-    for (p, q) in [
-        (-d.x, a.x - rect.left()),
-        (d.x, rect.right() - a.x),
-        (-d.y, a.y - rect.top()),
-        (d.y, rect.bottom() - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 > t1 {
-                return None;
-            }
-        }
-    }
-    Some([a + d * t0, a + d * t1])
+    let (t0, t1) = plain::clip_range(
+        plain::P { x: a.x, y: a.y },
+        plain::P { x: b.x, y: b.y },
+        plain_rect(rect),
+    )?;
+    Some([a + (b - a) * t0, a + (b - a) * t1])
 }
 
 /// Canvas units from a boundary's top edge that grab it (its title band).

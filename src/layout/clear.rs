@@ -80,7 +80,7 @@ pub(super) fn widen_corridors(
         if run <= 0.0 {
             continue;
         }
-        let slope = (cb - ca).abs() / run;
+        let slope = ((cb - ca).abs() / run).min(1.0);
         for &d in &chain[1..chain.len() - 1] {
             let wanted = layers.size[d] + 2.0 * slope * half[layers.rank[d]];
             if wanted > size[d] + 1.0 {
@@ -90,6 +90,47 @@ pub(super) fn widen_corridors(
         }
     }
     grew
+}
+
+/// Room an edge label needs along the reading direction: its longest line
+/// in the pictures' 11-unit type (about 6.5 units a character) when ranks
+/// run across, one line height per line when they run down; plus a margin
+/// on either side.
+pub(super) fn label_room(label: &str, horizontal: bool) -> f32 {
+    const CHAR: f32 = 6.5;
+    const LINE: f32 = 15.0;
+    const SIDES: f32 = 28.0;
+    if label.trim().is_empty() {
+        return 0.0;
+    }
+    let lines = label.lines().map(|l| l.chars().count()).collect::<Vec<_>>();
+    #[expect(clippy::cast_precision_loss, reason = "label lengths are small")]
+    let extent = if horizontal {
+        lines.iter().copied().max().unwrap_or(0) as f32 * CHAR
+    } else {
+        lines.len() as f32 * LINE
+    };
+    extent + SIDES
+}
+
+/// For each rank, the least centre-to-centre distance from the previous
+/// one that leaves each labelled edge between the two (`(from, to, room)`)
+/// its label's room between the boxes.
+pub(super) fn label_gaps(
+    layers: &Layers,
+    boxes: &Boxes<'_>,
+    labelled: &[(usize, usize, f32)],
+) -> Vec<f32> {
+    let mut gaps = vec![0.0f32; layers.ranks];
+    for &(a, b, room) in labelled {
+        let (ra, rb) = (layers.rank[a], layers.rank[b]);
+        if ra.abs_diff(rb) == 1 {
+            let needed = (boxes.along[a] + boxes.along[b]) * 0.5 + room;
+            let r = ra.max(rb);
+            gaps[r] = gaps[r].max(needed);
+        }
+    }
+    gaps
 }
 
 /// For each rank, the least centre-to-centre distance from the previous
@@ -168,6 +209,14 @@ fn clearance(from: f32, to: f32, centre: f32, half_cross: f32, half_along: f32) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_get_room_between_their_boxes() {
+        assert!(label_room("", true).abs() < 1e-6);
+        let one = label_room("charge + idempotency key", true);
+        assert!(one > 150.0 && one < 200.0, "{one}");
+        assert!(label_room("a\nb", false) > label_room("a", false));
+    }
 
     #[test]
     fn a_steep_line_needs_a_longer_run_past_a_box_above_its_end() {

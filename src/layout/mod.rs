@@ -294,7 +294,17 @@ fn core(
         along: &along_size,
         cross: &cross_size,
     };
-    let mut along = place::rank_positions(&layers, &groups, &along_size, horizontal, &[]);
+    let labelled: Vec<(usize, usize, f32)> = diagram
+        .edges
+        .iter()
+        .filter_map(|edge| {
+            let (&a, &b) = (index.get(edge.from.as_str())?, index.get(edge.to.as_str())?);
+            Some((a, b, clear::label_room(&edge.label, horizontal)))
+        })
+        .filter(|&(a, b, room)| a != b && room > 0.0)
+        .collect();
+    let labels = clear::label_gaps(&layers, &boxes, &labelled);
+    let mut along = place::rank_positions(&layers, &groups, &along_size, horizontal, &labels);
     let mut size = layers.size.clone();
     let mut cross =
         place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, None);
@@ -305,8 +315,23 @@ fn core(
         let warm = Some(cross.as_slice());
         cross = place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, warm);
     }
-    let least = clear::rank_gaps(&layers, &boxes, &cross);
-    along = place::rank_positions(&layers, &groups, &along_size, horizontal, &least);
+    // Steep lines need wider rank gaps; re-spaced ranks move where long
+    // edges' lines pass, so their dummies are placed again.
+    for round in 0..=CLEARANCE_ROUNDS {
+        let least: Vec<f32> = clear::rank_gaps(&layers, &boxes, &cross)
+            .into_iter()
+            .zip(&labels)
+            .map(|(steep, &label)| steep.max(label))
+            .collect();
+        let spaced = place::rank_positions(&layers, &groups, &along_size, horizontal, &least);
+        let moved = spaced.iter().zip(&along).any(|(a, b)| (a - b).abs() > 0.5);
+        along = spaced;
+        if !moved || round == CLEARANCE_ROUNDS {
+            break;
+        }
+        let warm = Some(cross.as_slice());
+        cross = place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, warm);
+    }
     (0..n).map(|v| (along[layers.rank[v]], cross[v])).collect()
 }
 

@@ -251,11 +251,6 @@ impl Solver<'_> {
             }
             topo.extend((0..items.len()).filter(|&i| !placed[i]));
         }
-        let rigid = items
-            .iter()
-            .map(|i| !matches!(i, Item::Vertex(_)))
-            .collect();
-        let fixed = vec![false; items.len()];
         Framing {
             items,
             item_of,
@@ -265,8 +260,6 @@ impl Solver<'_> {
                 topo,
                 ranks,
                 gaps,
-                rigid,
-                fixed,
             },
         }
     }
@@ -325,8 +318,6 @@ impl Solver<'_> {
                     frame.bounds.push((0.0, 0.0));
                     frame.out.push(Vec::new());
                     frame.topo.push(anchor[u]);
-                    frame.rigid.push(true);
-                    frame.fixed.push(true);
                     start.push(placed[u]);
                 }
             }
@@ -371,13 +362,15 @@ impl Solver<'_> {
                     pulls.of[j].push((i, ov - ou, w));
                 }
             }
-            // A dummy holds the straight line between its edge's ends
-            // (unless all three move as one block).
+            // A dummy holds the straight line between its edge's ends,
+            // unless it moves as one block with an end (then the line is
+            // the inner frame's business: pulling the block towards a line
+            // that moves with it would feed back on itself).
             let Some(c) = self.chain_of[v] else { continue };
             let chain = &layers.chains[c];
             let (a, b) = (chain[0], chain[chain.len() - 1]);
             let (ia, ib) = (item_at(a), item_at(b));
-            if ia == usize::MAX || ib == usize::MAX || (ia == i && ib == i) {
+            if ia == usize::MAX || ib == usize::MAX || ia == i || ib == i {
                 continue;
             }
             let (ra, rb) = (layers.rank[a], layers.rank[b]);

@@ -8,11 +8,12 @@
 //! to the weighted least-squares positions for their pulls that keep the
 //! rank's order and gaps: pool-adjacent-violators, exact for a chain of
 //! separation constraints. Heavy items (dummies holding a line) stay; light
-//! ones make room. Blocks (nested boundaries, which span several ranks) are
-//! obstacles within a rank and move on their own between rounds. A final
-//! push down and up, averaged, restores every constraint (they are convex,
-//! so the mean of two feasible placements is feasible): no two items ever
-//! overlap.
+//! ones make room. A block (a nested boundary, spanning several ranks) has
+//! one position, set by each of its ranks in turn. Items outside every rank
+//! (the fixed far ends of edges leaving the frame) never move. After each
+//! round a push down and up, averaged, restores every constraint (they are
+//! convex, so the mean of two feasible placements is feasible): no two
+//! items ever overlap.
 
 /// The frame's items and how they must be spaced.
 pub(super) struct Frame {
@@ -27,10 +28,6 @@ pub(super) struct Frame {
     /// The least distance between each pair of neighbours in `ranks`
     /// (one fewer than the rank's items).
     pub(super) gaps: Vec<Vec<f32>>,
-    /// Blocks: obstacles within a rank, moved as a whole.
-    pub(super) rigid: Vec<bool>,
-    /// Items that never move (the other ends of edges leaving the frame).
-    pub(super) fixed: Vec<bool>,
 }
 
 /// A long edge's dummy and the ends of its straight line.
@@ -62,10 +59,10 @@ const SETTLED: f32 = 0.5;
 const LINE_WEIGHT: f32 = 6.0;
 /// How strongly each dummy turns its line's ends.
 const LINE_PULL: f32 = 30.0;
+/// Positions beyond this mean the iteration diverged.
+const RUNAWAY: f32 = 1e7;
 /// Weight of an item with no pull: it stays unless pushed.
 const IDLE: f32 = 1e-3;
-/// How far a block moves towards its target per round.
-const BLOCK_STEP: f32 = 0.5;
 
 /// Positions for every item of `frame`, balancing `pulls`, starting from
 /// `start` (an earlier placement if `warm`, which needs fewer rounds).
@@ -115,34 +112,20 @@ pub(super) fn solve(frame: &Frame, pulls: &Pulls, start: &[f32], warm: bool) -> 
         };
         for r in ranks {
             let (seq, seps) = (&frame.ranks[r], &frame.gaps[r]);
-            let mut start = 0;
-            while start < seq.len() {
-                if frame.rigid[seq[start]] {
-                    start += 1;
-                    continue;
-                }
-                let end = seq[start..]
-                    .iter()
-                    .position(|&i| frame.rigid[i])
-                    .map_or(seq.len(), |k| start + k);
-                let run = &seq[start..end];
-                let low = start.checked_sub(1).map(|p| x[seq[p]] + seps[p]);
-                let high = seq.get(end).map(|&q| x[q] - seps[end - 1]);
-                let wanted: Vec<(f32, f32)> = run.iter().map(|&i| target(&x, i)).collect();
-                let gaps = &seps[start..end - 1];
-                for (&i, p) in run.iter().zip(pav(&wanted, gaps, low, high)) {
-                    x[i] = p;
-                }
-                start = end;
+            if seq.is_empty() {
+                continue;
             }
-        }
-        for i in 0..n {
-            if frame.rigid[i] && !frame.fixed[i] {
-                let (t, _) = target(&x, i);
-                x[i] += BLOCK_STEP * (t - x[i]);
+            let wanted: Vec<(f32, f32)> = seq.iter().map(|&i| target(&x, i)).collect();
+            for (&i, p) in seq.iter().zip(pav(&wanted, seps, None, None)) {
+                x[i] = p;
             }
         }
         x = balanced(frame, &x);
+        // A round that runs away (it should not) is undone: the last
+        // placement was feasible.
+        if x.iter().any(|v| !v.is_finite() || v.abs() > RUNAWAY) {
+            return before;
+        }
         let moved = x
             .iter()
             .zip(&before)
@@ -245,8 +228,6 @@ mod tests {
             topo: (0..n).collect(),
             ranks: vec![(0..n).collect()],
             gaps: vec![vec![gap; n.saturating_sub(1)]],
-            rigid: vec![false; n],
-            fixed: vec![false; n],
         }
     }
 
@@ -288,8 +269,6 @@ mod tests {
             topo: vec![0, 1, 2, 3],
             ranks: vec![vec![0], vec![1, 3], vec![2]],
             gaps: vec![Vec::new(), vec![50.0], Vec::new()],
-            rigid: vec![false; 4],
-            fixed: vec![false; 4],
         };
         let pulls = Pulls {
             of: vec![

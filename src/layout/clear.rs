@@ -10,6 +10,10 @@ use super::layers::{Layers, Vertex};
 
 /// Free space kept between a line and a box it passes.
 const MARGIN: f32 = 8.0;
+/// Corridors widen for slopes up to this; steeper lines are left to the
+/// rank gaps (wider corridors push boxes apart, which steepens lines
+/// further).
+const MAX_SWEEP_SLOPE: f32 = 1.0;
 /// The drawing's spacing between parallel edges.
 const PARALLEL: f32 = crate::export::geometry::PARALLEL_SPACING;
 
@@ -80,7 +84,7 @@ pub(super) fn widen_corridors(
         if run <= 0.0 {
             continue;
         }
-        let slope = ((cb - ca).abs() / run).min(1.0);
+        let slope = ((cb - ca).abs() / run).min(MAX_SWEEP_SLOPE);
         for &d in &chain[1..chain.len() - 1] {
             let wanted = layers.size[d] + 2.0 * slope * half[layers.rank[d]];
             if wanted > size[d] + 1.0 {

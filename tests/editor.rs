@@ -412,3 +412,28 @@ fn right_click_selects_the_box_and_offers_its_actions() {
     assert_eq!(d.boundaries[0].nodes.len(), 1);
     assert_eq!(d.boundaries[0].nodes[0].as_str(), "gateway-1");
 }
+
+#[test]
+fn pasting_from_the_system_clipboard_takes_fragments_and_offers_mermaid() {
+    let mut h = three_boxes();
+    // What Ctrl+C put on the system clipboard comes back as a paste event.
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    let fragment = archdrill::edit::fragment(&doc(&h), &["service-1", "database-1"]);
+    let text = archdrill::edit::clipboard::to_text(&fragment).expect("fragment text");
+    h.event(egui::Event::Paste(text));
+    h.run();
+    let d = doc(&h);
+    assert_eq!(
+        (d.nodes.len(), d.edges.len()),
+        (5, 2),
+        "two boxes and their arrow pasted"
+    );
+
+    // Mermaid text opens the import window with the text in it.
+    h.event(egui::Event::Paste(
+        "flowchart LR\n  A[Web] --> B[API gateway]".to_owned(),
+    ));
+    h.run();
+    assert!(h.query_by_label("Paste a Mermaid flowchart").is_some());
+    assert_eq!(doc(&h).nodes.len(), 5, "nothing imported until confirmed");
+}

@@ -247,8 +247,13 @@ impl ArchdrillApp {
             self.delete_selection();
         }
         if let Some(text) = keys.paste_text {
+            let first_word = text.split_whitespace().next().unwrap_or_default();
             match clipboard::from_text(&text) {
                 Some(fragment) => self.paste(fragment, true),
+                // Mermaid text: offer it in the import window.
+                None if matches!(first_word, "flowchart" | "graph") => {
+                    self.paste_mermaid = Some(super::files::PasteMermaid { text, error: None });
+                }
                 None => self.errors.push(
                     "The clipboard holds no archdrill boxes (copy some with Ctrl+C; \
                      paste Mermaid text with File → Paste Mermaid…)."

@@ -185,6 +185,8 @@ impl ArchdrillApp {
             }
             return;
         }
+        // First, so the status bar spans the window under every panel.
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
         let action = self
             .entries
@@ -218,9 +220,9 @@ impl ArchdrillApp {
             .resizable(true)
             .default_size(270.0)
             .show(ui, |ui| {
-                self.side_panel_ui(ui);
+                // Scrolls when the window is too short for list and legend.
+                egui::ScrollArea::vertical().show(ui, |ui| self.side_panel_ui(ui));
             });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         let events = self.central_panel_ui(ui);
         self.canvas_events(events);
     }

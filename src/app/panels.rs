@@ -146,11 +146,13 @@ impl ArchdrillApp {
                 theme_ui(ui);
                 ui.separator();
                 let editing = self.entries.get(self.selected).is_some_and(Entry::editable);
-                ui.weak(if editing {
+                let hint = if editing {
                     "Scroll or middle-drag to pan · Ctrl+scroll to zoom · F to fit · F1 shortcuts"
                 } else {
                     "Drag or scroll to pan · Ctrl+scroll to zoom · F to fit · F1 shortcuts"
-                });
+                };
+                // Elided rather than drawn over the counts when space is short.
+                ui.add(egui::Label::new(RichText::new(hint).weak()).truncate());
             });
         });
     }

@@ -420,3 +420,97 @@ proptest! {
         }
     }
 }
+
+/// The segment–rectangle test the metrics use: whether `a`–`b` runs
+/// through the inside of `rect` for more than a touch.
+fn passes_through(
+    a: archdrill::export::geometry::P,
+    b: archdrill::export::geometry::P,
+    rect: R,
+) -> bool {
+    archdrill::export::geometry::clip_range(a, b, rect).is_some_and(|(t0, t1)| {
+        let d = b - a;
+        (t1 - t0) * d.length() > 1.0
+    })
+}
+
+/// Service ↔ bus edges drawn through the container of a boundary that
+/// holds neither of their ends, as (edge, boundary) pairs.
+fn bus_edges_through_foreign_boundaries(d: &Diagram) -> Vec<(String, String)> {
+    let segments = metrics::edge_segments(d);
+    let kind = |id: &NodeId| d.node(id.as_str()).map(|n| n.kind);
+    let mut out = Vec::new();
+    for (edge, segment) in d.edges.iter().zip(segments) {
+        let Some([a, b]) = segment else { continue };
+        let ends = [kind(&edge.from), kind(&edge.to)];
+        let bus_service =
+            ends.contains(&Some(NodeKind::Bus)) && ends.contains(&Some(NodeKind::Service));
+        if !bus_service {
+            continue;
+        }
+        for (i, rect) in boundary_rects(d) {
+            let boundary = &d.boundaries[i];
+            let members = d.boundary_members(boundary.id.as_str());
+            if !members.contains(&&edge.from)
+                && !members.contains(&&edge.to)
+                && passes_through(a, b, rect)
+            {
+                out.push((edge.id.to_string(), boundary.id.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// How many edges are "long": drawn across at least one whole column of
+/// boxes, i.e. through the horizontal span of a box that is not one of
+/// their ends while passing that box's column (a rough count of edges that
+/// skip a rank).
+fn long_edges(d: &Diagram) -> usize {
+    let rects: Vec<R> = d.nodes.iter().map(node_rect).collect();
+    metrics::edge_segments(d)
+        .iter()
+        .zip(&d.edges)
+        .filter(|(s, e)| {
+            let Some([a, b]) = s else { return false };
+            let (lo, hi) = (a.x.min(b.x), a.x.max(b.x));
+            d.nodes
+                .iter()
+                .zip(&rects)
+                .any(|(n, r)| n.id != e.from && n.id != e.to && lo < r.min.x && r.max.x < hi)
+        })
+        .count()
+}
+
+/// Writes tidied pictures of the saga-like drawings and the saga reference
+/// to `target/tidy-preview/` and prints their measures; run by hand with
+/// `cargo test --test layout -- --ignored --nocapture preview`.
+#[test]
+#[ignore = "writes pictures for a person to look at"]
+fn preview_tidied_sagas() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tidy-preview");
+    std::fs::create_dir_all(&dir).expect("preview dir");
+    let mut all: Vec<(String, Diagram)> = drawings();
+    all.push(("saga".to_owned(), reference("saga")));
+    all.push(("five-tier".to_owned(), reference("five-tier")));
+    for (name, d) in all {
+        let t = tidied(&d);
+        let stem = Path::new(&name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("x")
+            .to_owned();
+        let q = metrics::quality(&t);
+        let h = metrics::quality(&d);
+        eprintln!(
+            "{stem:36} hand {:?} | tidy {:?} long {} foreign {}",
+            (h.crossings, h.edges_through_boxes),
+            (q.crossings, q.edges_through_boxes),
+            long_edges(&t),
+            bus_edges_through_foreign_boundaries(&t).len()
+        );
+        let png =
+            archdrill::export::render(&t, archdrill::export::Format::Png, 1.0).expect("renders");
+        std::fs::write(dir.join(format!("{stem}.png")), png).expect("written");
+    }
+}

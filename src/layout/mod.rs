@@ -25,6 +25,7 @@ mod order;
 mod place;
 mod rails;
 mod rank;
+mod saga;
 mod solve;
 
 use std::collections::BTreeMap;
@@ -268,22 +269,31 @@ fn core(
         .enumerate()
         .map(|(i, node)| (node.id.as_str(), i))
         .collect();
-    let links: Vec<Link> = diagram
+    let events: Vec<saga::Labelled> = diagram
         .edges
         .iter()
         .filter_map(|edge| {
             let (&from, &to) = (index.get(edge.from.as_str())?, index.get(edge.to.as_str())?);
-            (from != to).then_some(Link {
-                from,
-                to,
-                kind: edge.kind,
+            (from != to).then_some(saga::Labelled {
+                link: Link {
+                    from,
+                    to,
+                    kind: edge.kind,
+                },
+                label: &edge.label,
             })
         })
         .collect();
+    let links: Vec<Link> = events.iter().map(|l| l.link).collect();
     let (along_size, cross_size): (Vec<f32>, Vec<f32>) = sizes.iter().copied().unzip();
     let kinds: Vec<_> = diagram.nodes.iter().map(|node| node.kind).collect();
-    let ranking: Vec<Link> = links.iter().chain(flows).copied().collect();
-    let rank = rank::ranks(&kinds, &ranking);
+    // An event hub is ranked by its services (see `saga.rs`).
+    let (rank_kinds, rank_links) = saga::ranking(&kinds, &events).map_or_else(
+        || (kinds.clone(), links.clone()),
+        |hub| (hub.kinds, hub.links),
+    );
+    let ranking: Vec<Link> = rank_links.iter().chain(flows).copied().collect();
+    let rank = rank::ranks(&rank_kinds, &ranking);
     let groups = Groups::new(diagram);
     let layers = Layers::new(&rank, &cross_size, &links, &groups);
     let hint = hints(diagram, &links, &layers, horizontal);

@@ -1,0 +1,248 @@
+//! Event hubs: a bus (drawn as a normal box, not a rail) that exchanges
+//! events with services in both directions — a choreography saga. Ranked
+//! by the kinds' tiers alone it would share the data column, past the
+//! services' own databases and boundaries, and every event would cross
+//! them. Instead the hub is ranked by its services:
+//!
+//! - in a saga drawn on its own (no request path into the middle of it),
+//!   the hub sits between the initiating services and the reacting ones:
+//!   initiators, hub, reactors, the reactors' data stores; the initiators'
+//!   own data stores go on their outer side, before them;
+//! - where a request path (client, edge, load balancer, gateway) calls
+//!   other services too, the drawing reads by tiers and the hub gets its
+//!   own rank right after the services, before their data stores.
+//!
+//! The initiators are the services publishing a "creation" event
+//! (`OrderCreated`, `OrderPlaced`, …), else the first publisher in document
+//! order. The result is only a different ranking: the hub's kind and links
+//! are rewritten for `rank::ranks`, nothing else changes.
+
+use super::Link;
+use crate::model::{EdgeKind, NodeKind};
+
+/// Event names that start a saga, as the end of the event's name.
+const CREATION: [&str; 7] = [
+    "created",
+    "placed",
+    "submitted",
+    "requested",
+    "started",
+    "initiated",
+    "received",
+];
+
+/// A link with what its edge is labelled.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Labelled<'a> {
+    pub(super) link: Link,
+    pub(super) label: &'a str,
+}
+
+/// Kinds and links to rank by instead of the drawing's own.
+pub(super) struct Ranking {
+    pub(super) kinds: Vec<NodeKind>,
+    pub(super) links: Vec<Link>,
+}
+
+const fn event(kind: EdgeKind) -> bool {
+    matches!(kind, EdgeKind::Async | EdgeKind::Compensation)
+}
+
+const fn entry(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Client | NodeKind::Edge | NodeKind::LoadBalancer | NodeKind::Gateway
+    )
+}
+
+const fn store(kind: NodeKind) -> bool {
+    matches!(
+        kind,
+        NodeKind::Database
+            | NodeKind::Cache
+            | NodeKind::Outbox
+            | NodeKind::Storage
+            | NodeKind::Search
+    )
+}
+
+fn push(list: &mut Vec<usize>, v: usize) {
+    if !list.contains(&v) {
+        list.push(v);
+    }
+}
+
+/// Whether an event label names the start of something (`OrderCreated`,
+/// `order placed: reserve`).
+fn creation(label: &str) -> bool {
+    let name = label.split(':').next().unwrap_or("").trim().to_lowercase();
+    CREATION.iter().any(|word| name.ends_with(word))
+}
+
+/// The first hub of the drawing: a bus receiving events from at least two
+/// services and sending events to at least two. Returns the bus, its
+/// publishers and its consumers (services, in document order).
+fn hub(kinds: &[NodeKind], links: &[Labelled]) -> Option<(usize, Vec<usize>, Vec<usize>)> {
+    (0..kinds.len())
+        .filter(|&b| kinds[b] == NodeKind::Bus)
+        .find_map(|b| {
+            let (mut publishers, mut consumers) = (Vec::new(), Vec::new());
+            for l in links.iter().map(|l| l.link).filter(|l| event(l.kind)) {
+                if l.to == b && kinds[l.from] == NodeKind::Service {
+                    push(&mut publishers, l.from);
+                } else if l.from == b && kinds[l.to] == NodeKind::Service {
+                    push(&mut consumers, l.to);
+                }
+            }
+            (publishers.len() >= 2 && consumers.len() >= 2).then_some((b, publishers, consumers))
+        })
+}
+
+/// The ranking that puts the drawing's event hub next to its services, or
+/// `None` when there is no hub. `rails` are excluded from being hubs.
+pub(super) fn ranking(kinds: &[NodeKind], links: &[Labelled]) -> Option<Ranking> {
+    let (bus, publishers, consumers) = hub(kinds, links)?;
+    let mut services = publishers.clone();
+    for &c in &consumers {
+        push(&mut services, c);
+    }
+    let mut initiators: Vec<usize> = Vec::new();
+    for l in links {
+        if l.link.to == bus && publishers.contains(&l.link.from) && creation(l.label) {
+            push(&mut initiators, l.link.from);
+        }
+    }
+    if initiators.is_empty() {
+        initiators.push(publishers[0]);
+    }
+    // A request path into any other service: the drawing reads by tiers.
+    let called_elsewhere = links.iter().map(|l| l.link).any(|l| {
+        entry(kinds[l.from]) && kinds[l.to] == NodeKind::Service && !initiators.contains(&l.to)
+    });
+    let middle = !called_elsewhere && initiators.len() < services.len();
+    let mut kinds = kinds.to_vec();
+    kinds[bus] = NodeKind::Other;
+    let mut out: Vec<Link> = Vec::new();
+    let strong = |from: usize, to: usize| Link {
+        from,
+        to,
+        kind: EdgeKind::Sync,
+    };
+    // Data stores reached only from the initiators go before them.
+    let mut own_stores: Vec<usize> = Vec::new();
+    if middle {
+        let owned: Vec<(usize, Vec<usize>)> = (0..kinds.len())
+            .filter(|&v| store(kinds[v]))
+            .filter_map(|v| {
+                let mut owners = Vec::new();
+                for l in links.iter().map(|l| l.link) {
+                    if l.from == v {
+                        push(&mut owners, l.to);
+                    } else if l.to == v {
+                        push(&mut owners, l.from);
+                    }
+                }
+                let own = !owners.is_empty() && owners.iter().all(|o| initiators.contains(o));
+                own.then_some((v, owners))
+            })
+            .collect();
+        for (v, owners) in owned {
+            own_stores.push(v);
+            kinds[v] = NodeKind::Other;
+            out.extend(owners.iter().map(|&i| strong(v, i)));
+        }
+        out.extend(initiators.iter().map(|&i| strong(i, bus)));
+        out.extend(
+            services
+                .iter()
+                .filter(|s| !initiators.contains(s))
+                .map(|&r| strong(bus, r)),
+        );
+    } else {
+        out.extend(publishers.iter().map(|&s| strong(s, bus)));
+        // Every data store comes after the hub, so they share one column.
+        out.extend(
+            (0..kinds.len())
+                .filter(|&v| store(kinds[v]))
+                .map(|v| strong(bus, v)),
+        );
+    }
+    // The hub's other neighbours (workers, relays) keep their edges; its
+    // service edges are replaced by the links above, and an initiator's own
+    // stores are ranked by those alone.
+    out.extend(links.iter().map(|l| l.link).filter(|l| {
+        let touches = |v: usize| l.from == v || l.to == v;
+        let service_edge = (l.from == bus && services.contains(&l.to))
+            || (l.to == bus && services.contains(&l.from));
+        !service_edge && !own_stores.iter().any(|&s| touches(s))
+    }));
+    Some(Ranking { kinds, links: out })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labelled<'a>(edges: &[(usize, usize, EdgeKind, &'a str)]) -> Vec<Labelled<'a>> {
+        edges
+            .iter()
+            .map(|&(from, to, kind, label)| Labelled {
+                link: Link { from, to, kind },
+                label,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_saga_hub_sits_between_its_initiator_and_the_reacting_services() {
+        use NodeKind::{Bus, Database, Service};
+        // 0 checkout, 1 stock, 2 billing, 3 bus, 4 checkout's db, 5 stock's db.
+        let kinds = [Service, Service, Service, Bus, Database, Database];
+        let l = labelled(&[
+            (0, 4, EdgeKind::Data, ""),
+            (1, 5, EdgeKind::Data, ""),
+            (1, 3, EdgeKind::Async, "StockReserved"),
+            (3, 2, EdgeKind::Async, "StockReserved"),
+            (0, 3, EdgeKind::Async, "OrderCreated"),
+            (3, 1, EdgeKind::Async, "OrderCreated"),
+            (2, 3, EdgeKind::Async, "PaymentFailed"),
+            (3, 0, EdgeKind::Async, "PaymentFailed"),
+        ]);
+        let ranking = ranking(&kinds, &l).expect("a hub");
+        let r = super::super::rank::ranks(&ranking.kinds, &ranking.links);
+        assert!(r[4] < r[0] && r[0] < r[3], "{r:?}");
+        assert!(r[3] < r[1] && r[1] == r[2] && r[1] < r[5], "{r:?}");
+    }
+
+    #[test]
+    fn behind_a_request_path_the_hub_comes_right_after_the_services() {
+        use NodeKind::{Bus, Database, Gateway, Service};
+        // 0 gateway, 1 orders, 2 stock, 3 bus, 4 orders' db.
+        let kinds = [Gateway, Service, Service, Bus, Database];
+        let l = labelled(&[
+            (0, 1, EdgeKind::Sync, ""),
+            (0, 2, EdgeKind::Sync, ""),
+            (1, 4, EdgeKind::Data, ""),
+            (1, 3, EdgeKind::Async, "OrderPlaced"),
+            (3, 2, EdgeKind::Async, "OrderPlaced"),
+            (2, 3, EdgeKind::Async, "StockReserved"),
+            (3, 1, EdgeKind::Async, "StockReserved"),
+        ]);
+        let ranking = ranking(&kinds, &l).expect("a hub");
+        let r = super::super::rank::ranks(&ranking.kinds, &ranking.links);
+        assert_eq!(r[1], r[2]);
+        assert!(r[1] < r[3] && r[3] < r[4], "{r:?}");
+    }
+
+    #[test]
+    fn a_bus_fed_by_one_service_is_no_hub() {
+        use NodeKind::{Bus, Service, Worker};
+        let kinds = [Service, Bus, Service, Worker];
+        let l = labelled(&[
+            (0, 1, EdgeKind::Async, "OrderPlaced"),
+            (1, 2, EdgeKind::Async, "OrderPlaced"),
+            (1, 3, EdgeKind::Async, "OrderPlaced"),
+        ]);
+        assert!(ranking(&kinds, &l).is_none());
+    }
+}

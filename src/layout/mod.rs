@@ -269,21 +269,7 @@ fn core(
         .enumerate()
         .map(|(i, node)| (node.id.as_str(), i))
         .collect();
-    let events: Vec<saga::Labelled> = diagram
-        .edges
-        .iter()
-        .filter_map(|edge| {
-            let (&from, &to) = (index.get(edge.from.as_str())?, index.get(edge.to.as_str())?);
-            (from != to).then_some(saga::Labelled {
-                link: Link {
-                    from,
-                    to,
-                    kind: edge.kind,
-                },
-                label: &edge.label,
-            })
-        })
-        .collect();
+    let events = saga::labelled(diagram, &index);
     let links: Vec<Link> = events.iter().map(|l| l.link).collect();
     let (along_size, cross_size): (Vec<f32>, Vec<f32>) = sizes.iter().copied().unzip();
     let kinds: Vec<_> = diagram.nodes.iter().map(|node| node.kind).collect();

@@ -17,8 +17,10 @@
 //! order. The result is only a different ranking: the hub's kind and links
 //! are rewritten for `rank::ranks`, nothing else changes.
 
+use std::collections::BTreeMap;
+
 use super::Link;
-use crate::model::{EdgeKind, NodeKind};
+use crate::model::{Diagram, EdgeKind, NodeKind};
 
 /// Event names that start a saga, as the end of the event's name.
 const CREATION: [&str; 7] = [
@@ -36,6 +38,29 @@ const CREATION: [&str; 7] = [
 pub(super) struct Labelled<'a> {
     pub(super) link: Link,
     pub(super) label: &'a str,
+}
+
+/// The diagram's edges between two distinct nodes (by index), with their
+/// labels, in document order.
+pub(super) fn labelled<'a>(
+    diagram: &'a Diagram,
+    index: &BTreeMap<&str, usize>,
+) -> Vec<Labelled<'a>> {
+    diagram
+        .edges
+        .iter()
+        .filter_map(|edge| {
+            let (&from, &to) = (index.get(edge.from.as_str())?, index.get(edge.to.as_str())?);
+            (from != to).then_some(Labelled {
+                link: Link {
+                    from,
+                    to,
+                    kind: edge.kind,
+                },
+                label: &edge.label,
+            })
+        })
+        .collect()
 }
 
 /// Kinds and links to rank by instead of the drawing's own.
@@ -99,7 +124,8 @@ fn hub(kinds: &[NodeKind], links: &[Labelled]) -> Option<(usize, Vec<usize>, Vec
 }
 
 /// The ranking that puts the drawing's event hub next to its services, or
-/// `None` when there is no hub. `rails` are excluded from being hubs.
+/// `None` when there is no hub. (Rails never get here: they are taken out
+/// of the layering first.)
 pub(super) fn ranking(kinds: &[NodeKind], links: &[Labelled]) -> Option<Ranking> {
     let (bus, publishers, consumers) = hub(kinds, links)?;
     let mut services = publishers.clone();

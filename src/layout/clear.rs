@@ -6,6 +6,8 @@
 //! from a placement: corridors as wide as the line's sweep, and rank gaps
 //! wide enough that no segment between two ranks reaches a box in either.
 
+use std::collections::BTreeMap;
+
 use super::layers::{Layers, Vertex};
 
 /// Free space kept between a line and a box it passes.
@@ -126,13 +128,22 @@ pub(super) fn label_gaps(
     labelled: &[(usize, usize, f32)],
 ) -> Vec<f32> {
     let mut gaps = vec![0.0f32; layers.ranks];
+    // Labels of edges between the same two boxes: the widest needs its
+    // room, and the others half theirs more, so they can slide apart
+    // along lines that converge on the boxes.
+    let mut pairs: BTreeMap<(usize, usize), (f32, f32)> = BTreeMap::new();
     for &(a, b, room) in labelled {
         let (ra, rb) = (layers.rank[a], layers.rank[b]);
         if ra.abs_diff(rb) == 1 {
-            let needed = (boxes.along[a] + boxes.along[b]) * 0.5 + room;
-            let r = ra.max(rb);
-            gaps[r] = gaps[r].max(needed);
+            let entry = pairs.entry((a.min(b), a.max(b))).or_insert((0.0, 0.0));
+            *entry = (entry.0.max(room), entry.1 + room);
         }
+    }
+    for ((a, b), (widest, sum)) in pairs {
+        let room = widest + (sum - widest) * 0.5;
+        let needed = (boxes.along[a] + boxes.along[b]) * 0.5 + room;
+        let r = layers.rank[a].max(layers.rank[b]);
+        gaps[r] = gaps[r].max(needed);
     }
     gaps
 }

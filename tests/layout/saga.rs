@@ -199,11 +199,9 @@ fn good_saga_reads_initiator_bus_reactors_with_each_database_outside() {
     }
     assert!(x("stock") < x("stock_db") && x("billing") < x("adyen"));
     assert_eq!(metrics::quality(&t), metrics::Quality::default());
-    assert!(
-        overlapping_labels(&t) <= 2,
-        "{} labels overlap",
-        overlapping_labels(&t)
-    );
+    // Five events run between Checkout and the bus: their labels have
+    // room to slide apart (before: two pairs drawn over each other).
+    assert_eq!(overlapping_labels(&t), 0);
 }
 
 /// Writes tidied pictures of the saga-like drawings and the saga reference

@@ -204,7 +204,7 @@ fn good_saga_reads_initiator_bus_reactors_with_each_database_outside() {
     assert_eq!(overlapping_labels(&t), 0);
 }
 
-/// Writes tidied pictures of the saga-like drawings and the saga reference
+/// Writes tidied pictures of the hand-made drawings and the references
 /// to `target/tidy-preview/` and prints their measures; run by hand with
 /// `cargo test --test layout -- --ignored --nocapture preview`.
 #[test]
@@ -213,8 +213,7 @@ fn preview_tidied_sagas() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/tidy-preview");
     std::fs::create_dir_all(&dir).expect("preview dir");
     let mut all: Vec<(String, Diagram)> = drawings();
-    all.push(("saga".to_owned(), reference("saga")));
-    all.push(("five-tier".to_owned(), reference("five-tier")));
+    all.extend(references());
     for (name, d) in all {
         let t = tidied(&d);
         let stem = Path::new(&name)

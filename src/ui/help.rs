@@ -38,6 +38,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Arrow kind: sync, async, data, compensation (also retypes selected arrows)",
     ),
     ("Double-click a box", "Rename"),
+    ("Right click", "Menu: copy, paste, group, delete, Tidy…"),
     ("Delete, Backspace", "Delete the selection"),
     ("Ctrl+A, Esc", "Select all, select nothing"),
     (
@@ -66,21 +67,28 @@ pub fn help_ui(ctx: &Context, open: &mut bool) {
         .resizable(false)
         .collapsible(false)
         .show(ctx, |ui| {
-            egui::Grid::new("shortcuts")
-                .num_columns(2)
-                .spacing([16.0, 4.0])
-                .striped(true)
-                .show(ui, |ui| {
-                    for (keys, action) in SHORTCUTS {
-                        if keys.is_empty() {
-                            ui.label(RichText::new(*action).strong());
-                            ui.end_row();
-                        } else {
-                            ui.label(RichText::new(*keys).monospace());
-                            ui.label(*action);
-                            ui.end_row();
-                        }
-                    }
-                });
+            // Scrolls on short screens instead of running off the window.
+            egui::ScrollArea::vertical()
+                .max_height(560.0)
+                .show(ui, |ui| shortcuts_grid(ui));
+        });
+}
+
+fn shortcuts_grid(ui: &mut egui::Ui) {
+    egui::Grid::new("shortcuts")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for (keys, action) in SHORTCUTS {
+                if keys.is_empty() {
+                    ui.label(RichText::new(*action).strong());
+                    ui.end_row();
+                } else {
+                    ui.label(RichText::new(*keys).monospace());
+                    ui.label(*action);
+                    ui.end_row();
+                }
+            }
         });
 }

@@ -70,7 +70,7 @@ pub fn help_ui(ctx: &Context, open: &mut bool) {
             // Scrolls on short screens instead of running off the window.
             egui::ScrollArea::vertical()
                 .max_height(560.0)
-                .show(ui, |ui| shortcuts_grid(ui));
+                .show(ui, shortcuts_grid);
         });
 }
 

@@ -97,16 +97,18 @@ impl Obstacles {
 
 /// Each edge's label box (canvas units), indexed like `d.edges`; `None`
 /// for edges without a label or with a missing end. `offsets` are the
-/// parallel-edge offsets of [`super::geometry::parallel_offsets`].
+/// parallel-edge offsets of [`super::geometry::parallel_offsets`],
+/// `boundaries` the containers of [`super::boundary_rects`] (their titles
+/// are kept clear).
 #[must_use]
-pub fn edge_label_rects(d: &Diagram, offsets: &[f32]) -> Vec<Option<R>> {
+pub fn edge_label_rects(d: &Diagram, offsets: &[f32], boundaries: &[(usize, R)]) -> Vec<Option<R>> {
     let nodes: BTreeMap<&str, &Node> = d.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let mut obstacles = Obstacles::default();
     for node in &d.nodes {
         obstacles.add(node_rect(node));
     }
     // Boundary titles stay readable too.
-    for (i, r) in super::boundary_rects(d) {
+    for &(i, r) in boundaries {
         let width = font::text_width(&d.boundaries[i].label, BOUNDARY_TITLE_SIZE) + 16.0;
         obstacles.add(R {
             min: r.min,
@@ -186,7 +188,7 @@ mod tests {
             d.edges.push(e);
         }
         let offsets = parallel_offsets(&d.edges, PARALLEL_SPACING);
-        let rects: Vec<R> = edge_label_rects(&d, &offsets)
+        let rects: Vec<R> = edge_label_rects(&d, &offsets, &[])
             .into_iter()
             .flatten()
             .collect();
@@ -196,8 +198,8 @@ mod tests {
                 assert!(!overlap(*a, *b), "{a:?} overlaps {b:?}");
             }
         }
-        let same = edge_label_rects(&d, &offsets);
-        assert_eq!(same, edge_label_rects(&d, &offsets), "deterministic");
+        let same = edge_label_rects(&d, &offsets, &[]);
+        assert_eq!(same, edge_label_rects(&d, &offsets, &[]), "deterministic");
     }
 
     #[test]
@@ -214,7 +216,7 @@ mod tests {
         let mut e = Edge::new("e", "a", "b", EdgeKind::Sync);
         e.label = "GET /x".into();
         d.edges.push(e);
-        let rects = edge_label_rects(&d, &[0.0]);
+        let rects = edge_label_rects(&d, &[0.0], &[]);
         let r = rects[0].unwrap_or(R::centered(p(-1.0, -1.0), 0.0, 0.0));
         assert!((r.center().x - 200.0).abs() < 1.0, "{r:?}");
         assert!(r.center().y.abs() < 1.0);

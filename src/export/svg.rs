@@ -33,8 +33,9 @@ pub fn svg(diagram: &Diagram) -> String {
         body: String::with_capacity(512 + diagram.nodes.len() * 700),
         bounds: None,
     };
-    boundaries(&mut canvas, diagram);
-    edges(&mut canvas, diagram);
+    let containers = boundary_rects(diagram);
+    boundaries(&mut canvas, diagram, &containers);
+    edges(&mut canvas, diagram, &containers);
     for node in &diagram.nodes {
         node_shape(&mut canvas, node);
     }
@@ -138,13 +139,13 @@ pub fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
     out
 }
 
-fn boundaries(canvas: &mut Canvas, diagram: &Diagram) {
+fn boundaries(canvas: &mut Canvas, diagram: &Diagram, containers: &[(usize, R)]) {
     let attrs = format!(
         "{} {} stroke-dasharray=\"9 5\"",
         fill(palette::BOUNDARY_FILL),
         stroke(palette::BOUNDARY, 1.3)
     );
-    for (i, rect) in boundary_rects(diagram) {
+    for &(i, rect) in containers {
         canvas.rect(rect, 10.0, &attrs);
         let _ = writeln!(
             canvas.body,
@@ -158,9 +159,9 @@ fn boundaries(canvas: &mut Canvas, diagram: &Diagram) {
     }
 }
 
-fn edges(canvas: &mut Canvas, diagram: &Diagram) {
+fn edges(canvas: &mut Canvas, diagram: &Diagram, containers: &[(usize, R)]) {
     let offsets = parallel_offsets(&diagram.edges, PARALLEL_SPACING);
-    let label_rects = labels::edge_label_rects(diagram, &offsets);
+    let label_rects = labels::edge_label_rects(diagram, &offsets, containers);
     let mut placed = Vec::new();
     for ((edge, offset), label) in diagram.edges.iter().zip(offsets).zip(label_rects) {
         let (Some(from), Some(to)) = (

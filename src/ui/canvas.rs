@@ -152,14 +152,16 @@ pub fn canvas_ui(
         .hover_pos()
         .and_then(|p| geometry::node_at(diagram, vp.canvas_from_screen(origin, p)));
 
+    // Containers sized inside-out (shared with the SVG export, so nested
+    // titles never collide); edge labels keep clear of their titles.
+    let containers = crate::export::boundary_rects(diagram);
     paint_boundaries(
         &painter,
         diagram,
-        vp,
-        origin,
+        &containers,
+        (vp, origin),
         &theme,
-        highlight.is_some(),
-        &state.selection.boundaries,
+        (highlight.is_some(), &state.selection.boundaries),
     );
     paint_edges(
         &painter,
@@ -167,7 +169,7 @@ pub fn canvas_ui(
         (vp, origin),
         &theme,
         (highlight, &state.selection.edges),
-        &offsets,
+        (&offsets, &containers),
     );
 
     paint_nodes(&painter, rect, diagram, state, &decor, hovered_node, &theme);
@@ -346,22 +348,18 @@ fn paint_grid(painter: &Painter, rect: Rect, vp: Viewport, theme: &CanvasTheme) 
 fn paint_boundaries(
     painter: &Painter,
     diagram: &Diagram,
-    vp: Viewport,
-    origin: Pos2,
+    containers: &[(usize, crate::export::geometry::R)],
+    (vp, origin): (Viewport, Pos2),
     theme: &CanvasTheme,
-    dimmed: bool,
-    selected: &std::collections::BTreeSet<String>,
+    (dimmed, selected): (bool, &std::collections::BTreeSet<String>),
 ) {
     let stroke_color = if dimmed {
         theme.boundary.gamma_multiply(0.4)
     } else {
         theme.boundary
     };
-    // Containers sized inside-out (shared with the SVG export, so nested
-    // titles never collide); outer ones first so nested ones paint on top.
-    let mut rects = crate::export::boundary_rects(diagram);
-    rects.reverse();
-    for (i, r) in rects {
+    // Outer ones first, so nested ones paint on top.
+    for &(i, r) in containers.iter().rev() {
         let boundary = &diagram.boundaries[i];
         let canvas_rect = Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y));
         let screen = vp.screen_rect_from_canvas(origin, canvas_rect);

@@ -12,18 +12,19 @@ use crate::model::{Diagram, Edge, EdgeKind};
 
 /// Paints every edge (labels last, so lines never cross them); edges in
 /// `highlight` stand out and the rest dim, `selected` ones are emphasised.
-/// `offsets` are the parallel-edge offsets, indexed like the edges.
+/// `offsets` are the parallel-edge offsets, indexed like the edges;
+/// `containers` the boundary rectangles, whose titles labels keep clear of.
 pub fn paint_edges(
     painter: &Painter,
     diagram: &Diagram,
     (vp, origin): (Viewport, Pos2),
     theme: &CanvasTheme,
     (highlight, selected): (Option<&Highlight>, &std::collections::BTreeSet<String>),
-    offsets: &[f32],
+    (offsets, containers): (&[f32], &[(usize, crate::export::geometry::R)]),
 ) {
     // Labels below a legible size are not drawn, so not placed either.
     let label_rects = if crate::export::labels::EDGE_LABEL_SIZE * vp.zoom >= MIN_LABEL_PX {
-        crate::export::labels::edge_label_rects(diagram, offsets)
+        crate::export::labels::edge_label_rects(diagram, offsets, containers)
     } else {
         vec![None; diagram.edges.len()]
     };

@@ -104,7 +104,8 @@ fn overlapping_labels(d: &Diagram) -> usize {
         &d.edges,
         archdrill::export::geometry::PARALLEL_SPACING,
     );
-    let rects: Vec<R> = archdrill::export::labels::edge_label_rects(d, &offsets)
+    let containers = archdrill::export::boundary_rects(d);
+    let rects: Vec<R> = archdrill::export::labels::edge_label_rects(d, &offsets, &containers)
         .into_iter()
         .flatten()
         .collect();

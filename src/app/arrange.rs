@@ -6,7 +6,7 @@ use egui::Ui;
 use super::ArchdrillApp;
 use super::editing::PASTE_STEP;
 use crate::edit::{Command, clipboard};
-use crate::model::{BoundaryId, Diagram, NodeId};
+use crate::model::{BoundaryId, Diagram};
 
 impl ArchdrillApp {
     /// The selected nodes as a fragment (with the edges and boundaries
@@ -86,14 +86,7 @@ impl ArchdrillApp {
         let Some(entry) = self.entries.get(self.selected) else {
             return;
         };
-        let ids: Vec<NodeId> = entry
-            .canvas
-            .selection
-            .nodes
-            .iter()
-            .cloned()
-            .map(NodeId)
-            .collect();
+        let ids = entry.canvas.selection.node_ids();
         if ids.is_empty() {
             return;
         }

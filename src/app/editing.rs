@@ -289,14 +289,7 @@ impl ArchdrillApp {
             entry.canvas.selection.edges = doc.edges.iter().map(|e| e.id.to_string()).collect();
         }
         if keys.nudge != egui::Vec2::ZERO && !entry.canvas.selection.nodes.is_empty() {
-            let ids = entry
-                .canvas
-                .selection
-                .nodes
-                .iter()
-                .cloned()
-                .map(NodeId)
-                .collect();
+            let ids = entry.canvas.selection.node_ids();
             self.apply(&Command::Move {
                 ids,
                 dx: keys.nudge.x,

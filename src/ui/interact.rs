@@ -87,6 +87,16 @@ impl Selection {
         self.nodes.is_empty() && self.edges.is_empty() && self.boundaries.is_empty()
     }
 
+    /// The selected nodes' ids, for commands.
+    #[must_use]
+    pub fn node_ids(&self) -> Vec<crate::model::NodeId> {
+        self.nodes
+            .iter()
+            .cloned()
+            .map(crate::model::NodeId)
+            .collect()
+    }
+
     /// Selects only this node.
     pub fn only_node(&mut self, id: &str) {
         self.nodes = BTreeSet::from([id.to_owned()]);

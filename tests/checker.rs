@@ -5,9 +5,11 @@
 //! `missing-<kind>` error, and random diagrams never panic the checker.
 #![expect(clippy::expect_used, reason = "test helpers fail loudly")]
 
+mod common;
+
+use common::{archdrill, stderr};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use archdrill::check::{Report, Severity, check};
 use archdrill::content::references::{self, REFERENCES};
@@ -41,18 +43,6 @@ fn as_drawing(reference: &Diagram) -> Diagram {
         check: None,
         ..reference.clone()
     }
-}
-
-fn archdrill(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_archdrill"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn codes(report: &Report, severity: Severity) -> BTreeSet<&'static str> {

@@ -1,24 +1,10 @@
 //! The CLI contract of PRODUCT.md, exercised through the real binary.
 #![expect(clippy::expect_used, reason = "test helpers fail loudly")]
 
+mod common;
+
+use common::{archdrill, stderr, stdout};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn archdrill(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_archdrill"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

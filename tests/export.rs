@@ -5,8 +5,10 @@
 //! nothing on failure.
 #![expect(clippy::expect_used, reason = "test helpers fail loudly")]
 
+mod common;
+
+use common::archdrill;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use archdrill::content::references::{self, REFERENCES};
 use archdrill::export::{self, ExportError, palette};
@@ -335,14 +337,6 @@ fn bad_scales_and_huge_pictures_are_errors() {
     let err = export::png(&diagram, 500.0).expect_err("too large");
     assert!(matches!(err, ExportError::TooLarge { .. }));
     assert!(err.to_string().contains("--scale"), "{err}");
-}
-
-fn archdrill(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_archdrill"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
 }
 
 fn path_str(p: &Path) -> &str {

@@ -64,3 +64,26 @@ pub fn chord(h: &mut Harness<'static, ArchdrillApp>, modifiers: egui::Modifiers,
     h.key_press_modifiers(modifiers, key);
     h.run();
 }
+
+/// Runs the real `archdrill` binary with `args` from the crate root.
+#[expect(
+    clippy::expect_used,
+    reason = "a test fails loudly when the binary cannot run"
+)]
+pub fn archdrill(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_archdrill"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+/// Standard output as text.
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Standard error as text.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -136,18 +136,36 @@ pub enum EditError {
 /// A fresh id `prefix-N` not used by any node, edge or boundary.
 #[must_use]
 pub fn fresh_id(d: &Diagram, prefix: &str) -> String {
-    let used: BTreeSet<&str> = d
-        .nodes
-        .iter()
-        .map(|n| n.id.as_str())
-        .chain(d.edges.iter().map(|e| e.id.as_str()))
-        .chain(d.boundaries.iter().map(|b| b.id.as_str()))
-        .collect();
-    // Among len + 1 candidates at least one is free.
-    (1..=used.len() + 1)
-        .map(|n| format!("{prefix}-{n}"))
-        .find(|id| !used.contains(id.as_str()))
-        .unwrap_or_default()
+    FreshIds::of(d).next(prefix)
+}
+
+/// Hands out `prefix-N` ids used by no node, edge or boundary of a diagram
+/// nor by any id handed out before (for commands that add several things).
+pub(super) struct FreshIds {
+    used: BTreeSet<String>,
+}
+
+impl FreshIds {
+    pub(super) fn of(d: &Diagram) -> Self {
+        let used = d
+            .nodes
+            .iter()
+            .map(|n| n.id.to_string())
+            .chain(d.edges.iter().map(|e| e.id.to_string()))
+            .chain(d.boundaries.iter().map(|b| b.id.to_string()))
+            .collect();
+        Self { used }
+    }
+
+    pub(super) fn next(&mut self, prefix: &str) -> String {
+        // Among len + 1 candidates at least one is free.
+        let id = (1..=self.used.len() + 1)
+            .map(|n| format!("{prefix}-{n}"))
+            .find(|id| !self.used.contains(id))
+            .unwrap_or_default();
+        self.used.insert(id.clone());
+        id
+    }
 }
 
 pub(super) fn node_index(d: &Diagram, id: &NodeId) -> Result<usize, EditError> {

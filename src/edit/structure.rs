@@ -2,9 +2,9 @@
 //! ungroup boundaries, delete nodes and edges with everything that refers
 //! to them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::command::{EditError, edge_index, fresh_id, node_index};
+use super::command::{EditError, FreshIds, edge_index, fresh_id, node_index};
 use super::ops::Op;
 use crate::model::{Boundary, BoundaryId, Diagram, Edge, EdgeId, Node, NodeId, Point};
 
@@ -19,82 +19,70 @@ pub(super) fn paste_ops(
     if !dx.is_finite() || !dy.is_finite() {
         return Err(EditError::BadMove);
     }
-    // Grow a scratch copy so each fresh id also avoids the ones just made.
-    let mut scratch = Diagram {
-        nodes: d.nodes.clone(),
-        edges: d.edges.clone(),
-        boundaries: d.boundaries.clone(),
-        ..Diagram::default()
-    };
+    let mut ids = FreshIds::of(d);
     let mut ops = Vec::new();
-    let mut node_ids: std::collections::BTreeMap<&NodeId, NodeId> =
-        std::collections::BTreeMap::new();
-    for node in &fragment.nodes {
-        let id = NodeId(fresh_id(&scratch, node.kind.id()));
+    let mut node_ids: BTreeMap<&NodeId, NodeId> = BTreeMap::new();
+    for (k, node) in fragment.nodes.iter().enumerate() {
+        let id = NodeId(ids.next(node.kind.id()));
+        node_ids.insert(&node.id, id.clone());
         let new = Node {
-            id: id.clone(),
+            id,
             pos: Point::new(node.pos.x + dx, node.pos.y + dy),
             ..node.clone()
         };
-        ops.push(Op::InsertNode(scratch.nodes.len(), new.clone()));
-        scratch.nodes.push(new);
-        node_ids.insert(&node.id, id);
+        ops.push(Op::InsertNode(d.nodes.len() + k, new));
     }
-    for edge in &fragment.edges {
-        let (Some(from), Some(to)) = (node_ids.get(&edge.from), node_ids.get(&edge.to)) else {
-            continue;
-        };
-        let new = Edge {
-            id: EdgeId(fresh_id(&scratch, "e")),
-            from: from.clone(),
-            to: to.clone(),
-            ..edge.clone()
-        };
-        ops.push(Op::InsertEdge(scratch.edges.len(), new.clone()));
-        scratch.edges.push(new);
+    let edges: Vec<Edge> = fragment
+        .edges
+        .iter()
+        .filter_map(|edge| {
+            let (from, to) = (node_ids.get(&edge.from)?, node_ids.get(&edge.to)?);
+            Some(Edge {
+                id: EdgeId(ids.next("e")),
+                from: from.clone(),
+                to: to.clone(),
+                ..edge.clone()
+            })
+        })
+        .collect();
+    for (k, edge) in edges.into_iter().enumerate() {
+        ops.push(Op::InsertEdge(d.edges.len() + k, edge));
     }
-    let mut boundary_ids: std::collections::BTreeMap<&BoundaryId, BoundaryId> =
-        std::collections::BTreeMap::new();
-    for b in &fragment.boundaries {
-        let nodes: Vec<NodeId> = b
-            .nodes
-            .iter()
-            .filter_map(|n| node_ids.get(n).cloned())
-            .collect();
-        let has_child = fragment
-            .boundaries
-            .iter()
-            .any(|c| c.parent.as_ref() == Some(&b.id));
-        if nodes.is_empty() && !has_child {
-            continue;
-        }
-        let id = BoundaryId(fresh_id(&scratch, "group"));
-        boundary_ids.insert(&b.id, id.clone());
-        let new = Boundary {
-            id,
-            label: b.label.clone(),
-            parent: None,
-            nodes,
-        };
-        scratch.boundaries.push(new);
-    }
-    // Parents are set once every pasted boundary has its new id; a parent
-    // outside the fragment is dropped.
-    let first = d.boundaries.len();
-    let mut pasted = scratch.boundaries.split_off(first);
-    for (new, old) in pasted.iter_mut().zip(
-        fragment
-            .boundaries
-            .iter()
-            .filter(|b| boundary_ids.contains_key(&b.id)),
-    ) {
-        new.parent = old
+    // Boundaries keeping a member or a nested boundary, with new ids first
+    // so parents can be mapped; a parent outside the fragment is dropped.
+    let kept: Vec<(&Boundary, BoundaryId, Vec<NodeId>)> = fragment
+        .boundaries
+        .iter()
+        .filter_map(|b| {
+            let nodes: Vec<NodeId> = b
+                .nodes
+                .iter()
+                .filter_map(|n| node_ids.get(n).cloned())
+                .collect();
+            let has_child = fragment
+                .boundaries
+                .iter()
+                .any(|c| c.parent.as_ref() == Some(&b.id));
+            (!nodes.is_empty() || has_child).then(|| (b, BoundaryId(ids.next("group")), nodes))
+        })
+        .collect();
+    let boundary_ids: BTreeMap<&BoundaryId, &BoundaryId> =
+        kept.iter().map(|(b, id, _)| (&b.id, id)).collect();
+    for (k, (b, id, nodes)) in kept.iter().enumerate() {
+        let parent = b
             .parent
             .as_ref()
-            .and_then(|p| boundary_ids.get(p).cloned());
-    }
-    for (k, b) in pasted.into_iter().enumerate() {
-        ops.push(Op::InsertBoundary(first + k, b));
+            .and_then(|p| boundary_ids.get(p))
+            .map(|p| (*p).clone());
+        ops.push(Op::InsertBoundary(
+            d.boundaries.len() + k,
+            Boundary {
+                id: id.clone(),
+                label: b.label.clone(),
+                parent,
+                nodes: nodes.clone(),
+            },
+        ));
     }
     Ok(ops)
 }

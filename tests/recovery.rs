@@ -30,6 +30,20 @@ fn app_with(data: &Path, file: Option<PathBuf>) -> ArchdrillApp {
 }
 
 /// The recovery copies on disk.
+/// An app on `data` with a new drawing holding one service, idle long
+/// enough that its one recovery copy is written.
+fn backed_up_new_drawing(data: &Path) -> Harness<'static, ArchdrillApp> {
+    let mut h = harness(app_with(data, None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    h.get_by_label("+ Service").click();
+    h.run();
+    idle(&mut h, 4.0);
+    assert_eq!(copies(data).len(), 1);
+    h
+}
+
 fn copies(data: &Path) -> Vec<PathBuf> {
     recovery::list(&data.join("recovery")).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -116,14 +130,7 @@ fn an_idle_unsaved_drawing_is_backed_up_until_it_is_saved() {
 #[test]
 fn undoing_back_to_the_saved_state_removes_the_copy() {
     let data = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(app_with(data.path(), None));
-    h.run();
-    h.get_by_label("New drawing").click();
-    h.run();
-    h.get_by_label("+ Service").click();
-    h.run();
-    idle(&mut h, 4.0);
-    assert_eq!(copies(data.path()).len(), 1);
+    let mut h = backed_up_new_drawing(data.path());
     h.get_by_label("Undo").click();
     h.run();
     assert!(!h.state().is_dirty());
@@ -272,14 +279,7 @@ fn a_broken_copy_is_reported_with_its_position_and_kept() {
 #[test]
 fn discard_and_quit_leaves_no_copies() {
     let data = tempfile::tempdir().expect("tempdir");
-    let mut h = harness(app_with(data.path(), None));
-    h.run();
-    h.get_by_label("New drawing").click();
-    h.run();
-    h.get_by_label("+ Service").click();
-    h.run();
-    idle(&mut h, 4.0);
-    assert_eq!(copies(data.path()).len(), 1);
+    let mut h = backed_up_new_drawing(data.path());
     h.input_mut()
         .viewports
         .entry(egui::ViewportId::ROOT)

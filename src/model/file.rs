@@ -139,6 +139,16 @@ struct VersionProbe {
     version: u32,
 }
 
+/// The `version` field of a RON document (0 when absent), read without
+/// looking at the other fields, so a newer file can be recognised even when
+/// it has fields this build does not know.
+///
+/// # Errors
+/// The RON syntax error, if the text is not a RON struct.
+pub fn probe_version(text: &str) -> Result<u32, ron::error::SpannedError> {
+    ron::from_str::<VersionProbe>(text).map(|probe| probe.version)
+}
+
 fn syntax_error(path: &str, err: &ron::error::SpannedError) -> LoadError {
     LoadError::Syntax {
         path: path.to_owned(),
@@ -151,7 +161,8 @@ fn syntax_error(path: &str, err: &ron::error::SpannedError) -> LoadError {
 }
 
 /// Rephrases ron's messages where they are terse.
-fn describe_ron_error(code: &ron::Error) -> String {
+#[must_use]
+pub fn describe_ron_error(code: &ron::Error) -> String {
     let text = code.to_string();
     if code == &ron::Error::Eof {
         "the file ends too early (an unclosed `(` or `[`?)".to_owned()
@@ -173,8 +184,8 @@ fn describe_ron_error(code: &ron::Error) -> String {
 pub fn from_ron(text: &str, path: &str) -> Result<Diagram, LoadError> {
     // Probe the version first: a newer file may have fields we do not know,
     // and "written by a newer archdrill" is the message that helps.
-    match ron::from_str::<VersionProbe>(text) {
-        Ok(VersionProbe { version: found }) if found > FORMAT_VERSION => {
+    match probe_version(text) {
+        Ok(found) if found > FORMAT_VERSION => {
             return Err(LoadError::NewerVersion {
                 path: path.to_owned(),
                 found,

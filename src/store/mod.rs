@@ -173,11 +173,7 @@ fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
 
 /// A RON parse error as [`StoreError::Syntax`] with `line:column`.
 fn syntax_error(path: &Path, err: &ron::error::SpannedError) -> StoreError {
-    let text = err.code.to_string();
-    let mut chars = text.chars();
-    let message = chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    });
+    let message = crate::model::file::describe_ron_error(&err.code);
     StoreError::Syntax {
         path: path.to_owned(),
         at: LineCol {

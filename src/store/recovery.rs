@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{StoreError, read_text, syntax_error, write_ron};
 use crate::model::Diagram;
-use crate::model::file::validated;
+use crate::model::file::{probe_version, validated};
 
 /// The recovery file format version this build writes and reads.
 pub const RECOVERY_VERSION: u32 = 1;
@@ -58,12 +58,6 @@ impl Recovery {
     }
 }
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    #[serde(default)]
-    version: u32,
-}
-
 /// Writes a recovery copy atomically (same value → same bytes).
 ///
 /// # Errors
@@ -85,8 +79,8 @@ pub fn read(path: &Path) -> Result<Recovery, StoreError> {
             source: std::io::ErrorKind::NotFound.into(),
         });
     };
-    match ron::from_str::<VersionProbe>(&text) {
-        Ok(VersionProbe { version: found }) if found > RECOVERY_VERSION => {
+    match probe_version(&text) {
+        Ok(found) if found > RECOVERY_VERSION => {
             return Err(StoreError::NewerVersion {
                 path: path.to_owned(),
                 found,

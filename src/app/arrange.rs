@@ -142,79 +142,46 @@ impl ArchdrillApp {
             !selection.is_empty(),
             !selection.boundaries.is_empty(),
         );
-        let mut close = false;
-        if ui
-            .add_enabled(has_nodes, egui::Button::new("Copy").shortcut_text("Ctrl+C"))
-            .clicked()
-        {
+        if menu_item(ui, has_nodes, "Copy", "Ctrl+C") {
             self.copy_selection(ui);
-            close = true;
         }
-        if ui
-            .add_enabled(has_nodes, egui::Button::new("Cut").shortcut_text("Ctrl+X"))
-            .clicked()
-        {
+        if menu_item(ui, has_nodes, "Cut", "Ctrl+X") {
             self.copy_selection(ui);
             self.delete_selection();
-            close = true;
         }
-        let clipboard = self.edit_prefs.clipboard.clone();
-        if ui
-            .add_enabled(
-                clipboard.is_some(),
-                egui::Button::new("Paste").shortcut_text("Ctrl+V"),
-            )
-            .clicked()
-            && let Some(fragment) = clipboard
+        let can_paste = self.edit_prefs.clipboard.is_some();
+        if menu_item(ui, can_paste, "Paste", "Ctrl+V")
+            && let Some(fragment) = self.edit_prefs.clipboard.clone()
         {
             self.paste(fragment, true);
-            close = true;
         }
-        if ui
-            .add_enabled(
-                has_nodes,
-                egui::Button::new("Duplicate").shortcut_text("Ctrl+D"),
-            )
-            .clicked()
-        {
+        if menu_item(ui, has_nodes, "Duplicate", "Ctrl+D") {
             self.duplicate_selection();
-            close = true;
         }
         ui.separator();
-        if ui
-            .add_enabled(
-                has_nodes,
-                egui::Button::new("Group into a boundary").shortcut_text("Ctrl+G"),
-            )
-            .clicked()
-        {
+        if menu_item(ui, has_nodes, "Group into a boundary", "Ctrl+G") {
             self.group_selection();
-            close = true;
         }
-        if ui
-            .add_enabled(
-                has_boundary,
-                egui::Button::new("Ungroup").shortcut_text("Ctrl+Shift+G"),
-            )
-            .clicked()
-        {
+        if menu_item(ui, has_boundary, "Ungroup", "Ctrl+Shift+G") {
             self.ungroup_selection();
-            close = true;
         }
-        if ui
-            .add_enabled(has_any, egui::Button::new("Delete").shortcut_text("Del"))
-            .clicked()
-        {
+        if menu_item(ui, has_any, "Delete", "Del") {
             self.delete_selection();
-            close = true;
         }
         ui.separator();
-        if ui.button("Tidy").clicked() {
+        if menu_item(ui, true, "Tidy", "") {
             self.tidy();
-            close = true;
-        }
-        if close {
-            ui.close();
         }
     }
+}
+
+/// One entry of a menu with its shortcut shown; a click closes the menu.
+fn menu_item(ui: &mut Ui, enabled: bool, label: &str, shortcut: &str) -> bool {
+    let clicked = ui
+        .add_enabled(enabled, egui::Button::new(label).shortcut_text(shortcut))
+        .clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
 }

@@ -8,7 +8,50 @@ use super::editing::PASTE_STEP;
 use crate::edit::{Command, clipboard};
 use crate::model::{BoundaryId, Diagram};
 
+/// Edits of the selection offered alike by the keyboard, the properties
+/// panel and the canvas menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelectionAction {
+    /// Copy the selected boxes.
+    Copy,
+    /// Copy, then delete them.
+    Cut,
+    /// Paste the in-app clipboard.
+    Paste,
+    /// Paste a copy of the selection beside it.
+    Duplicate,
+    /// Group the selected boxes into a boundary.
+    Group,
+    /// Dissolve the selected boundaries.
+    Ungroup,
+    /// Delete the selection.
+    Delete,
+    /// Lay the drawing out.
+    Tidy,
+}
+
 impl ArchdrillApp {
+    /// Carries out one selection action.
+    pub fn run_action(&mut self, ui: &Ui, action: SelectionAction) {
+        match action {
+            SelectionAction::Copy => self.copy_selection(ui),
+            SelectionAction::Cut => {
+                self.copy_selection(ui);
+                self.delete_selection();
+            }
+            SelectionAction::Paste => {
+                if let Some(fragment) = self.edit_prefs.clipboard.clone() {
+                    self.paste(fragment, true);
+                }
+            }
+            SelectionAction::Duplicate => self.duplicate_selection(),
+            SelectionAction::Group => self.group_selection(),
+            SelectionAction::Ungroup => self.ungroup_selection(),
+            SelectionAction::Delete => self.delete_selection(),
+            SelectionAction::Tidy => self.tidy(),
+        }
+    }
+
     /// The selected nodes as a fragment (with the edges and boundaries
     /// among them), or `None` when no node is selected.
     fn selected_fragment(&self) -> Option<Diagram> {
@@ -142,35 +185,44 @@ impl ArchdrillApp {
             !selection.is_empty(),
             !selection.boundaries.is_empty(),
         );
-        if menu_item(ui, has_nodes, "Copy", "Ctrl+C") {
-            self.copy_selection(ui);
-        }
-        if menu_item(ui, has_nodes, "Cut", "Ctrl+X") {
-            self.copy_selection(ui);
-            self.delete_selection();
-        }
         let can_paste = self.edit_prefs.clipboard.is_some();
-        if menu_item(ui, can_paste, "Paste", "Ctrl+V")
-            && let Some(fragment) = self.edit_prefs.clipboard.clone()
-        {
-            self.paste(fragment, true);
+        let groups: [&[(SelectionAction, &str, &str, bool)]; 3] = [
+            &[
+                (SelectionAction::Copy, "Copy", "Ctrl+C", has_nodes),
+                (SelectionAction::Cut, "Cut", "Ctrl+X", has_nodes),
+                (SelectionAction::Paste, "Paste", "Ctrl+V", can_paste),
+                (SelectionAction::Duplicate, "Duplicate", "Ctrl+D", has_nodes),
+            ],
+            &[
+                (
+                    SelectionAction::Group,
+                    "Group into a boundary",
+                    "Ctrl+G",
+                    has_nodes,
+                ),
+                (
+                    SelectionAction::Ungroup,
+                    "Ungroup",
+                    "Ctrl+Shift+G",
+                    has_boundary,
+                ),
+                (SelectionAction::Delete, "Delete", "Del", has_any),
+            ],
+            &[(SelectionAction::Tidy, "Tidy", "", true)],
+        ];
+        let mut chosen = None;
+        for (k, group) in groups.into_iter().enumerate() {
+            if k > 0 {
+                ui.separator();
+            }
+            for &(action, label, shortcut, enabled) in group {
+                if menu_item(ui, enabled, label, shortcut) {
+                    chosen = Some(action);
+                }
+            }
         }
-        if menu_item(ui, has_nodes, "Duplicate", "Ctrl+D") {
-            self.duplicate_selection();
-        }
-        ui.separator();
-        if menu_item(ui, has_nodes, "Group into a boundary", "Ctrl+G") {
-            self.group_selection();
-        }
-        if menu_item(ui, has_boundary, "Ungroup", "Ctrl+Shift+G") {
-            self.ungroup_selection();
-        }
-        if menu_item(ui, has_any, "Delete", "Del") {
-            self.delete_selection();
-        }
-        ui.separator();
-        if menu_item(ui, true, "Tidy", "") {
-            self.tidy();
+        if let Some(action) = chosen {
+            self.run_action(ui, action);
         }
     }
 }

@@ -5,6 +5,7 @@
 use egui::{Key, Modifiers, Ui};
 
 use super::ArchdrillApp;
+use super::arrange::SelectionAction;
 use crate::edit::{Command, clipboard};
 use crate::model::{Diagram, EdgeId, EdgeKind, NodeId, NodeKind, Point};
 use crate::ui::canvas::GRID;
@@ -33,17 +34,12 @@ const NUDGE_FAR: f32 = GRID / 2.0;
 struct EditKeys {
     undo: bool,
     redo: bool,
-    delete: bool,
     select_all: bool,
-    copy: bool,
-    cut: bool,
     /// Text pasted from the system clipboard (`Event::Paste`).
     paste_text: Option<String>,
-    /// Ctrl+V seen as a key (no system clipboard event).
-    paste_key: bool,
-    duplicate: bool,
-    group: bool,
-    ungroup: bool,
+    /// Selection edits, in the order they are carried out (Ctrl+V seen as
+    /// a key, without a system clipboard event, is [`SelectionAction::Paste`]).
+    actions: Vec<SelectionAction>,
     snap: bool,
     escape: bool,
     nudge: egui::Vec2,
@@ -52,10 +48,11 @@ struct EditKeys {
 impl EditKeys {
     fn read(i: &mut egui::InputState) -> Self {
         let mut keys = Self::default();
+        let (mut copy, mut cut) = (false, false);
         for event in &i.events {
             match event {
-                egui::Event::Copy => keys.copy = true,
-                egui::Event::Cut => keys.cut = true,
+                egui::Event::Copy => copy = true,
+                egui::Event::Cut => cut = true,
                 egui::Event::Paste(text) => keys.paste_text = Some(text.clone()),
                 _ => {}
             }
@@ -64,15 +61,28 @@ impl EditKeys {
         // egui ignores extra Shift when matching: test Shift chords first.
         keys.redo = i.consume_key(shift_cmd, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y);
         keys.undo = i.consume_key(Modifiers::COMMAND, Key::Z);
-        keys.delete = i.consume_key(Modifiers::NONE, Key::Delete)
+        let delete = i.consume_key(Modifiers::NONE, Key::Delete)
             || i.consume_key(Modifiers::NONE, Key::Backspace);
         keys.select_all = i.consume_key(Modifiers::COMMAND, Key::A);
-        keys.copy |= i.consume_key(Modifiers::COMMAND, Key::C);
-        keys.cut |= i.consume_key(Modifiers::COMMAND, Key::X);
-        keys.paste_key = i.consume_key(Modifiers::COMMAND, Key::V);
-        keys.duplicate = i.consume_key(Modifiers::COMMAND, Key::D);
-        keys.ungroup = i.consume_key(shift_cmd, Key::G);
-        keys.group = i.consume_key(Modifiers::COMMAND, Key::G);
+        copy |= i.consume_key(Modifiers::COMMAND, Key::C);
+        cut |= i.consume_key(Modifiers::COMMAND, Key::X);
+        let paste = i.consume_key(Modifiers::COMMAND, Key::V);
+        let duplicate = i.consume_key(Modifiers::COMMAND, Key::D);
+        let ungroup = i.consume_key(shift_cmd, Key::G);
+        let group = i.consume_key(Modifiers::COMMAND, Key::G);
+        keys.actions = [
+            (copy && !cut, SelectionAction::Copy),
+            (cut, SelectionAction::Cut),
+            (delete && !cut, SelectionAction::Delete),
+            // Ctrl+V as a key only counts without a system-clipboard paste.
+            (paste && keys.paste_text.is_none(), SelectionAction::Paste),
+            (duplicate, SelectionAction::Duplicate),
+            (group, SelectionAction::Group),
+            (ungroup, SelectionAction::Ungroup),
+        ]
+        .into_iter()
+        .filter_map(|(pressed, action)| pressed.then_some(action))
+        .collect();
         keys.snap = i.consume_key(Modifiers::COMMAND, Key::Quote);
         keys.escape = i.consume_key(Modifiers::NONE, Key::Escape);
         for (key, dir) in [
@@ -232,6 +242,25 @@ impl ArchdrillApp {
         }
     }
 
+    /// Pastes text from the system clipboard: an archdrill fragment is
+    /// pasted, Mermaid text opens the import window, anything else is
+    /// explained.
+    fn paste_text(&mut self, text: String) {
+        let first_word = text.split_whitespace().next().unwrap_or_default();
+        match clipboard::from_text(&text) {
+            Some(fragment) => self.paste(fragment, true),
+            // Mermaid text: offer it in the import window.
+            None if matches!(first_word, "flowchart" | "graph") => {
+                self.paste_mermaid = Some(super::files::PasteMermaid { text, error: None });
+            }
+            None => self.errors.push(
+                "The clipboard holds no archdrill boxes (copy some with Ctrl+C; \
+                 paste Mermaid text with File → Paste Mermaid…)."
+                    .to_owned(),
+            ),
+        }
+    }
+
     /// Carries out the editing shortcuts of this frame.
     fn apply_edit_keys(&mut self, ui: &Ui, keys: EditKeys) {
         if keys.undo {
@@ -240,39 +269,12 @@ impl ArchdrillApp {
         if keys.redo {
             self.redo();
         }
-        if keys.copy || keys.cut {
-            self.copy_selection(ui);
-        }
-        if keys.delete || keys.cut {
-            self.delete_selection();
-        }
+        // System-clipboard text: a fragment, or Mermaid for the import window.
         if let Some(text) = keys.paste_text {
-            let first_word = text.split_whitespace().next().unwrap_or_default();
-            match clipboard::from_text(&text) {
-                Some(fragment) => self.paste(fragment, true),
-                // Mermaid text: offer it in the import window.
-                None if matches!(first_word, "flowchart" | "graph") => {
-                    self.paste_mermaid = Some(super::files::PasteMermaid { text, error: None });
-                }
-                None => self.errors.push(
-                    "The clipboard holds no archdrill boxes (copy some with Ctrl+C; \
-                     paste Mermaid text with File → Paste Mermaid…)."
-                        .to_owned(),
-                ),
-            }
-        } else if keys.paste_key
-            && let Some(fragment) = self.edit_prefs.clipboard.clone()
-        {
-            self.paste(fragment, true);
+            self.paste_text(text);
         }
-        if keys.duplicate {
-            self.duplicate_selection();
-        }
-        if keys.group {
-            self.group_selection();
-        }
-        if keys.ungroup {
-            self.ungroup_selection();
+        for action in keys.actions {
+            self.run_action(ui, action);
         }
         if keys.snap {
             self.edit_prefs.snap = !self.edit_prefs.snap;

@@ -4,21 +4,17 @@
 use egui::{Key, RichText, Ui};
 
 use super::ArchdrillApp;
+use super::arrange::SelectionAction;
 use super::editing::Rename;
 use crate::edit::Command;
 use crate::model::{Boundary, Diagram, Edge, EdgeKind, Node, NodeId, NodeKind};
 
 /// What the user asked for in the properties panel this frame.
 #[derive(Debug, Default)]
-#[expect(clippy::struct_excessive_bools, reason = "one flag per button")]
 struct PanelActions {
     command: Option<Command>,
     rename: Option<Rename>,
-    group: bool,
-    ungroup: bool,
-    duplicate: bool,
-    copy: bool,
-    delete: bool,
+    action: Option<SelectionAction>,
 }
 
 /// Text being typed into the panel's fields, kept until the field loses
@@ -70,17 +66,20 @@ impl ArchdrillApp {
                     .on_hover_text("Ctrl+G")
                     .clicked()
             {
-                actions.group = true;
+                actions.action = Some(SelectionAction::Group);
             }
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            actions.duplicate = ui.button("Duplicate").on_hover_text("Ctrl+D").clicked();
-            actions.copy = ui.button("Copy").on_hover_text("Ctrl+C").clicked();
-            actions.delete = ui
-                .button("Delete")
-                .on_hover_text("Delete or Backspace")
-                .clicked();
+            for (action, label, hint) in [
+                (SelectionAction::Duplicate, "Duplicate", "Ctrl+D"),
+                (SelectionAction::Copy, "Copy", "Ctrl+C"),
+                (SelectionAction::Delete, "Delete", "Delete or Backspace"),
+            ] {
+                if ui.button(label).on_hover_text(hint).clicked() {
+                    actions.action = Some(action);
+                }
+            }
         });
         self.carry_out(ui, actions);
     }
@@ -92,20 +91,8 @@ impl ArchdrillApp {
         if actions.rename.is_some() {
             self.rename = actions.rename;
         }
-        if actions.group {
-            self.group_selection();
-        }
-        if actions.ungroup {
-            self.ungroup_selection();
-        }
-        if actions.duplicate {
-            self.duplicate_selection();
-        }
-        if actions.copy {
-            self.copy_selection(ui);
-        }
-        if actions.delete {
-            self.delete_selection();
+        if let Some(action) = actions.action {
+            self.run_action(ui, action);
         }
     }
 
@@ -255,8 +242,11 @@ fn boundary_ui(
             });
         }
     }
-    actions.ungroup = ui
+    if ui
         .button("Ungroup")
         .on_hover_text("Dissolve the boundary, keep its boxes (Ctrl+Shift+G)")
-        .clicked();
+        .clicked()
+    {
+        actions.action = Some(SelectionAction::Ungroup);
+    }
 }

@@ -379,18 +379,14 @@ fn click_select(
     if let Some(i) = geometry::node_at(d, p) {
         let id = d.nodes[i].id.to_string();
         if shift {
-            if !selection.nodes.remove(&id) {
-                selection.nodes.insert(id);
-            }
+            toggle(&mut selection.nodes, id);
         } else {
             selection.only_node(&id);
         }
     } else if let Some(i) = edge_at(d, p, 8.0 / zoom, offsets) {
         let id = d.edges[i].id.to_string();
         if shift {
-            if !selection.edges.remove(&id) {
-                selection.edges.insert(id);
-            }
+            toggle(&mut selection.edges, id);
         } else {
             selection.only_edge(&id);
         }
@@ -398,6 +394,13 @@ fn click_select(
         selection.only_boundary(d, d.boundaries[b].id.as_str());
     } else if !shift {
         *selection = Selection::default();
+    }
+}
+
+/// Adds `id` to `set`, or takes it out if it was there (Shift+click).
+fn toggle(set: &mut BTreeSet<String>, id: String) {
+    if !set.remove(&id) {
+        set.insert(id);
     }
 }
 

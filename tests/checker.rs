@@ -81,8 +81,9 @@ fn check_cli(file: &str, against: &str, exit: i32) -> serde_json::Value {
     json
 }
 
-/// `{"reference","score","findings":[{"code","severity","message","nodes"}]}`
-/// and nothing else; findings errors first.
+/// `{"reference","score","findings":[{"code","severity","message","nodes","edges","points"}]}`
+/// and nothing else; findings errors first; the score is 100 minus the
+/// findings' points.
 fn assert_json_shape(json: &serde_json::Value, against: &str) {
     let object = json.as_object().expect("an object");
     let keys: BTreeSet<&str> = object.keys().map(String::as_str).collect();
@@ -90,6 +91,13 @@ fn assert_json_shape(json: &serde_json::Value, against: &str) {
     assert_eq!(json["reference"], against);
     let score = json["score"].as_u64().expect("integer score");
     assert!(score <= 100, "score {score}");
+    let lost: u64 = json["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .map(|f| f["points"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(score, 100u64.saturating_sub(lost), "{json}");
     let mut last_rank = 0;
     for finding in json["findings"].as_array().expect("findings array") {
         let keys: BTreeSet<&str> = finding
@@ -100,8 +108,16 @@ fn assert_json_shape(json: &serde_json::Value, against: &str) {
             .collect();
         assert_eq!(
             keys,
-            set(&["code", "message", "nodes", "severity"]),
+            set(&["code", "edges", "message", "nodes", "points", "severity"]),
             "{finding}"
+        );
+        assert!(finding["points"].is_u64(), "{finding}");
+        assert!(
+            finding["edges"]
+                .as_array()
+                .expect("edges array")
+                .iter()
+                .all(serde_json::Value::is_string)
         );
         let code = finding["code"].as_str().expect("code string");
         assert!(
@@ -180,6 +196,12 @@ fn every_reference_checked_against_itself_has_no_errors_and_scores_100() {
             report.findings
         );
         assert_eq!(report.score, 100, "{}: {:#?}", r.id, report.findings);
+        assert!(
+            report.findings.iter().all(|f| f.points == 0),
+            "{}: {:#?}",
+            r.id,
+            report.findings
+        );
         // Every reference node is matched to itself.
         for node in &reference.nodes {
             assert_eq!(
@@ -239,27 +261,33 @@ impl Case {
 const CASES: &[Case] = &[
     Case::new("good-five-tier.ron",                     "five-tier", 0, &[],                       &[]),
     Case::new("good-saga.ron",                          "saga",      0, &[],                       &[]),
-    Case::new("missing-client.ron",                     "five-tier", 1, &["missing-client"],       &[]),
-    Case::new("missing-edge.ron",                       "five-tier", 1, &["missing-edge"],         &[]),
-    Case::new("missing-gateway.ron",                    "five-tier", 1, &["missing-gateway"],      &[]),
+    Case::new("missing-client.ron",                     "five-tier", 1, &["missing-client"],       &["missing-boundary"]),
+    Case::new("missing-edge.ron",                       "five-tier", 1, &["missing-edge"],         &["missing-boundary"]),
+    Case::new("missing-gateway.ron",                    "five-tier", 1, &["missing-gateway"],      &["missing-boundary"]),
     Case::new("missing-service.ron",                    "five-tier", 1, &["missing-service"],      &[]),
-    Case::new("missing-cache.ron",                      "five-tier", 1, &["missing-cache"],        &[]),
+    Case::new("missing-cache.ron",                      "five-tier", 1, &["missing-cache"],        &["missing-boundary"]),
     Case::new("missing-database.ron",                   "five-tier", 1, &["missing-database"],     &[]),
     Case::new("missing-bus.ron",                        "five-tier", 1, &["missing-bus"],          &["missing-worker"]),
-    Case::new("gateway-bypassed.ron",                   "five-tier", 1, &["gateway-bypassed"],     &[]),
-    Case::new("client-to-data.ron",                     "five-tier", 1, &["client-to-data"],       &[]),
-    Case::new("shared-database.ron",                    "five-tier", 1, &["shared-database"],      &[]),
+    Case::new("gateway-bypassed.ron",                   "five-tier", 1, &["gateway-bypassed"],     &["missing-boundary"]),
+    Case::new("client-to-data.ron",                     "five-tier", 1, &["client-to-data"],       &["missing-boundary"]),
+    Case::new("shared-database.ron",                    "five-tier", 1, &["shared-database"],      &["missing-boundary"]),
     Case::new("sync-chain.ron",                         "five-tier", 0, &[],                       &["sync-chain"]),
     Case::new("saga-missing-service.ron",               "saga",      1, &["missing-service"],      &["missing-database"]),
-    Case::new("saga-missing-payment.ron",               "saga",      1, &["missing-service"],      &[]),
-    Case::new("saga-missing-bus.ron",                   "saga",      1, &["missing-bus"],          &[]),
-    Case::new("sync-saga-call.ron",                     "saga",      1, &["sync-saga-call"],       &[]),
-    Case::new("missing-compensation.ron",               "saga",      1, &["missing-compensation"], &[]),
-    Case::new("missing-compensation-failure-only.ron",  "saga",      1, &["missing-compensation"], &[]),
-    Case::new("missing-compensation-unconsumed.ron",    "saga",      1, &["missing-compensation"], &[]),
-    Case::new("saga-missing-payment-extra-service.ron", "saga",      1, &["missing-service"],      &[]),
-    Case::new("compensation-labelled-by-action.ron",    "saga",      0, &[],                       &[]),
-    Case::new("compensation-labelled-on-event.ron",     "saga",      0, &[],                       &[]),
+    Case::new("saga-missing-payment.ron",               "saga",      1, &["missing-service"],      &["missing-boundary", "unconsumed-event"]),
+    Case::new("saga-missing-bus.ron",                   "saga",      1, &["missing-bus"],          &["missing-boundary"]),
+    Case::new("sync-saga-call.ron",                     "saga",      1, &["sync-saga-call"],       &["missing-boundary"]),
+    Case::new("missing-compensation.ron",               "saga",      1, &["missing-compensation"], &["missing-boundary"]),
+    Case::new("missing-compensation-failure-only.ron",  "saga",      1, &["missing-compensation"], &["missing-boundary"]),
+    Case::new("missing-compensation-unconsumed.ron",    "saga",      1, &["missing-compensation"], &["missing-boundary"]),
+    Case::new("saga-missing-payment-extra-service.ron", "saga",      1, &["missing-service"],      &["missing-boundary"]),
+    Case::new("compensation-labelled-by-action.ron",    "saga",      0, &[],                       &["missing-boundary"]),
+    Case::new("compensation-labelled-on-event.ron",     "saga",      0, &[],                       &["missing-boundary"]),
+    Case::new("eleven-boxes.ron",                       "five-tier", 0, &[],                       &[]),
+    Case::new("missing-connection.ron",                 "five-tier", 0, &[],                       &["missing-connection"]),
+    Case::new("wrong-edge-kind.ron",                    "five-tier", 0, &[],                       &["wrong-edge-kind"]),
+    Case::new("missing-boundary.ron",                   "five-tier", 0, &[],                       &["missing-boundary"]),
+    Case::new("unconsumed-event.ron",                   "five-tier", 0, &[],                       &["unconsumed-event"]),
+    Case::new("unowned-store.ron",                      "five-tier", 0, &[],                       &["unowned-store"]),
 ];
 
 fn run_case(case: &Case) -> serde_json::Value {
@@ -334,6 +362,161 @@ fn hand_made_drawings_are_drawings_not_references() {
             );
         }
     }
+}
+
+/// The eleven-box five-tier (client, CDN, gateway, three services,
+/// two databases, Redis, Kafka, a worker, one boundary): score, findings and
+/// ghosts tell one story — nothing costs points, and the seven reference
+/// parts it leaves out are notes, each with its ghost.
+#[test]
+fn eleven_boxes_get_a_consistent_verdict() {
+    let json = run_case(case_for("eleven-boxes.ron"));
+    assert_eq!(json["score"], 100, "{json:#}");
+    let report = check(
+        &drawing("eleven-boxes.ron"),
+        &reference("five-tier"),
+        "five-tier",
+    );
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.severity == Severity::Info && f.points == 0)
+    );
+    let parts: BTreeSet<&str> = report
+        .with_code("missing-part")
+        .flat_map(|f| f.nodes.iter().map(String::as_str))
+        .collect();
+    assert_eq!(
+        parts,
+        set(&[
+            "analytics",
+            "cart",
+            "catalog",
+            "inventory",
+            "shipping",
+            "stripe",
+            "web"
+        ])
+    );
+    let ghosts: BTreeSet<&str> = report
+        .ghosts
+        .iter()
+        .map(|g| g.reference_node.as_str())
+        .collect();
+    assert_eq!(ghosts, parts);
+    // Every required part is matched to what was drawn.
+    for (role, drawn) in [
+        ("gateway", "gw"),
+        ("cdn", "fastly"),
+        ("order", "orders"),
+        ("orders_db", "orders_db"),
+        ("payment", "payments"),
+        ("kafka", "kafka"),
+        ("redis", "redis"),
+    ] {
+        assert_eq!(report.matched_drawn(role), Some(drawn), "{role}");
+    }
+}
+
+#[test]
+fn wrong_arrow_kinds_are_named_by_their_edges() {
+    let json = run_case(case_for("wrong-edge-kind.ron"));
+    let mut wrong: Vec<(Vec<&str>, Vec<&str>, u64)> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "wrong-edge-kind")
+        .map(|f| {
+            let edges = f["edges"]
+                .as_array()
+                .expect("edges")
+                .iter()
+                .filter_map(serde_json::Value::as_str)
+                .collect();
+            (json_nodes(f), edges, f["points"].as_u64().expect("points"))
+        })
+        .collect();
+    wrong.sort();
+    assert_eq!(
+        wrong,
+        [
+            (vec!["orders", "kafka"], vec!["orders-kafka"], 4),
+            (vec!["users", "redis"], vec!["users-redis"], 4),
+        ]
+    );
+    assert_eq!(json["score"], 92);
+}
+
+#[test]
+fn a_missing_connection_names_both_ends() {
+    let json = run_case(case_for("missing-connection.ron"));
+    let f = json_finding(&json, "missing-connection");
+    assert_eq!(json_nodes(f), ["orders", "kafka"]);
+    assert_eq!(f["points"], 4);
+    assert_eq!(json["score"], 96);
+}
+
+#[test]
+fn a_service_and_its_store_outside_any_boundary() {
+    let json = run_case(case_for("missing-boundary.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "missing-boundary")),
+        ["orders", "orders_db"]
+    );
+    // Drawn inside a boundary nested in another, the pair is together.
+    let mut nested = drawing("eleven-boxes.ron");
+    nested.boundaries = vec![
+        Boundary {
+            id: "outer".into(),
+            label: "Commerce".into(),
+            parent: None,
+            nodes: vec!["orders".into()],
+        },
+        Boundary {
+            id: "inner".into(),
+            label: "Order data".into(),
+            parent: Some("outer".into()),
+            nodes: vec!["orders_db".into()],
+        },
+    ];
+    let report = check(&nested, &reference("five-tier"), "five-tier");
+    assert_eq!(
+        report.with_code("missing-boundary").count(),
+        0,
+        "{:#?}",
+        report.findings
+    );
+}
+
+#[test]
+fn an_event_nobody_consumes_names_its_publish() {
+    let json = run_case(case_for("unconsumed-event.ron"));
+    let f = json_finding(&json, "unconsumed-event");
+    assert_eq!(json_nodes(f), ["payments", "kafka"]);
+    assert_eq!(f["edges"], serde_json::json!(["payments-failed"]));
+    assert!(
+        f["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("PaymentFailed"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_store_nobody_owns() {
+    let json = run_case(case_for("unowned-store.ron"));
+    assert_eq!(
+        json_nodes(json_finding(&json, "unowned-store")),
+        ["reports_db"]
+    );
+    // It is not also reported as merely unconnected.
+    assert!(
+        json_codes(&json, "info")
+            .iter()
+            .all(|c| *c != "unconnected-node")
+    );
 }
 
 #[test]
@@ -454,11 +637,35 @@ fn saga_without_services() {
 #[test]
 fn saga_missing_the_payment_role_names_it() {
     let json = run_case(case_for("saga-missing-payment.ron"));
-    let findings = json["findings"].as_array().expect("findings");
-    assert_eq!(findings.len(), 1, "{json:#}");
-    assert_eq!(json_nodes(&findings[0]), ["payment"]);
+    let errors: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{json:#}");
+    assert_eq!(json_nodes(errors[0]), ["payment"]);
+    // The role's ghost is the payment service, and nothing else is ghosted
+    // but the reference's optional parts.
+    let report = check(
+        &drawing("saga-missing-payment.ron"),
+        &reference("saga"),
+        "saga",
+    );
+    let ghosts: BTreeSet<&str> = report
+        .ghosts
+        .iter()
+        .map(|g| g.reference_node.as_str())
+        .collect();
+    assert!(ghosts.contains("payment"), "{ghosts:?}");
+    for g in &ghosts {
+        assert!(
+            *g == "payment" || report.with_code("missing-part").any(|f| f.nodes == [*g]),
+            "{g}"
+        );
+    }
     assert!(
-        findings[0]["message"]
+        errors[0]["message"]
             .as_str()
             .expect("message")
             .contains("Payment service"),
@@ -718,7 +925,7 @@ fn rename(
 }
 
 /// Findings as (severity, code, nodes); drawn ids in `nodes` pass through
-/// `id_map`, reference ids (of `missing-*` findings) stay as they are.
+/// `id_map`, reference ids (of findings naming missing parts) stay as they are.
 fn verdict(
     report: &Report,
     id_map: &dyn Fn(&str) -> String,
@@ -727,10 +934,10 @@ fn verdict(
         .findings
         .iter()
         .map(|f| {
-            let nodes = if f.code.starts_with("missing-") && f.code != "missing-compensation" {
-                f.nodes.clone()
-            } else {
+            let nodes = if f.ghosts.is_empty() {
                 f.nodes.iter().map(|n| id_map(n)).collect()
+            } else {
+                f.nodes.clone()
             };
             (f.severity, f.code, nodes)
         })
@@ -758,13 +965,22 @@ fn every_subject() -> Vec<(String, Diagram, &'static str)> {
     subjects
 }
 
+/// Renamed ids keep the whole verdict. Synonym labels keep every error:
+/// the structural rules do not read labels, while the edge comparison
+/// (`missing-connection`, `missing-boundary`) rightly depends on which
+/// drawn box a label says stands for which reference box.
 #[test]
 fn prefixed_ids_and_synonym_labels_keep_the_verdict() {
     let prefix = |id: &str| format!("my-{id}");
+    let errors = |v: Vec<(Severity, &'static str, Vec<String>)>| {
+        v.into_iter()
+            .filter(|(s, _, _)| *s == Severity::Error)
+            .collect::<Vec<_>>()
+    };
     for (name, d, against) in every_subject() {
         let r = reference(against);
         let before = check(&d, &r, against);
-        let renamed = rename(&d, &prefix, &synonym_label);
+        let renamed = rename(&d, &prefix, &|l| l.to_owned());
         assert_ne!(renamed, d);
         let after = check(&renamed, &r, against);
         assert_eq!(
@@ -772,7 +988,12 @@ fn prefixed_ids_and_synonym_labels_keep_the_verdict() {
             verdict(&before, &prefix),
             "{name} vs {against}"
         );
-        assert_eq!(before.has_errors(), after.has_errors(), "{name}");
+        let synonyms = check(&rename(&d, &prefix, &synonym_label), &r, against);
+        assert_eq!(
+            errors(verdict(&synonyms, &|s| s.to_owned())),
+            errors(verdict(&before, &prefix)),
+            "{name} vs {against} with synonyms"
+        );
     }
 }
 
@@ -780,7 +1001,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
     /// Any injective renaming of ids, and upper-casing labels, keeps the set
-    /// of finding codes.
+    /// of finding codes; synonym labels keep the error codes.
     #[test]
     fn random_id_renaming_keeps_the_codes(
         subject in 0usize..(REFERENCES.len() + CASES.len()),
@@ -794,8 +1015,14 @@ proptest! {
         let label = |l: &str| if shout { l.to_uppercase() } else { synonym_label(l) };
         let before = check(&d, &r, against);
         let after = check(&rename(&d, &map, &label), &r, against);
-        let codes = |rep: &Report| rep.findings.iter().map(|f| (f.severity, f.code)).collect::<BTreeSet<_>>();
-        prop_assert_eq!(codes(&before), codes(&after), "{} vs {}", name, against);
+        let codes = |rep: &Report, all: bool| {
+            rep.findings
+                .iter()
+                .filter(|f| all || f.severity == Severity::Error)
+                .map(|f| (f.severity, f.code))
+                .collect::<BTreeSet<_>>()
+        };
+        prop_assert_eq!(codes(&before, shout), codes(&after, shout), "{} vs {}", name, against);
     }
 }
 
@@ -1039,13 +1266,51 @@ fn assert_report_invariants(
     reference: &Diagram,
 ) -> Result<(), TestCaseError> {
     prop_assert!(report.score <= 100, "score {}", report.score);
+    // The score is explained: 100 minus the findings' points, floored at 0;
+    // 100 exactly when nothing costs points.
+    let lost: u32 = report.findings.iter().map(|f| f.points).sum();
+    prop_assert_eq!(u32::from(report.score), 100u32.saturating_sub(lost));
+    prop_assert_eq!(
+        report.score == 100,
+        !report.findings.iter().any(|f| f.points > 0)
+    );
     if report.has_errors() {
         prop_assert!(report.score < 100, "an error-level finding with score 100");
     }
+    for f in &report.findings {
+        // Advice is free, every error and warning costs something.
+        prop_assert_eq!(
+            f.severity == Severity::Info,
+            f.points == 0,
+            "{}: {} points",
+            f.code,
+            f.points
+        );
+        for e in &f.edges {
+            prop_assert!(
+                drawing.edge(e).is_some(),
+                "{} names a missing edge {}",
+                f.code,
+                e
+            );
+        }
+    }
+    // Ghosts are exactly the reference nodes findings name as missing.
+    let named: BTreeSet<&str> = report
+        .findings
+        .iter()
+        .flat_map(|f| f.ghosts.iter().map(String::as_str))
+        .collect();
+    let ghosts: BTreeSet<&str> = report
+        .ghosts
+        .iter()
+        .map(|g| g.reference_node.as_str())
+        .collect();
+    prop_assert_eq!(ghosts, named);
     let order: Vec<_> = report
         .findings
         .iter()
-        .map(|f| (f.severity, f.code, f.nodes.clone()))
+        .map(|f| (f.severity, f.code, f.nodes.clone(), f.edges.clone()))
         .collect();
     let mut sorted = order.clone();
     sorted.sort();
@@ -1111,7 +1376,9 @@ fn empty_drawing_reports_every_required_kind() {
         .collect();
     assert_eq!(errors, expected);
     assert_eq!(codes(&report, Severity::Warning), set(&["missing-worker"]));
-    assert_eq!(report.score, 0);
+    // 8 + 8 + 15 + 15 + 15 + 10 + 15 + 4 = 90 points lost.
+    assert_eq!(report.points_lost(), 90);
+    assert_eq!(report.score, 10);
     assert_eq!(report.ghosts.len(), r.nodes.len());
 }
 
@@ -1129,5 +1396,24 @@ fn checking_twice_gives_identical_json() {
                 .expect("json")
         };
         assert_eq!(run(), run(), "{file}");
+    }
+}
+
+/// README's rubric table is the rubric the checker prices findings by.
+#[test]
+fn readme_documents_the_rubric() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    for price in archdrill::check::rubric::RUBRIC {
+        let points = if price.each == price.cap {
+            format!("\u{2212}{}", price.each)
+        } else {
+            format!("\u{2212}{} each, at most \u{2212}{}", price.each, price.cap)
+        };
+        let row = format!(
+            "| `{}` | {} | {points} | {} |",
+            price.code, price.severity, price.looks_for
+        );
+        assert!(readme.contains(&row), "README lacks the rubric row {row}");
     }
 }

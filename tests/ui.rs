@@ -4,7 +4,7 @@
 mod common;
 
 use archdrill::app::ArchdrillApp;
-use common::{click_at, drag, harness};
+use common::{chord, click_at, drag, harness};
 use egui_kittest::kittest::Queryable as _;
 
 #[test]
@@ -122,9 +122,21 @@ fn check_shows_findings_and_highlights_their_nodes() {
     assert!(codes.contains(&"missing-cache"), "{codes:?}");
     assert!(codes.contains(&"missing-edge"), "{codes:?}");
     assert!(codes.contains(&"client-to-data"), "{codes:?}");
-    let score = h.state().report().expect("a report").score;
+    let report = h.state().report().expect("a report");
+    let score = report.score;
     assert!(h.query_by_label(&format!("Score {score}/100")).is_some());
-    assert!(score < 60, "three errors cost points: {score}");
+    // The score is explained: 100 minus the points shown on the findings.
+    let lost = report.points_lost();
+    assert_eq!(u32::from(score), 100 - lost);
+    assert!(score <= 70, "three errors cost points: {score}");
+    assert!(
+        h.query_by_label_contains(&format!("100 \u{2212} {lost} points"))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("\u{2212}12").is_some(),
+        "client-to-data costs 12"
+    );
     h.get_by_label("client-to-data").click();
     h.run();
     assert_eq!(
@@ -437,4 +449,64 @@ fn saving_an_opened_mermaid_file_never_overwrites_it() {
         std::fs::read_to_string(&mmd).expect("still there"),
         original
     );
+}
+
+/// The canvas stays editable while the findings are open, and the findings
+/// follow each edit: deleting the bus brings `missing-bus`, undo takes it
+/// away again; a finding singles out its own ghost.
+#[test]
+fn findings_follow_edits_while_the_panel_is_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("eleven.ron");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drawings/eleven-boxes.ron"),
+        &path,
+    )
+    .expect("copy");
+    let mut h = harness(ArchdrillApp::new(Some(path)).with_data_dir(Some(dir.path().join("data"))));
+    h.run();
+    h.get_by_label("Check").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().report().map(|r| r.score), Some(100));
+    assert!(h.query_by_label("missing-bus").is_none());
+    let kafka = h
+        .state()
+        .node_screen_rect("kafka")
+        .expect("kafka on screen");
+    click_at(&mut h, kafka.center());
+    assert_eq!(
+        h.state().selection().map(|s| s.nodes.len()),
+        Some(1),
+        "a click selects with the findings open"
+    );
+    h.key_press(egui::Key::Delete);
+    h.run();
+    h.run();
+    assert!(
+        h.state()
+            .current()
+            .is_some_and(|d| d.node("kafka").is_none())
+    );
+    let report = h.state().report().expect("still checked");
+    assert!(
+        report.with_code("missing-bus").next().is_some(),
+        "{:?}",
+        report.findings
+    );
+    assert_eq!(report.score, 85);
+    assert!(
+        h.query_by_label("missing-bus").is_some(),
+        "the list shows the new finding"
+    );
+    assert!(h.query_by_label("Score 85/100").is_some());
+    // Selecting the finding singles out its ghost.
+    h.get_by_label("missing-bus").click();
+    h.run();
+    assert_eq!(h.state().ghost_focus(), Some(vec!["kafka".to_owned()]));
+    chord(&mut h, egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let report = h.state().report().expect("still checked");
+    assert!(report.with_code("missing-bus").next().is_none());
+    assert_eq!(report.score, 100);
 }

@@ -134,9 +134,9 @@ impl ArchdrillApp {
         if !entry.editable() {
             return;
         }
-        match entry.editor.apply(command) {
-            Ok(()) => entry.check = None,
-            Err(e) => self.errors.push(format!("Cannot do that: {e}")),
+        // An open check follows the edit (see `follow_check`).
+        if let Err(e) = entry.editor.apply(command) {
+            self.errors.push(format!("Cannot do that: {e}"));
         }
     }
 
@@ -304,7 +304,6 @@ impl ArchdrillApp {
     pub fn undo(&mut self) {
         if let Some(entry) = self.entries.get_mut(self.selected) {
             entry.editor.undo();
-            entry.check = None;
         }
     }
 
@@ -312,7 +311,6 @@ impl ArchdrillApp {
     pub fn redo(&mut self) {
         if let Some(entry) = self.entries.get_mut(self.selected) {
             entry.editor.redo();
-            entry.check = None;
         }
     }
 

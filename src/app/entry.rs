@@ -99,44 +99,80 @@ impl Entry {
     }
 }
 
-/// A check report shown beside the canvas, with its overlay.
+/// A check report shown beside the canvas, with its overlay. It follows the
+/// drawing: when the document changes (or the reference does) it is
+/// checked again, and the selected finding stays selected if it still holds.
 pub struct CheckView {
     pub report: Report,
-    /// The finding whose nodes are highlighted.
+    /// The reference checked against.
+    pub against: &'static str,
+    /// The editor state the report describes.
+    pub checked_state: u64,
+    /// The finding whose nodes, edges and ghosts are singled out.
     pub selected: Option<usize>,
     pub highlight: Option<Highlight>,
+    /// Ghosts of the selected finding (all ghosts are lit when none is).
+    pub ghost_focus: Option<Vec<String>>,
     /// Drawn nodes with no counterpart in the reference.
     pub extra: Vec<String>,
+    /// Drawn edges a finding calls wrong, marked on the canvas.
+    pub flagged_edges: Vec<String>,
 }
 
 impl CheckView {
-    pub fn new(diagram: &Diagram, report: Report) -> Self {
+    pub fn new(diagram: &Diagram, report: Report, against: &'static str, state: u64) -> Self {
         let extra = diagram
             .nodes
             .iter()
             .filter(|n| !report.matches.iter().any(|(_, d)| d == n.id.as_str()))
             .map(|n| n.id.to_string())
             .collect();
+        let flagged_edges = report
+            .findings
+            .iter()
+            .filter(|f| f.code == "wrong-edge-kind")
+            .flat_map(|f| f.edges.iter().cloned())
+            .collect();
         Self {
             report,
+            against,
+            checked_state: state,
             selected: None,
             highlight: None,
+            ghost_focus: None,
             extra,
+            flagged_edges,
         }
+    }
+
+    /// A fresh report for the edited drawing, keeping the selected finding
+    /// when one with the same code and nodes is still there.
+    pub fn refresh(&mut self, diagram: &Diagram, report: Report, state: u64) {
+        let kept = self
+            .selected
+            .and_then(|i| self.report.findings.get(i))
+            .and_then(|old| {
+                report
+                    .findings
+                    .iter()
+                    .position(|f| f.code == old.code && f.nodes == old.nodes)
+            });
+        *self = Self::new(diagram, report, self.against, state);
+        self.select(diagram, kept);
     }
 
     pub fn select(&mut self, diagram: &Diagram, index: Option<usize>) {
         self.selected = index;
-        self.highlight = index
-            .and_then(|i| self.report.findings.get(i))
-            .map(|f| Highlight {
-                nodes: f
-                    .nodes
-                    .iter()
-                    .filter(|id| diagram.node(id).is_some())
-                    .cloned()
-                    .collect(),
-                edges: Vec::new(),
-            });
+        let finding = index.and_then(|i| self.report.findings.get(i));
+        self.highlight = finding.map(|f| Highlight {
+            nodes: f
+                .nodes
+                .iter()
+                .filter(|id| !f.ghosts.contains(id) && diagram.node(id).is_some())
+                .cloned()
+                .collect(),
+            edges: f.edges.clone(),
+        });
+        self.ghost_focus = finding.map(|f| f.ghosts.clone());
     }
 }

@@ -188,29 +188,38 @@ impl ArchdrillApp {
         // First, so the status bar spans the window under every panel.
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
-        let action = self
-            .entries
-            .get(self.selected)
-            .and_then(|e| e.check.as_ref())
-            .and_then(|view| {
-                egui::Panel::right("findings")
-                    .resizable(true)
-                    .default_size(340.0)
-                    .show(ui, |ui| findings_ui(ui, &view.report, view.selected))
-                    .inner
-            });
-        if let Some(action) = action {
-            self.apply_findings_action(action);
-        }
-        let has_check = self
-            .entries
-            .get(self.selected)
-            .is_some_and(|e| e.check.is_some());
+        self.follow_check();
         let has_selection = self
             .entries
             .get(self.selected)
             .is_some_and(|e| !e.canvas.selection.is_empty());
-        if editable && !has_check && has_selection {
+        let has_check = self
+            .entries
+            .get(self.selected)
+            .is_some_and(|e| e.check.is_some());
+        if has_check {
+            let action = egui::Panel::right("findings")
+                .resizable(true)
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    // The selection's properties sit above the findings, so
+                    // the drawing stays editable while the check is open.
+                    if editable && has_selection {
+                        egui::CollapsingHeader::new("Selection")
+                            .default_open(true)
+                            .show(ui, |ui| self.properties_ui(ui));
+                        ui.separator();
+                    }
+                    self.entries
+                        .get(self.selected)
+                        .and_then(|e| e.check.as_ref())
+                        .and_then(|view| findings_ui(ui, &view.report, view.selected))
+                })
+                .inner;
+            if let Some(action) = action {
+                self.apply_findings_action(action);
+            }
+        } else if editable && has_selection {
             egui::Panel::right("properties")
                 .resizable(true)
                 .default_size(240.0)
@@ -253,7 +262,9 @@ impl ArchdrillApp {
                             .map_or_else(Decor::default, |view| Decor {
                                 highlight: view.highlight.as_ref(),
                                 ghosts: &view.report.ghosts,
+                                ghost_focus: view.ghost_focus.as_deref(),
                                 extra: &view.extra,
+                                flagged_edges: &view.flagged_edges,
                                 ..Decor::default()
                             });
                     if step_highlight.is_some() {
@@ -262,8 +273,9 @@ impl ArchdrillApp {
                             editable: false,
                             ..Decor::default()
                         };
-                    }
-                    if entry.check.is_none() && step_highlight.is_none() {
+                    } else {
+                        // Editable with the findings open too: the check
+                        // follows every edit.
                         decor.editable = entry.editable();
                         decor.snap = self.edit_prefs.snap;
                     }
@@ -372,9 +384,39 @@ impl ArchdrillApp {
         };
         if let Some(entry) = self.entries.get_mut(self.selected) {
             let report = check(entry.editor.doc(), &reference_diagram, reference.id);
-            entry.check = Some(CheckView::new(entry.editor.doc(), report));
+            entry.check = Some(CheckView::new(
+                entry.editor.doc(),
+                report,
+                reference.id,
+                entry.editor.state_id(),
+            ));
             entry.canvas.request_fit();
         }
+    }
+
+    /// Checks the current drawing again when it (or the chosen reference)
+    /// changed since its report: findings and ghosts follow every edit.
+    fn follow_check(&mut self) {
+        let against = self.against;
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        let Some(view) = &mut entry.check else {
+            return;
+        };
+        let state = entry.editor.state_id();
+        if view.checked_state == state && view.against == against {
+            return;
+        }
+        let Some(reference) = crate::content::references::find(against) else {
+            return;
+        };
+        let Ok(reference_diagram) = reference.load() else {
+            return;
+        };
+        let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+        view.against = reference.id;
+        view.refresh(entry.editor.doc(), report, state);
     }
 
     /// The current check report, if any.
@@ -396,6 +438,17 @@ impl ArchdrillApp {
             .and_then(|v| v.highlight.as_ref())
             .map(|h| h.nodes.clone())
             .unwrap_or_default()
+    }
+
+    /// The ghosts the selected finding singles out (`None`: every ghost lit).
+    #[must_use]
+    pub fn ghost_focus(&self) -> Option<Vec<String>> {
+        self.entries
+            .get(self.selected)?
+            .check
+            .as_ref()?
+            .ghost_focus
+            .clone()
     }
 
     fn apply_findings_action(&mut self, action: FindingsAction) {

@@ -136,14 +136,14 @@ fn weight(drawn: &Node, dp: &Profile, reference: &Node, rp: &Profile) -> i64 {
 }
 
 /// The optimal assignment: for each reference node, the index of the drawn
-/// node matched to it, if any, and whether the match rests on more than
-/// the kind (a shared label word, alias or event name).
+/// node matched to it, if any, and how much more than the kind the match
+/// rests on (the label and event-name bonus, 0 for a kind-only match).
 #[must_use]
-pub fn assign_with_evidence(
+pub fn assign_scored(
     drawing: &Diagram,
     reference: &Diagram,
     aliases: &dyn Fn(&str) -> Vec<String>,
-) -> Vec<Option<(usize, bool)>> {
+) -> Vec<Option<(usize, i64)>> {
     let rows = reference.nodes.len();
     if rows == 0 {
         return Vec::new();
@@ -168,7 +168,21 @@ pub fn assign_with_evidence(
     columns
         .into_iter()
         .enumerate()
-        .map(|(r, c)| (c < drawn && weights[(r, c)] > 0).then(|| (c, weights[(r, c)] > KIND_MATCH)))
+        .map(|(r, c)| (c < drawn && weights[(r, c)] > 0).then(|| (c, weights[(r, c)] - KIND_MATCH)))
+        .collect()
+}
+
+/// [`assign_scored`] with a flag for whether the match rests on more than
+/// the kind (a shared label word, alias or event name).
+#[must_use]
+pub fn assign_with_evidence(
+    drawing: &Diagram,
+    reference: &Diagram,
+    aliases: &dyn Fn(&str) -> Vec<String>,
+) -> Vec<Option<(usize, bool)>> {
+    assign_scored(drawing, reference, aliases)
+        .into_iter()
+        .map(|m| m.map(|(d, bonus)| (d, bonus > 0)))
         .collect()
 }
 

@@ -49,6 +49,64 @@ pub struct Finding {
     /// Drawn node ids involved; for `missing-*` findings, the id of the
     /// reference node (role) that has no counterpart.
     pub nodes: Vec<String>,
+    /// Drawn edge ids the finding is about (a wrong arrow, the publish of
+    /// an unconsumed event).
+    pub edges: Vec<String>,
+    /// Points this finding costs (0 for advice); the score is 100 minus
+    /// their sum. Set by [`super::rubric::price`].
+    pub points: u32,
+    /// Reference nodes this finding names as missing: the ghosts it draws.
+    #[serde(skip)]
+    pub ghosts: Vec<String>,
+}
+
+impl Finding {
+    /// A finding about drawn `nodes`, not yet priced.
+    #[must_use]
+    pub const fn new(
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        nodes: Vec<String>,
+    ) -> Self {
+        Self {
+            code,
+            severity,
+            message,
+            nodes,
+            edges: Vec::new(),
+            points: 0,
+            ghosts: Vec::new(),
+        }
+    }
+
+    /// A finding that reference nodes are missing: `reference_nodes` are
+    /// both its `nodes` (as the contract says) and its ghosts.
+    #[must_use]
+    pub fn missing(
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        reference_nodes: Vec<String>,
+    ) -> Self {
+        Self {
+            ghosts: reference_nodes.clone(),
+            ..Self::new(code, severity, message, reference_nodes)
+        }
+    }
+
+    /// The same finding about these drawn edges too.
+    #[must_use]
+    pub fn with_edges(mut self, edges: Vec<String>) -> Self {
+        self.edges = edges;
+        self
+    }
+
+    /// Whether the finding costs points.
+    #[must_use]
+    pub const fn costs(&self) -> bool {
+        self.points > 0
+    }
 }
 
 /// A reference node the drawing lacks, placed where it would belong on the
@@ -70,7 +128,7 @@ pub struct Ghost {
 pub struct Report {
     /// The reference id checked against.
     pub reference: String,
-    /// 0–100.
+    /// `100 - sum(points)` of the findings, floored at 0.
     pub score: u8,
     /// Findings, errors first, then by code and nodes.
     pub findings: Vec<Finding>,
@@ -96,6 +154,12 @@ impl Report {
             .iter()
             .find(|(r, _)| r == reference_node)
             .map(|(_, d)| d.as_str())
+    }
+
+    /// Points lost in all: the sum of the findings' points.
+    #[must_use]
+    pub fn points_lost(&self) -> u32 {
+        self.findings.iter().map(|f| f.points).sum()
     }
 
     /// The findings with this code.

@@ -3,55 +3,108 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use super::report::{Finding, Severity};
-use crate::model::{Diagram, EdgeKind, Node, NodeKind};
+use petgraph::Direction;
+use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeRef as _, IntoEdgeReferences};
 
-pub(super) fn finding(
+use super::report::{Finding, Severity};
+use crate::model::{Diagram, DiagramGraph, EdgeKind, EdgeRef, Node, NodeKind};
+
+pub(super) const fn finding(
     code: &'static str,
     severity: Severity,
     message: String,
     nodes: Vec<String>,
 ) -> Finding {
-    Finding {
-        code,
-        severity,
-        message,
-        nodes,
-    }
+    Finding::new(code, severity, message, nodes)
 }
 
 pub(super) fn name(node: &Node) -> String {
     format!("\u{201c}{}\u{201d}", node.label)
 }
 
-/// Node index by id.
+/// A drawing (or reference) as a petgraph graph, with its nodes by id.
 pub struct Index<'a> {
-    diagram: &'a Diagram,
-    by_id: BTreeMap<&'a str, usize>,
+    pub(super) diagram: &'a Diagram,
+    pub(super) graph: DiagramGraph<'a>,
+    /// Graph index → position in `diagram.nodes` (a duplicated id keeps
+    /// its first node only).
+    positions: Vec<usize>,
 }
 
 impl<'a> Index<'a> {
-    /// Indexes a diagram's nodes.
+    /// Indexes a diagram's nodes and edges.
     #[must_use]
     pub fn new(diagram: &'a Diagram) -> Self {
-        let mut by_id = BTreeMap::new();
-        for (i, n) in diagram.nodes.iter().enumerate() {
-            by_id.entry(n.id.as_str()).or_insert(i);
+        let graph = DiagramGraph::new(diagram);
+        let mut positions = vec![0; graph.graph.node_count()];
+        for (pos, node) in diagram.nodes.iter().enumerate().rev() {
+            if let Some(n) = graph.node_index(node.id.as_str()) {
+                positions[n.index()] = pos;
+            }
         }
-        Self { diagram, by_id }
+        Self {
+            diagram,
+            graph,
+            positions,
+        }
+    }
+
+    /// The position in `diagram.nodes` of a graph node.
+    pub(super) fn position(&self, n: NodeIndex) -> usize {
+        self.positions.get(n.index()).copied().unwrap_or(0)
+    }
+
+    /// The graph node of the node at a position (`None` for a duplicated id).
+    pub(super) fn graph_index(&self, position: usize) -> Option<NodeIndex> {
+        let n = self
+            .graph
+            .node_index(self.diagram.nodes.get(position)?.id.as_str())?;
+        (self.position(n) == position).then_some(n)
     }
 
     pub(super) fn node(&self, id: &str) -> Option<&'a Node> {
-        self.by_id.get(id).map(|&i| &self.diagram.nodes[i])
+        self.graph.node_index(id).map(|i| self.graph.node(i))
     }
 
-    /// Edges with both ends resolved: (edge index, from, to).
+    /// Edges with both ends resolved, in document order: (edge index, from, to).
     pub(super) fn edges(&self) -> impl Iterator<Item = (usize, &'a Node, &'a Node)> + '_ {
-        self.diagram
-            .edges
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| Some((i, self.node(e.from.as_str())?, self.node(e.to.as_str())?)))
+        self.graph.graph.edge_references().map(|e| {
+            (
+                e.weight().index,
+                self.graph.node(e.source()),
+                self.graph.node(e.target()),
+            )
+        })
+    }
+
+    /// Edges leaving a node, in document order: (edge, the node it goes to).
+    pub(super) fn outgoing(&self, id: &str) -> Vec<(EdgeRef<'a>, &'a Node)> {
+        self.adjacent(id, Direction::Outgoing)
+    }
+
+    /// Edges into a node, in document order: (edge, the node it comes from).
+    pub(super) fn incoming(&self, id: &str) -> Vec<(EdgeRef<'a>, &'a Node)> {
+        self.adjacent(id, Direction::Incoming)
+    }
+
+    fn adjacent(&self, id: &str, direction: Direction) -> Vec<(EdgeRef<'a>, &'a Node)> {
+        self.graph.node_index(id).map_or_else(Vec::new, |n| {
+            let mut out: Vec<(EdgeRef<'a>, &'a Node)> = self
+                .graph
+                .graph
+                .edges_directed(n, direction)
+                .map(|e| {
+                    let other = match direction {
+                        Direction::Outgoing => e.target(),
+                        Direction::Incoming => e.source(),
+                    };
+                    (*e.weight(), self.graph.node(other))
+                })
+                .collect();
+            out.sort_by_key(|(e, _)| e.index);
+            out
+        })
     }
 }
 
@@ -67,10 +120,6 @@ pub fn gateway_bypassed(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
             NodeKind::Client | NodeKind::Edge | NodeKind::LoadBalancer | NodeKind::Other
         )
     };
-    let mut out_edges: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
-    for (_, from, to) in ix.edges() {
-        out_edges.entry(from.id.as_str()).or_default().push(to);
-    }
     // Breadth-first from every client and edge node through front-tier nodes.
     let mut parent: BTreeMap<&str, Option<&str>> = BTreeMap::new();
     let mut queue = VecDeque::new();
@@ -85,7 +134,7 @@ pub fn gateway_bypassed(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
     }
     let mut reached: BTreeMap<&str, &str> = BTreeMap::new(); // service → front node before it
     while let Some(n) = queue.pop_front() {
-        for &next in out_edges.get(n.id.as_str()).map_or(&[][..], Vec::as_slice) {
+        for (_, next) in ix.outgoing(n.id.as_str()) {
             if matches!(next.kind, NodeKind::Service | NodeKind::Worker) {
                 reached.entry(next.id.as_str()).or_insert(n.id.as_str());
             } else if front(next.kind) && !parent.contains_key(next.id.as_str()) {
@@ -259,15 +308,21 @@ pub fn sync_chain(ix: &Index<'_>) -> Vec<Finding> {
 
 /// `broken-path` (warning): the drawing has every kind of a path the
 /// reference expects, but they are not connected in that order.
-pub fn broken_paths(d: &Diagram, ix: &Index<'_>, paths: &[Vec<NodeKind>]) -> Vec<Finding> {
+/// A path with a consecutive pair of kinds `covered` says is already
+/// reported as a missing connection is left out (that finding names the gap).
+pub fn broken_paths(
+    d: &Diagram,
+    ix: &Index<'_>,
+    paths: &[Vec<NodeKind>],
+    covered: &dyn Fn(NodeKind, NodeKind) -> bool,
+) -> Vec<Finding> {
     let pass_through = |k: NodeKind| matches!(k, NodeKind::LoadBalancer | NodeKind::Other);
-    let mut out_edges: BTreeMap<&str, Vec<&Node>> = BTreeMap::new();
-    for (_, a, b) in ix.edges() {
-        out_edges.entry(a.id.as_str()).or_default().push(b);
-    }
     let mut findings = Vec::new();
     for path in paths {
-        if path.len() < 2 || path.iter().any(|k| !d.nodes.iter().any(|n| n.kind == *k)) {
+        if path.len() < 2
+            || path.iter().any(|k| !d.nodes.iter().any(|n| n.kind == *k))
+            || path.windows(2).any(|w| covered(w[0], w[1]))
+        {
             continue;
         }
         let mut frontier: BTreeSet<&str> = d
@@ -281,7 +336,7 @@ pub fn broken_paths(d: &Diagram, ix: &Index<'_>, paths: &[Vec<NodeKind>]) -> Vec
             let mut seen: BTreeSet<&str> = frontier.clone();
             let mut queue: VecDeque<&str> = frontier.iter().copied().collect();
             while let Some(n) = queue.pop_front() {
-                for &next in out_edges.get(n).map_or(&[][..], Vec::as_slice) {
+                for (_, next) in ix.outgoing(n) {
                     if next.kind == kind {
                         next_frontier.insert(next.id.as_str());
                     } else if pass_through(next.kind) && seen.insert(next.id.as_str()) {

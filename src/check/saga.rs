@@ -1,8 +1,9 @@
 //! The saga rules: steps talk through events (`sync-saga-call`) and a
 //! failure event leads to a compensating step (`missing-compensation`).
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
+use super::flow::same_event;
 use super::report::{Finding, Severity};
 use super::rules::{Index, finding, name, sync_service_edges};
 use crate::model::{Diagram, EdgeKind, NodeKind};
@@ -55,6 +56,11 @@ const COMPENSATION_WORDS: &[&str] = &[
     "restock",
     "unreserve",
 ];
+
+/// Whether a label names a failure (`PaymentFailed`, `stock rejected`).
+pub(super) fn is_failure(label: &str) -> bool {
+    mentions(label, FAILURE_WORDS)
+}
 
 fn mentions(label: &str, vocabulary: &[&str]) -> bool {
     crate::model::infer::words(label).iter().any(|w| {
@@ -124,32 +130,6 @@ pub fn missing_compensation(d: &Diagram, ix: &Index<'_>, roles_complete: bool) -
     )]
 }
 
-/// Event names in a label: `CamelCase` words (`PaymentFailed`), lower-cased.
-fn event_names(label: &str) -> Vec<String> {
-    label
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.clone().any(char::is_lowercase)
-                && chars.any(char::is_uppercase)
-        })
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Whether an arrow carrying `incoming` into a bus continues as `outgoing`:
-/// unless the outgoing label names other events only (`OrderCancelled:
-/// release` does not continue a `PaymentFailed`), it does — an action
-/// label (`release reservation`) or an unlabelled arrow is the consumer.
-fn same_event(incoming: &str, outgoing: &str) -> bool {
-    let out = event_names(outgoing);
-    let Some(event) = event_names(incoming).into_iter().next() else {
-        return true;
-    };
-    out.is_empty() || out.contains(&event)
-}
-
 /// Follows arrows from each failure event to see whether one reaches a
 /// compensating step. Through a bus only the same event travels on (a
 /// published `PaymentFailed` that nobody consumes leads nowhere); through a
@@ -161,10 +141,6 @@ fn failure_reaches_compensation(
     compensations: &[usize],
 ) -> bool {
     let goal: BTreeSet<usize> = compensations.iter().copied().collect();
-    let mut out_edges: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, a, _) in ix.edges() {
-        out_edges.entry(a.id.as_str()).or_default().push(i);
-    }
     let mut seen: BTreeSet<usize> = failures.iter().copied().collect();
     let mut queue: VecDeque<usize> = failures.iter().copied().collect();
     while let Some(e) = queue.pop_front() {
@@ -172,9 +148,10 @@ fn failure_reaches_compensation(
         let through_bus = ix
             .node(edge.to.as_str())
             .is_some_and(|n| n.kind == NodeKind::Bus);
-        for &next in out_edges
-            .get(edge.to.as_str())
-            .map_or(&[][..], Vec::as_slice)
+        for next in ix
+            .outgoing(edge.to.as_str())
+            .into_iter()
+            .map(|(e, _)| e.index)
         {
             if through_bus && !same_event(&edge.label, &d.edges[next].label) {
                 continue;

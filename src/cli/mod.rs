@@ -255,10 +255,17 @@ fn check(
 
 fn write_report(report: &crate::check::Report, file: &str, out: &mut dyn Write) {
     use crate::check::Severity;
+    let lost = report.points_lost();
     let _ = writeln!(
         out,
-        "{file} checked against {}: score {}/100",
-        report.reference, report.score
+        "{file} checked against {}: score {}/100{}",
+        report.reference,
+        report.score,
+        if lost == 0 {
+            String::new()
+        } else {
+            format!(" (100 - {lost} points, each carried by a finding below)")
+        }
     );
     if report.findings.is_empty() {
         let _ = writeln!(
@@ -266,6 +273,9 @@ fn write_report(report: &crate::check::Report, file: &str, out: &mut dyn Write) 
             "No findings: every part of the reference is there and wired as it should be."
         );
         return;
+    }
+    if lost == 0 {
+        let _ = writeln!(out, "Nothing costs points; the notes below are advice.");
     }
     for (severity, heading) in [
         (Severity::Error, "Errors"),
@@ -282,9 +292,33 @@ fn write_report(report: &crate::check::Report, file: &str, out: &mut dyn Write) 
         }
         let _ = writeln!(out, "\n{heading} ({}):", group.len());
         for finding in group {
-            let _ = writeln!(out, "  {:<20} {}", finding.code, finding.message);
+            let points = if finding.points == 0 {
+                String::new()
+            } else {
+                format!("-{}", finding.points)
+            };
+            let _ = writeln!(
+                out,
+                "  {points:>4} {:<20} {}",
+                finding.code, finding.message
+            );
             if !finding.nodes.is_empty() {
-                let _ = writeln!(out, "  {:<20} nodes: {}", "", finding.nodes.join(", "));
+                let _ = writeln!(
+                    out,
+                    "  {:>4} {:<20} nodes: {}",
+                    "",
+                    "",
+                    finding.nodes.join(", ")
+                );
+            }
+            if !finding.edges.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  {:>4} {:<20} edges: {}",
+                    "",
+                    "",
+                    finding.edges.join(", ")
+                );
             }
         }
     }

@@ -1,5 +1,7 @@
-//! The diagram as a petgraph [`StableDiGraph`], for the algorithms (checker,
-//! layout, simulation) that need adjacency and reachability.
+//! The diagram as a petgraph [`StableDiGraph`], for the algorithms that need
+//! adjacency and reachability: the checker's rules (tiers reached from the
+//! clients, synchronous chains, failure events followed to a compensation,
+//! consumers of an event) and its comparison of drawn and reference edges.
 
 use std::collections::BTreeMap;
 
@@ -7,11 +9,21 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 
 use super::{Diagram, Edge, Node};
 
+/// An edge of the graph: the diagram's edge and its position in
+/// `Diagram::edges`.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeRef<'a> {
+    /// Index into the diagram's edge list.
+    pub index: usize,
+    /// The edge itself.
+    pub edge: &'a Edge,
+}
+
 /// A borrowed graph view of a diagram.
 #[derive(Debug)]
 pub struct DiagramGraph<'a> {
     /// Nodes and edges borrowed from the diagram.
-    pub graph: StableDiGraph<&'a Node, &'a Edge>,
+    pub graph: StableDiGraph<&'a Node, EdgeRef<'a>>,
     /// Node id → graph index.
     pub index: BTreeMap<&'a str, NodeIndex>,
 }
@@ -28,11 +40,11 @@ impl<'a> DiagramGraph<'a> {
                 .entry(node.id.as_str())
                 .or_insert_with(|| graph.add_node(node));
         }
-        for edge in &diagram.edges {
+        for (i, edge) in diagram.edges.iter().enumerate() {
             if let (Some(&a), Some(&b)) =
                 (index.get(edge.from.as_str()), index.get(edge.to.as_str()))
             {
-                graph.add_edge(a, b, edge);
+                graph.add_edge(a, b, EdgeRef { index: i, edge });
             }
         }
         Self { graph, index }
@@ -42,6 +54,12 @@ impl<'a> DiagramGraph<'a> {
     #[must_use]
     pub fn node_index(&self, id: &str) -> Option<NodeIndex> {
         self.index.get(id).copied()
+    }
+
+    /// The node at a graph index.
+    #[must_use]
+    pub fn node(&self, index: NodeIndex) -> &'a Node {
+        self.graph[index]
     }
 }
 
@@ -81,7 +99,7 @@ mod tests {
         let out: Vec<&str> = g
             .graph
             .edges(g.node_index("g").unwrap())
-            .map(|e| e.weight().id.as_str())
+            .map(|e| e.weight().edge.id.as_str())
             .collect();
         assert_eq!(out, ["e2"]);
     }

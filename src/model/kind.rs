@@ -209,6 +209,17 @@ impl EdgeKind {
         }
     }
 
+    /// The kind as a noun inside a sentence ("drawn as a sync call").
+    #[must_use]
+    pub const fn noun(self) -> &'static str {
+        match self {
+            Self::Sync => "sync call",
+            Self::Async => "async event",
+            Self::Data => "data access",
+            Self::Compensation => "compensation",
+        }
+    }
+
     /// Parses an edge kind id as written by [`EdgeKind::id`].
     #[must_use]
     pub fn from_id(id: &str) -> Option<Self> {

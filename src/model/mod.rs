@@ -15,7 +15,7 @@ pub use diagram::{
     Boundary, BoundaryId, Diagram, Edge, EdgeId, FORMAT_VERSION, Node, NodeId, Point, Size, Step,
 };
 pub use file::{LoadError, SaveError};
-pub use graph::DiagramGraph;
+pub use graph::{DiagramGraph, EdgeRef};
 pub use infer::infer_kind;
 pub use kind::{EdgeKind, NodeKind};
 pub use spec::{CheckSpec, Role};

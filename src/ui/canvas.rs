@@ -87,8 +87,13 @@ pub struct Decor<'a> {
     pub highlight: Option<&'a Highlight>,
     /// Reference nodes the drawing lacks, drawn as dashed ghosts.
     pub ghosts: &'a [Ghost],
+    /// When set, only these ghosts are lit (the selected finding's); the
+    /// others fade.
+    pub ghost_focus: Option<&'a [String]>,
     /// Drawn nodes with no counterpart in the reference, marked "extra".
     pub extra: &'a [String],
+    /// Drawn edges the checker calls wrong, marked with a warning badge.
+    pub flagged_edges: &'a [String],
     /// Whether the user may edit (select, move, connect, rename).
     pub editable: bool,
     /// Snap moved boxes to the grid.
@@ -174,7 +179,13 @@ pub fn canvas_ui(
 
     paint_nodes(&painter, rect, diagram, state, &decor, hovered_node, &theme);
     for ghost in decor.ghosts {
-        overlay::paint_ghost(&painter, vp, origin, ghost, &theme);
+        let lit = decor
+            .ghost_focus
+            .is_none_or(|focus| focus.contains(&ghost.reference_node));
+        overlay::paint_ghost(&painter, vp, origin, ghost, &theme, lit);
+    }
+    for id in decor.flagged_edges {
+        overlay::paint_edge_flag(&painter, vp, origin, diagram, id);
     }
     paint_gesture(&painter, diagram, state, &theme);
 

@@ -1,0 +1,437 @@
+//! The rubric: what each finding costs. The score is `100 - sum(points)`,
+//! floored at 0, so every point lost is carried by a finding the user can
+//! read. Weights follow what an interviewer listens for: the tiers that make
+//! the design work (gateway, owning stores, the bus, the saga's failure
+//! path) cost most; wiring and drawing conventions cost a little; advice
+//! costs nothing.
+
+use std::collections::BTreeMap;
+
+use super::report::{Finding, Severity};
+
+/// One line of the rubric: a finding code at a severity, its price per
+/// finding and the most it can cost in all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Price {
+    /// The finding code.
+    pub code: &'static str,
+    /// The severity the price applies to.
+    pub severity: Severity,
+    /// Points per finding.
+    pub each: u32,
+    /// The most all findings of this code (and severity) cost together.
+    pub cap: u32,
+    /// What the check looks for, in interview terms (not the answer).
+    pub looks_for: &'static str,
+}
+
+const fn price(
+    code: &'static str,
+    severity: Severity,
+    each: u32,
+    cap: u32,
+    looks_for: &'static str,
+) -> Price {
+    Price {
+        code,
+        severity,
+        each,
+        cap,
+        looks_for,
+    }
+}
+
+use Severity::{Error, Warning};
+
+/// Every priced finding. Codes not listed (and every `info` finding) cost
+/// nothing. A kind the reference only recommends is a warning and costs
+/// [`RECOMMENDED_KIND`].
+pub const RUBRIC: &[Price] = &[
+    price(
+        "missing-gateway",
+        Error,
+        15,
+        15,
+        "one front door for auth, rate limits and tracing",
+    ),
+    price(
+        "missing-database",
+        Error,
+        15,
+        15,
+        "where the state lives, and who owns it",
+    ),
+    price(
+        "missing-bus",
+        Error,
+        15,
+        15,
+        "a message bus between services that need not wait for each other",
+    ),
+    price(
+        "missing-service",
+        Error,
+        15,
+        30,
+        "the services (or saga steps) that own the business capabilities",
+    ),
+    price(
+        "missing-compensation",
+        Error,
+        15,
+        15,
+        "a failure event that leads to a compensating step",
+    ),
+    price(
+        "client-to-data",
+        Error,
+        12,
+        24,
+        "clients and the edge never talk to a store or the bus directly",
+    ),
+    price(
+        "shared-database",
+        Error,
+        12,
+        24,
+        "each database written by one service only",
+    ),
+    price(
+        "missing-cache",
+        Error,
+        10,
+        10,
+        "a cache in front of hot reads",
+    ),
+    price(
+        "gateway-bypassed",
+        Error,
+        10,
+        20,
+        "every path from a client to a service passes the gateway",
+    ),
+    price(
+        "sync-saga-call",
+        Error,
+        10,
+        20,
+        "saga steps react to events instead of calling each other",
+    ),
+    price("missing-client", Error, 8, 8, "who sends the first request"),
+    price(
+        "missing-edge",
+        Error,
+        8,
+        8,
+        "an edge tier (CDN / WAF) in front of the origin",
+    ),
+    price(
+        "missing-load-balancer",
+        Error,
+        6,
+        6,
+        "something that spreads traffic across instances",
+    ),
+    price(
+        "missing-worker",
+        Error,
+        6,
+        6,
+        "workers for what nobody waits for",
+    ),
+    price(
+        "missing-outbox",
+        Error,
+        6,
+        6,
+        "an outbox written in the same transaction as the state",
+    ),
+    price(
+        "missing-external",
+        Error,
+        6,
+        6,
+        "the third parties the flow depends on",
+    ),
+    price(
+        "missing-storage",
+        Error,
+        6,
+        6,
+        "an object store for files and blobs",
+    ),
+    price(
+        "missing-search",
+        Error,
+        6,
+        6,
+        "a search index beside the system of record",
+    ),
+    price(
+        "missing-other",
+        Error,
+        3,
+        3,
+        "the other parts the reference requires",
+    ),
+    price(
+        "sync-chain",
+        Warning,
+        5,
+        5,
+        "no chain of three or more synchronous service calls",
+    ),
+    price(
+        "broken-path",
+        Warning,
+        5,
+        10,
+        "the request path drawn end to end with arrows",
+    ),
+    price(
+        "missing-connection",
+        Warning,
+        4,
+        16,
+        "the arrows the reference draws between the parts you drew",
+    ),
+    price(
+        "wrong-edge-kind",
+        Warning,
+        4,
+        12,
+        "arrow kinds that fit their ends: events into the bus, data into stores",
+    ),
+    price(
+        "missing-boundary",
+        Warning,
+        3,
+        6,
+        "each service drawn inside one boundary with the stores it owns",
+    ),
+    price(
+        "unconsumed-event",
+        Warning,
+        3,
+        6,
+        "every event published to the bus has a consumer",
+    ),
+    price(
+        "unowned-store",
+        Warning,
+        3,
+        9,
+        "every store read or written by a service or worker",
+    ),
+    price(
+        "wrong-kind",
+        Warning,
+        3,
+        9,
+        "boxes drawn as the kind they are (Redis as a cache, not a database)",
+    ),
+];
+
+/// What a missing kind costs when the reference only recommends it.
+pub const RECOMMENDED_KIND: u32 = 4;
+
+/// The price of a code at a severity, if it costs anything.
+#[must_use]
+pub fn lookup(code: &str, severity: Severity) -> Option<Price> {
+    match severity {
+        Severity::Info => None,
+        Severity::Error => RUBRIC
+            .iter()
+            .find(|p| p.code == code && p.severity == Error)
+            .copied(),
+        Severity::Warning => RUBRIC
+            .iter()
+            .find(|p| p.code == code && p.severity == Warning)
+            .copied()
+            .or_else(|| {
+                // A recommended kind: `missing-<kind>` at warning level.
+                code.starts_with("missing-")
+                    .then(|| RUBRIC.iter().find(|p| p.code == code))
+                    .flatten()
+                    .map(|p| Price {
+                        severity: Warning,
+                        each: RECOMMENDED_KIND,
+                        cap: RECOMMENDED_KIND,
+                        ..*p
+                    })
+            }),
+    }
+}
+
+/// Sets every finding's `points` (findings in their final order) and
+/// returns the score. Within one code the cap is shared out over its
+/// findings, first ones first, so every costing finding costs at least 1
+/// and a repeated mistake is not charged without end.
+pub fn price_all(findings: &mut [Finding]) -> u8 {
+    let mut counts: BTreeMap<(&'static str, Severity), u32> = BTreeMap::new();
+    for f in findings.iter() {
+        *counts.entry((f.code, f.severity)).or_default() += 1;
+    }
+    let mut seen: BTreeMap<(&'static str, Severity), u32> = BTreeMap::new();
+    for finding in findings.iter_mut() {
+        let key = (finding.code, finding.severity);
+        let Some(price) = lookup(finding.code, finding.severity) else {
+            finding.points = 0;
+            continue;
+        };
+        let n = counts.get(&key).copied().unwrap_or(1);
+        let position = seen.entry(key).or_default();
+        finding.points = if price.each.saturating_mul(n) <= price.cap {
+            price.each
+        } else {
+            (price.cap / n + u32::from(*position < price.cap % n)).max(1)
+        };
+        *position += 1;
+    }
+    score_of(findings)
+}
+
+/// `100 - sum(points)`, floored at 0.
+#[must_use]
+pub fn score_of(findings: &[Finding]) -> u8 {
+    let lost: u32 = findings.iter().map(|f| f.points).sum();
+    u8::try_from(100u32.saturating_sub(lost)).unwrap_or(0)
+}
+
+/// The rubric a drawing checked against `reference` is graded by: the
+/// lines of [`RUBRIC`] that can apply to it, in rubric order, with the
+/// price a recommended kind has. What the check looks for, never the
+/// answer — shown before a timed round starts.
+#[must_use]
+pub fn for_reference(reference: &crate::model::Diagram) -> Vec<Price> {
+    use crate::model::{EdgeKind, NodeKind};
+    let spec = super::spec_of(reference);
+    let has_kind = |k: NodeKind| reference.nodes.iter().any(|n| n.kind == k);
+    let saga = spec.saga;
+    RUBRIC
+        .iter()
+        .filter_map(|p| {
+            let kind = NodeKind::ALL
+                .into_iter()
+                .find(|&k| super::missing_code(k) == p.code);
+            if let Some(kind) = kind {
+                if spec.require.contains(&kind) {
+                    return Some(*p);
+                }
+                if spec.recommend.contains(&kind) {
+                    return lookup(p.code, Warning);
+                }
+                // A saga role of a kind that is required anyway.
+                return None;
+            }
+            let applies = match p.code {
+                "gateway-bypassed" => has_kind(NodeKind::Gateway),
+                "sync-saga-call" | "missing-compensation" => saga,
+                "sync-chain" => !saga,
+                "broken-path" => !spec.paths.is_empty(),
+                "missing-boundary" => !reference.boundaries.is_empty(),
+                "unconsumed-event" => has_kind(NodeKind::Bus),
+                "missing-connection" => !reference.edges.is_empty(),
+                "wrong-edge-kind" => reference.edges.iter().any(|e| e.kind != EdgeKind::Sync),
+                _ => true,
+            };
+            applies.then_some(*p)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(code: &'static str, severity: Severity) -> Finding {
+        Finding::new(code, severity, String::new(), Vec::new())
+    }
+
+    #[test]
+    fn one_finding_costs_its_price() {
+        let mut findings = vec![
+            f("missing-gateway", Error),
+            f("unconnected-node", Severity::Info),
+        ];
+        assert_eq!(price_all(&mut findings), 85);
+        assert_eq!(findings[0].points, 15);
+        assert_eq!(findings[1].points, 0);
+    }
+
+    #[test]
+    fn repeats_share_the_cap() {
+        let mut findings: Vec<Finding> = (0..6).map(|_| f("missing-connection", Warning)).collect();
+        assert_eq!(price_all(&mut findings), 84);
+        let points: Vec<u32> = findings.iter().map(|f| f.points).collect();
+        assert_eq!(points, [3, 3, 3, 3, 2, 2]);
+        // Below the cap each costs its full price.
+        let mut two = vec![f("wrong-edge-kind", Warning), f("wrong-edge-kind", Warning)];
+        assert_eq!(price_all(&mut two), 92);
+    }
+
+    #[test]
+    fn recommended_kinds_cost_less_and_unknown_codes_nothing() {
+        let mut findings = vec![f("missing-worker", Warning), f("made-up", Warning)];
+        assert_eq!(price_all(&mut findings), 96);
+        assert_eq!(findings[1].points, 0);
+    }
+
+    #[test]
+    fn the_score_floors_at_zero() {
+        let mut findings: Vec<Finding> = [
+            "missing-gateway",
+            "missing-database",
+            "missing-bus",
+            "missing-service",
+            "missing-compensation",
+            "client-to-data",
+            "shared-database",
+            "missing-cache",
+        ]
+        .into_iter()
+        .map(|c| f(c, Error))
+        .collect();
+        assert_eq!(price_all(&mut findings), 0);
+        assert_eq!(findings.iter().map(|f| f.points).sum::<u32>(), 109);
+    }
+
+    #[test]
+    fn a_reference_rubric_lists_what_applies() {
+        let five_tier = crate::content::references::find("five-tier")
+            .and_then(|r| r.load().ok())
+            .unwrap_or_default();
+        let codes: Vec<&str> = for_reference(&five_tier).iter().map(|p| p.code).collect();
+        for code in [
+            "missing-gateway",
+            "missing-cache",
+            "gateway-bypassed",
+            "sync-chain",
+            "missing-worker",
+        ] {
+            assert!(codes.contains(&code), "{code}: {codes:?}");
+        }
+        assert!(!codes.contains(&"missing-compensation"), "{codes:?}");
+        let worker = for_reference(&five_tier)
+            .into_iter()
+            .find(|p| p.code == "missing-worker")
+            .map(|p| (p.severity, p.each));
+        assert_eq!(worker, Some((Warning, RECOMMENDED_KIND)));
+    }
+
+    #[test]
+    fn every_price_is_sane() {
+        for p in RUBRIC {
+            assert!(p.each > 0 && p.each <= p.cap, "{}", p.code);
+            assert_eq!(
+                RUBRIC
+                    .iter()
+                    .filter(|q| q.code == p.code && q.severity == p.severity)
+                    .count(),
+                1,
+                "{}",
+                p.code
+            );
+        }
+    }
+}

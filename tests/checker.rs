@@ -1417,3 +1417,57 @@ fn readme_documents_the_rubric() {
         assert!(readme.contains(&row), "README lacks the rubric row {row}");
     }
 }
+
+/// A correct five-tier drawn in Mermaid with AWS names — CloudFront, an ALB,
+/// S3, an outbox table and its relay, SQS — is read right: every box gets
+/// the kind an engineer would give it, and the check finds nothing that
+/// costs points but what is really missing (here, nothing).
+#[test]
+fn a_five_tier_in_mermaid_with_aws_names_is_read_right() {
+    let text = r"flowchart LR
+    app[iOS app] --> cf[CloudFront]
+    cf --> s3[(S3 assets bucket)]
+    cf --> alb[ALB]
+    alb --> apigw[Kong API gateway]
+    apigw --> orders[Orders API]
+    apigw --> users[User service]
+    orders --> ordersdb[(Orders Postgres)]
+    orders --> outbox[(Outbox table)]
+    users --> redis[(ElastiCache Redis)]
+    users --> usersdb[(Users Aurora)]
+    relay[Outbox relay] --> outbox
+    relay -.->|OrderPlaced| sqs{{SQS orders queue}}
+    sqs -.->|OrderPlaced| mailer[Email worker]
+";
+    let d = archdrill::mermaid::import(text, "aws.mmd").expect("imports");
+    let kind = |id: &str| d.node(id).map(|n| n.kind);
+    for (id, expected) in [
+        ("app", NodeKind::Client),
+        ("cf", NodeKind::Edge),
+        ("s3", NodeKind::Storage),
+        ("alb", NodeKind::LoadBalancer),
+        ("apigw", NodeKind::Gateway),
+        ("orders", NodeKind::Service),
+        ("users", NodeKind::Service),
+        ("ordersdb", NodeKind::Database),
+        ("outbox", NodeKind::Outbox),
+        ("redis", NodeKind::Cache),
+        ("usersdb", NodeKind::Database),
+        ("relay", NodeKind::Worker),
+        ("sqs", NodeKind::Bus),
+        ("mailer", NodeKind::Worker),
+    ] {
+        assert_eq!(kind(id), Some(expected), "{id}");
+    }
+    let report = check(&d, &reference("five-tier"), "five-tier");
+    assert!(!report.has_errors(), "{:#?}", report.findings);
+    let costing: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.points > 0)
+        .map(|f| f.code)
+        .collect();
+    // The boundary around the orders service and its store is the one thing
+    // this drawing leaves out.
+    assert_eq!(costing, ["missing-boundary"], "{:#?}", report.findings);
+}

@@ -30,8 +30,8 @@ pub struct Correspondence {
     /// kind-only match among seven services says nothing about which
     /// arrows that service should have.
     pub stands_for: Vec<Option<usize>>,
-    /// Drawn nodes assigned to some reference node.
-    pub assigned: BTreeSet<usize>,
+    /// Drawn nodes standing for some reference node.
+    pub standing: BTreeSet<usize>,
 }
 
 impl Correspondence {
@@ -39,7 +39,7 @@ impl Correspondence {
     #[must_use]
     pub fn new(reference: &Diagram, scored: &[Option<(usize, i64)>]) -> Self {
         let kind_count = |kind: NodeKind| reference.nodes.iter().filter(|n| n.kind == kind).count();
-        let stands_for = reference
+        let stands_for: Vec<Option<usize>> = reference
             .nodes
             .iter()
             .zip(scored)
@@ -48,10 +48,10 @@ impl Correspondence {
                     .map(|(d, _)| d)
             })
             .collect();
-        let assigned = scored.iter().flatten().map(|&(d, _)| d).collect();
+        let standing = stands_for.iter().flatten().copied().collect();
         Self {
             stands_for,
-            assigned,
+            standing,
         }
     }
 
@@ -85,7 +85,8 @@ fn reference_pairs(reference: &Index<'_>) -> BTreeMap<(usize, usize), Vec<EdgeKi
 /// `missing-connection` (warning): the reference connects two nodes whose
 /// counterparts are drawn, and the drawing has no arrow between them —
 /// directly, or through drawn boxes that stand for nothing in the reference
-/// (a load balancer the reference does not draw).
+/// (a load balancer the reference does not draw, an outbox and its relay on
+/// the way to the bus).
 pub fn missing_connections(
     drawing: &Index<'_>,
     reference: &Index<'_>,
@@ -96,7 +97,7 @@ pub fn missing_connections(
         let (Some(da), Some(db)) = (corr.stands_for[ra], corr.stands_for[rb]) else {
             continue;
         };
-        if da == db || connected_through_extras(drawing, da, db, &corr.assigned) {
+        if da == db || connected_through_extras(drawing, da, db, &corr.standing) {
             continue;
         }
         let (a, b) = (&drawing.diagram.nodes[da], &drawing.diagram.nodes[db]);
@@ -147,12 +148,12 @@ fn why_connected(a: &Node, b: &Node, kinds: &[EdgeKind]) -> &'static str {
 }
 
 /// Whether `a` and `b` are joined by an arrow (either way), possibly
-/// through up to three drawn boxes assigned to no reference node.
+/// through up to three drawn boxes that stand for no reference node.
 fn connected_through_extras(
     ix: &Index<'_>,
     a: usize,
     b: usize,
-    assigned: &BTreeSet<usize>,
+    standing: &BTreeSet<usize>,
 ) -> bool {
     let graph = &ix.graph.graph;
     let (Some(start), Some(goal)) = (ix.graph_index(a), ix.graph_index(b)) else {
@@ -165,7 +166,7 @@ fn connected_through_extras(
             if next == goal {
                 return true;
             }
-            if depth < 3 && !assigned.contains(&ix.position(next)) && seen.insert(next) {
+            if depth < 3 && !standing.contains(&ix.position(next)) && seen.insert(next) {
                 queue.push_back((next, depth + 1));
             }
         }

@@ -2,13 +2,15 @@
 //! naming a kind (or a common synonym: `db`, `queue`, `lb`, `cdn`, `s3`,
 //! …, also as `dbStyle`, `queueClass`) wins; then the label when it names
 //! a role, a technology or a service ([`crate::model::infer`]); then the
-//! shape (cylinder → database, hexagon → bus); then whatever the label
+//! shape (cylinder → database, hexagon → bus, a decision diamond →
+//! `other`); then whatever the label
 //! weakly says. A function-as-a-service that a queue feeds is a worker
 //! ("Lambda fed by a queue"). A box whose label names nothing ("Orders",
 //! "Fraud", "catalogue") takes the kind its arrows give it, as a reader of
-//! the diagram would: a service when the front tiers, a service or a bus
-//! call it or when it uses a store or a bus; a client when all it does is
-//! call into the edge, a load balancer or a gateway. Else it is `other`.
+//! the diagram would: a client when all it does is call into the edge, a
+//! load balancer or a gateway and only clients call it; a service when the
+//! front tiers, a service or a bus call it or when it uses a store or a
+//! bus. Else it is `other`.
 
 use merman_model::families::flowchart::FlowNode;
 
@@ -102,6 +104,9 @@ const CYLINDERS: &[&str] = &[
 ];
 /// Shapes Mermaid draws as a hexagon.
 const HEXAGONS: &[&str] = &["hexagon", "hex", "prepare"];
+/// Shapes Mermaid draws as a decision diamond: a step of a flowchart
+/// unless the label names a kind ("LB{Load Balancer}").
+const DIAMONDS: &[&str] = &["diamond", "diam", "decision", "rhombus", "question"];
 
 /// How an imported node's kind was decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,6 +119,10 @@ pub struct Reading {
     /// Nothing named the kind (no class, no shape hint, no word of the
     /// label): the node's arrows may.
     pub open: bool,
+    /// Only a weak word named the kind (a person, a front end, a channel):
+    /// a box that reads or writes a store is a service all the same
+    /// (Sock Shop's `user` owns `user-db`).
+    pub weak: bool,
 }
 
 impl Reading {
@@ -122,6 +131,7 @@ impl Reading {
             kind,
             serverless: false,
             open: false,
+            weak: false,
         }
     }
 }
@@ -142,6 +152,8 @@ pub fn node_kind(node: &FlowNode, label: &str) -> Reading {
         Some(NodeKind::Database)
     } else if HEXAGONS.contains(&shape) {
         Some(NodeKind::Bus)
+    } else if DIAMONDS.contains(&shape) {
+        Some(NodeKind::Other)
     } else {
         None
     };
@@ -151,6 +163,7 @@ pub fn node_kind(node: &FlowNode, label: &str) -> Reading {
             kind: inference.kind,
             serverless: inference.serverless,
             open: inference.evidence == Evidence::Nothing,
+            weak: inference.evidence == Evidence::Weak,
         },
     }
 }
@@ -173,6 +186,14 @@ const BACKING: &[NodeKind] = &[
     NodeKind::Outbox,
     NodeKind::Bus,
 ];
+/// Kinds that keep data.
+const STORES: &[NodeKind] = &[
+    NodeKind::Database,
+    NodeKind::Cache,
+    NodeKind::Storage,
+    NodeKind::Search,
+    NodeKind::Outbox,
+];
 /// Kinds a client calls into.
 const ENTRIES: &[NodeKind] = &[NodeKind::Edge, NodeKind::LoadBalancer, NodeKind::Gateway];
 
@@ -186,16 +207,19 @@ pub fn settle_by_arrows(readings: &mut [Reading], edges: &[(usize, usize)]) {
             readings[to] = Reading::decided(NodeKind::Worker);
         }
     }
-    let mut called = vec![false; readings.len()];
+    // Upstream of the entry tiers is the client side: a box that only
+    // calls into the edge, a load balancer or a gateway, and that only
+    // clients (or nobody) call, is part of the client.
+    let mut called_by_others = vec![false; readings.len()];
     let mut calls = vec![false; readings.len()];
     let mut calls_only_entries = vec![true; readings.len()];
     for &(from, to) in edges {
-        called[to] = true;
+        called_by_others[to] |= readings[from].kind != NodeKind::Client;
         calls[from] = true;
         calls_only_entries[from] &= ENTRIES.contains(&readings[to].kind);
     }
     for (i, reading) in readings.iter_mut().enumerate() {
-        if reading.open && !called[i] && calls[i] && calls_only_entries[i] {
+        if reading.open && !called_by_others[i] && calls[i] && calls_only_entries[i] {
             *reading = Reading::decided(NodeKind::Client);
         }
     }
@@ -206,7 +230,9 @@ pub fn settle_by_arrows(readings: &mut [Reading], edges: &[(usize, usize)]) {
             let (source, target) = (readings[from], readings[to]);
             let service = if target.open && CALLERS.contains(&source.kind) {
                 Some(to)
-            } else if source.open && BACKING.contains(&target.kind) {
+            } else if (source.open || source.weak) && STORES.contains(&target.kind)
+                || source.open && BACKING.contains(&target.kind)
+            {
                 Some(from)
             } else {
                 None

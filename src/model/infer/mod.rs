@@ -21,7 +21,10 @@
 //!    bus, "queue worker" a worker), except where one kind contains the
 //!    other ([`DOMINANCE`]: a CDN is a cache at the edge); a technology of
 //!    plumbing or tooling (`other`) gives way to any other technology;
-//! 5. nothing matched: [`NodeKind::Other`].
+//! 5. a label that reads as a flowchart step — a question, an imperative
+//!    ("Check Redis cache", "Return 0"), a terminal — is `other`
+//!    ([`Evidence::Step`]);
+//! 6. nothing matched: [`NodeKind::Other`].
 
 mod tokens;
 mod vocabulary;
@@ -47,6 +50,11 @@ pub enum Evidence {
     Weak,
     /// A word that only says "some server": service, API, backend.
     Generic,
+    /// The label reads as a step of a flowchart, not a box of the
+    /// architecture: a question ("Cache hit?"), an imperative ("Check Redis
+    /// cache", "Return 0", "Send email"), a terminal ("Start"). It is
+    /// `other`, and neither a shape nor the arrows make it anything else.
+    Step,
     /// A product or platform: Kafka, Redis, Celery, Stripe, `HAProxy`.
     Technology,
     /// What the box does: queue, consumer, cache, load balancer, outbox.
@@ -194,6 +202,8 @@ fn stems(text: &str) -> impl Iterator<Item = &str> {
 struct Match {
     entry: usize,
     segment: usize,
+    /// Index of its first word.
+    start: usize,
 }
 
 /// The best match starting at word `at`: the one covering most words, then
@@ -244,7 +254,14 @@ fn match_at(index: &Index, words: &Cut, at: usize) -> Option<(Match, usize)> {
     }
     best.map(|(end, _, entry)| {
         let segment = words.words[at].segment;
-        (Match { entry, segment }, end)
+        (
+            Match {
+                entry,
+                segment,
+                start: at,
+            },
+            end,
+        )
     })
 }
 
@@ -313,13 +330,147 @@ fn decide(index: &Index, found: &[Match]) -> Option<Match> {
     contenders.last().copied()
 }
 
+/// Imperative verbs that open a flowchart step ("Check cache", "Return 0",
+/// "Send email", "Validate lock owner").
+const STEP_VERBS: &[&str] = &[
+    "check",
+    "return",
+    "validate",
+    "verify",
+    "send",
+    "set",
+    "get",
+    "create",
+    "update",
+    "delete",
+    "remove",
+    "add",
+    "save",
+    "store",
+    "fetch",
+    "query",
+    "load",
+    "insert",
+    "call",
+    "invoke",
+    "generate",
+    "calculate",
+    "compute",
+    "apply",
+    "emit",
+    "publish",
+    "consume",
+    "process",
+    "approve",
+    "deny",
+    "allow",
+    "notify",
+    "charge",
+    "reserve",
+    "release",
+    "retry",
+    "reject",
+    "decline",
+    "cancel",
+    "confirm",
+    "display",
+    "show",
+    "render",
+    "redirect",
+    "respond",
+    "response",
+    "reply",
+    "parse",
+    "transform",
+    "convert",
+    "extract",
+    "wait",
+    "start",
+    "stop",
+    "begin",
+    "receive",
+    "select",
+    "choose",
+    "submit",
+    "place",
+    "browse",
+    "click",
+    "open",
+    "close",
+    "lock",
+    "unlock",
+    "increment",
+    "decrement",
+    "mark",
+    "assign",
+    "commit",
+    "rollback",
+    "acquire",
+    "upload",
+    "download",
+    "if",
+    "else",
+];
+
+/// One-word labels of flowchart terminals and branches.
+const TERMINALS: &[&str] = &[
+    "end", "done", "finish", "yes", "no", "ok", "success", "failure", "true", "false",
+];
+
+/// True when the label reads as a flowchart step (see [`Evidence::Step`]):
+/// a question; a numbered step; a terminal; or an imperative verb first that no phrase of
+/// the vocabulary claims ("Read replica" is a database) and that is not
+/// the name of a server or a screen ("Query service", "Upload API", "Add
+/// account form").
+fn is_step(label: &str, words: &Cut, found: &[Match], decided: Option<&Entry>) -> bool {
+    let trimmed = label.trim();
+    if trimmed.ends_with('?') {
+        return true;
+    }
+    // A numbered step: "5. Validate lock owner", "2) Charge card".
+    let number = trimmed.len()
+        - trimmed
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if number > 0 && trimmed[number..].starts_with(['.', ')']) {
+        return true;
+    }
+    let Some(first) =
+        (0..words.words.len()).find(|&i| !words.word(i).bytes().all(|b| b.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let text = words.word(first);
+    if first + 1 == words.words.len() && TERMINALS.contains(&text) {
+        return true;
+    }
+    STEP_VERBS.contains(&text)
+        && !found.iter().any(|m| m.start == first)
+        && decided.is_none_or(|entry| {
+            entry.evidence != Evidence::Generic && entry.kind != NodeKind::Client
+        })
+}
+
 /// Reads a label: the kind it names and how sure that is.
 #[must_use]
 pub fn infer(label: &str) -> Inference {
     let index = index();
     let words = Cut::new(label);
     let found = matches(index, &words);
-    decide(index, &found).map_or(
+    let decided = decide(index, &found);
+    if is_step(
+        label,
+        &words,
+        &found,
+        decided.map(|m| &index.entries[m.entry]),
+    ) {
+        return Inference {
+            kind: NodeKind::Other,
+            evidence: Evidence::Step,
+            serverless: false,
+        };
+    }
+    decided.map_or(
         Inference {
             kind: NodeKind::Other,
             evidence: Evidence::Nothing,

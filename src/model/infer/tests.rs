@@ -356,6 +356,29 @@ fn generic_and_client_words_are_weaker() {
 }
 
 #[test]
+fn flowchart_steps_are_not_boxes() {
+    for label in [
+        "Cache hit?",
+        "Check Redis cache",
+        "Return 0",
+        "Send email",
+        "5. Validate lock owner",
+        "2) Charge card",
+        "Start",
+        "End",
+        "Approve",
+    ] {
+        assert_eq!(infer(label).evidence, Evidence::Step, "{label}");
+        assert_eq!(infer(label).kind, Other, "{label}");
+    }
+    // Components that start with such a word are still components.
+    expect(Service, &["Query Service", "Upload API", "Send service"]);
+    expect(Database, &["Read replica"]);
+    expect(LoadBalancer, &["Load balancer"]);
+    expect(Client, &["Add account form"]);
+}
+
+#[test]
 fn confidence_tells_the_shape_when_to_step_aside() {
     assert!(!infer("Orders").is_confident());
     assert!(!infer("Users").is_confident());

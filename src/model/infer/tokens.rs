@@ -78,6 +78,8 @@ const HARD_SEPARATORS: &[char] = &[
 /// True when the text between two tokens ends a segment.
 fn separates(between: &str) -> bool {
     between.contains(HARD_SEPARATORS)
+        // Box-drawing characters ("Redis─ Cache─ Sessions").
+        || between.contains(|c: char| ('\u{2500}'..='\u{257f}').contains(&c))
         || between.contains("\\n")
         || (between.contains(char::is_whitespace) && between.contains(['-', '/']))
 }

@@ -348,7 +348,6 @@ const STEP_VERBS: &[&str] = &[
     "save",
     "store",
     "fetch",
-    "query",
     "load",
     "insert",
     "call",

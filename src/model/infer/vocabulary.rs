@@ -245,6 +245,7 @@ pub(super) const VOCABULARY: &[Vocabulary] = &[
                     "api management",
                     "apim",
                     "rate limiter",
+                    "rate limiting",
                     "pasarela",
                     "passerelle",
                 ],

@@ -46,7 +46,9 @@ struct EditKeys {
 }
 
 impl EditKeys {
-    fn read(i: &mut egui::InputState) -> Self {
+    /// Reads the chords (Ctrl+…), and with `single_keys` also the keys
+    /// without a modifier (Delete, Esc, arrows), consuming them.
+    fn read(i: &mut egui::InputState, single_keys: bool) -> Self {
         let mut keys = Self::default();
         let (mut copy, mut cut) = (false, false);
         for event in &i.events {
@@ -61,8 +63,9 @@ impl EditKeys {
         // egui ignores extra Shift when matching: test Shift chords first.
         keys.redo = i.consume_key(shift_cmd, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y);
         keys.undo = i.consume_key(Modifiers::COMMAND, Key::Z);
-        let delete = i.consume_key(Modifiers::NONE, Key::Delete)
-            || i.consume_key(Modifiers::NONE, Key::Backspace);
+        let delete = single_keys
+            && (i.consume_key(Modifiers::NONE, Key::Delete)
+                || i.consume_key(Modifiers::NONE, Key::Backspace));
         keys.select_all = i.consume_key(Modifiers::COMMAND, Key::A);
         copy |= i.consume_key(Modifiers::COMMAND, Key::C);
         cut |= i.consume_key(Modifiers::COMMAND, Key::X);
@@ -84,6 +87,9 @@ impl EditKeys {
         .filter_map(|(pressed, action)| pressed.then_some(action))
         .collect();
         keys.snap = i.consume_key(Modifiers::COMMAND, Key::Quote);
+        if !single_keys {
+            return keys;
+        }
         keys.escape = i.consume_key(Modifiers::NONE, Key::Escape);
         for (key, dir) in [
             (Key::ArrowLeft, egui::vec2(-1.0, 0.0)),
@@ -216,29 +222,80 @@ impl ArchdrillApp {
         }
     }
 
-    /// Editing shortcuts; ignored while typing in a text field.
-    pub fn edit_keys(&mut self, ui: &Ui) {
+    /// The canvas' shortcuts: editing chords (Ctrl+Z, Ctrl+C …) unless a
+    /// text field has or just had the keyboard, and the single keys (kinds,
+    /// arrow kinds, Delete, Esc, arrows, F, W, the walkthrough's keys) only
+    /// when the canvas or nothing has focus — see [`super::keyboard`]. Run
+    /// last in the frame, after every widget that can own focus; nothing
+    /// while a dialog or the rename box is open.
+    pub fn canvas_keys(&mut self, ui: &Ui) {
+        let dialog = self.file_window.is_some()
+            || self.paste_mermaid.is_some()
+            || self.rename.is_some()
+            || self.closing.is_asking();
+        if self.mode != super::Mode::Diagrams || dialog {
+            return;
+        }
+        let ctx = ui.ctx();
+        if ui.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Key { .. }))
+        }) {
+            // Read after the canvas was painted: show the outcome next frame.
+            ctx.request_repaint();
+        }
+        let chords = self.keyboard.text_free(ctx);
+        let single = chords && self.keyboard.canvas_may_read(ctx);
         let editable = self
             .entries
             .get(self.selected)
             .is_some_and(super::Entry::editable);
-        if !editable || ui.ctx().text_edit_focused() || self.rename.is_some() {
+        if editable && chords {
+            let keys = ui.input_mut(|i| EditKeys::read(i, single));
+            self.apply_edit_keys(ui, keys);
+        }
+        if !single {
             return;
         }
-        let keys = ui.input_mut(EditKeys::read);
-        self.apply_edit_keys(ui, keys);
-        for (kind, key) in PALETTE {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-                self.add_node(kind, kind.title());
+        if editable {
+            for (kind, key) in PALETTE {
+                if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                    self.add_node(kind, kind.title());
+                }
+            }
+            for (n, key) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
+                .into_iter()
+                .enumerate()
+            {
+                if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                    self.set_edge_kind(EdgeKind::ALL[n]);
+                }
             }
         }
-        for (n, key) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
-            .into_iter()
-            .enumerate()
-        {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-                self.set_edge_kind(EdgeKind::ALL[n]);
-            }
+        self.view_keys(ui);
+    }
+
+    /// F fits the view; W starts a walkthrough; ← → Space step it.
+    fn view_keys(&mut self, ui: &Ui) {
+        let (fit, walk) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::F),
+                i.consume_key(Modifiers::NONE, Key::W),
+            )
+        });
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        if fit {
+            entry.canvas.request_fit();
+        }
+        let steps = entry.editor.doc().walkthrough.len();
+        if walk && entry.walkthrough.is_none() && steps > 0 {
+            entry.walkthrough = Some(crate::walkthrough::Player::default());
+        }
+        if let Some(player) = entry.walkthrough.as_mut() {
+            crate::ui::walkthrough_bar::walkthrough_keys(ui, player, steps);
         }
     }
 
@@ -251,7 +308,7 @@ impl ArchdrillApp {
             Some(fragment) => self.paste(fragment, true),
             // Mermaid text: offer it in the import window.
             None if matches!(first_word, "flowchart" | "graph") => {
-                self.paste_mermaid = Some(super::files::PasteMermaid { text, error: None });
+                self.paste_mermaid = Some(super::files::PasteMermaid::with_text(text));
             }
             None => self.errors.push(
                 "The clipboard holds no archdrill boxes (copy some with Ctrl+C; \

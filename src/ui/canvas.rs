@@ -2,7 +2,7 @@
 //! [`Viewport`], and turns pointer input into pan and zoom. It reads the
 //! document and never edits it.
 
-use egui::{Align2, FontId, Key, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{Align2, FontId, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::edges::{paint_edge_line, paint_edges};
 use super::geometry::{self, Viewport};
@@ -288,9 +288,9 @@ fn handle_input(
     editing_gesture: bool,
 ) {
     let rect = response.rect;
-    let fit_key =
-        response.hovered() && ui.input(|i| i.key_pressed(Key::F) && i.modifiers.is_none());
-    if (state.fit_pending || fit_key) && rect.width() > 1.0 {
+    // F (zoom to fit) is read by the app with the other canvas keys, once
+    // no text field owns the keyboard; it sets `fit_pending`.
+    if state.fit_pending && rect.width() > 1.0 {
         let ghost_rects = ghosts.iter().map(|g| {
             let (w, h) = g.kind.default_size();
             Rect::from_center_size(pos2(g.pos.x, g.pos.y), vec2(w, h))

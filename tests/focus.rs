@@ -241,6 +241,17 @@ fn rename_selects_the_label_shift_enter_breaks_the_line_and_enter_commits() {
     expected.nodes[1].label = label;
     assert_eq!(d, expected, "the rename and nothing else");
     assert!(h.query_by_label("New name").is_none(), "the box closed");
+    // Typing on right after the Enter (a typist who meant Shift+Enter)
+    // makes no boxes; a key pressed after a pause is a shortcut again.
+    type_slowly(&mut h, "edge");
+    assert_eq!(doc(&h), expected, "no boxes from typing run on");
+    h.run_steps(60);
+    type_slowly(&mut h, "s");
+    assert_eq!(
+        doc(&h).nodes.len(),
+        expected.nodes.len() + 1,
+        "S adds a service"
+    );
 }
 
 #[test]
@@ -429,6 +440,24 @@ fn typing_on_the_canvas_still_works() {
         kinds,
         [NodeKind::Gateway, NodeKind::Service, NodeKind::Database]
     );
-    type_fast(&mut h, "c");
-    assert_eq!(doc(&h).nodes.len(), 4);
+    // Keys faster than the frame rate: every press counts.
+    type_fast(&mut h, "cc");
+    assert_eq!(doc(&h).nodes.len(), 5);
+    let undo = |pressed| Event::Key {
+        key: Key::Z,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+    };
+    h.input_mut()
+        .events
+        .extend([undo(true), undo(false), undo(true), undo(false)]);
+    h.step();
+    h.run();
+    assert_eq!(
+        doc(&h).nodes.len(),
+        3,
+        "two undos in one frame are two steps"
+    );
 }

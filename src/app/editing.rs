@@ -30,10 +30,12 @@ const NUDGE_FAR: f32 = GRID / 2.0;
 
 /// The editing shortcuts pressed this frame.
 #[derive(Debug, Default)]
-#[expect(clippy::struct_excessive_bools, reason = "one flag per shortcut")]
 struct EditKeys {
-    undo: bool,
-    redo: bool,
+    /// Undo presses this frame (a fast typist or key repeat can put
+    /// several into one frame; each is one step).
+    undo: usize,
+    /// Redo presses this frame.
+    redo: usize,
     select_all: bool,
     /// Text pasted from the system clipboard (`Event::Paste`).
     paste_text: Option<String>,
@@ -61,8 +63,9 @@ impl EditKeys {
         }
         let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
         // egui ignores extra Shift when matching: test Shift chords first.
-        keys.redo = i.consume_key(shift_cmd, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y);
-        keys.undo = i.consume_key(Modifiers::COMMAND, Key::Z);
+        keys.redo = i.count_and_consume_key(shift_cmd, Key::Z)
+            + i.count_and_consume_key(Modifiers::COMMAND, Key::Y);
+        keys.undo = i.count_and_consume_key(Modifiers::COMMAND, Key::Z);
         let delete = single_keys
             && (i.consume_key(Modifiers::NONE, Key::Delete)
                 || i.consume_key(Modifiers::NONE, Key::Backspace));
@@ -260,7 +263,8 @@ impl ArchdrillApp {
         }
         if editable {
             for (kind, key) in PALETTE {
-                if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                // Each press is a box, even several in one frame.
+                for _ in 0..ui.input_mut(|i| i.count_and_consume_key(Modifiers::NONE, key)) {
                     self.add_node(kind, kind.title());
                 }
             }
@@ -320,10 +324,10 @@ impl ArchdrillApp {
 
     /// Carries out the editing shortcuts of this frame.
     fn apply_edit_keys(&mut self, ui: &Ui, keys: EditKeys) {
-        if keys.undo {
+        for _ in 0..keys.undo {
             self.undo();
         }
-        if keys.redo {
+        for _ in 0..keys.redo {
             self.redo();
         }
         // System-clipboard text: a fragment, or Mermaid for the import window.

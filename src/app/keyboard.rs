@@ -13,17 +13,27 @@
 //! that left a field also cleared the selection. Canvas shortcuts are
 //! therefore read once per frame, after every widget that can own focus has
 //! run, and only when no widget (or the canvas itself) has focus and no
-//! text field had focus at the end of the previous frame.
+//! text field had focus at the end of the previous frame; single keys wait
+//! [`AFTER_TEXT_SECS`] more, for typing that runs on past an Enter.
 
 use egui::{Context, Event, Id, Key, Modifiers, Ui};
 
 use super::ArchdrillApp;
+
+/// For this long after a text field lost the keyboard, single keys do not
+/// reach the canvas: a typist who ends a label with Enter and types on (or
+/// meant Shift+Enter) makes text, not boxes. Half a second is longer than
+/// the gap between two keystrokes of a sentence and shorter than the pause
+/// before a deliberate shortcut.
+pub const AFTER_TEXT_SECS: f64 = 0.5;
 
 /// Keyboard ownership carried from one frame to the next.
 #[derive(Debug, Default)]
 pub struct KeyboardGuard {
     /// A text field had keyboard focus when the last frame ended.
     text_focus_last_frame: bool,
+    /// When (egui time) a text field last lost the keyboard.
+    text_left_at: Option<f64>,
     /// The canvas widget drawn this frame.
     canvas: Option<Id>,
 }
@@ -43,17 +53,25 @@ impl KeyboardGuard {
     }
 
     /// Whether the canvas may read its single-key shortcuts now: no text
-    /// field owns the keyboard, and the focus is on the canvas or nowhere
-    /// (not on a button reached with Tab, say).
+    /// field owns the keyboard, none lost it in the last
+    /// [`AFTER_TEXT_SECS`], and the focus is on the canvas or nowhere (not
+    /// on a button reached with Tab, say).
     #[must_use]
     pub fn canvas_may_read(&self, ctx: &Context) -> bool {
         let focused = ctx.memory(egui::Memory::focused);
-        self.text_free(ctx) && (focused.is_none() || focused == self.canvas)
+        let now = ctx.input(|i| i.time);
+        let settled = self.text_left_at.is_none_or(|t| now - t >= AFTER_TEXT_SECS);
+        self.text_free(ctx) && settled && (focused.is_none() || focused == self.canvas)
     }
 
-    /// Remembers whether a text field holds the focus as the frame ends.
+    /// Remembers whether a text field holds the focus as the frame ends,
+    /// and when one let go of it.
     pub fn end_frame(&mut self, ctx: &Context) {
-        self.text_focus_last_frame = ctx.text_edit_focused();
+        let text_focus = ctx.text_edit_focused();
+        if self.text_focus_last_frame && !text_focus {
+            self.text_left_at = Some(ctx.input(|i| i.time));
+        }
+        self.text_focus_last_frame = text_focus;
         self.canvas = None;
     }
 }

@@ -164,20 +164,25 @@ impl ArchdrillApp {
     }
 
     /// Places a node of `kind` at a canvas point (snapped when snapping is
-    /// on) and selects it.
+    /// on) — or at the free spot nearest to it, never on another box — and
+    /// selects it.
     pub fn add_node_at(&mut self, kind: NodeKind, label: &str, at: Point) {
+        use crate::model::placement::{Box2, free_spot};
         let pos = if self.edit_prefs.snap {
             Point::new(snap_value(at.x, GRID / 2.0), snap_value(at.y, GRID / 2.0))
         } else {
             at
         };
-        let Some(count) = self
-            .entries
-            .get(self.selected)
-            .map(|e| e.editor.doc().nodes.len())
-        else {
+        let Some((count, occupied)) = self.entries.get(self.selected).map(|e| {
+            let doc = e.editor.doc();
+            let occupied: Vec<Box2> = doc.nodes.iter().map(Box2::of).collect();
+            (doc.nodes.len(), occupied)
+        }) else {
             return;
         };
+        // Steps of half a grid cell: a snapped position stays on the grid.
+        let (w, h) = kind.default_size();
+        let pos = free_spot(pos, w, h, &occupied);
         self.apply(&Command::AddNode {
             kind,
             label: label.to_owned(),
@@ -195,11 +200,14 @@ impl ArchdrillApp {
     pub fn canvas_events(&mut self, events: Vec<CanvasEvent>) {
         for event in events {
             match event {
-                CanvasEvent::Moved { ids, delta } => self.apply(&Command::Move {
-                    ids: ids.into_iter().map(NodeId).collect(),
-                    dx: delta.x,
-                    dy: delta.y,
-                }),
+                CanvasEvent::Moved { ids, delta } => {
+                    let (dx, dy) = self.clear_drop(&ids, delta);
+                    self.apply(&Command::Move {
+                        ids: ids.into_iter().map(NodeId).collect(),
+                        dx,
+                        dy,
+                    });
+                }
                 CanvasEvent::Connect { from, to } => {
                     let kind = self.edge_kind;
                     self.apply(&Command::Connect {
@@ -223,6 +231,28 @@ impl ArchdrillApp {
                 }
             }
         }
+    }
+
+    /// Where boxes dragged by `delta` land: there, or the nearest spot (in
+    /// half grid steps) where none of them covers a box that stayed put.
+    fn clear_drop(&self, ids: &[String], delta: egui::Vec2) -> (f32, f32) {
+        use crate::model::placement::{Box2, free_offset};
+        let Some(entry) = self.entries.get(self.selected) else {
+            return (delta.x, delta.y);
+        };
+        let (moving, staying): (Vec<_>, Vec<_>) = entry
+            .editor
+            .doc()
+            .nodes
+            .iter()
+            .partition(|n| ids.iter().any(|id| id == n.id.as_str()));
+        let moving: Vec<Box2> = moving
+            .iter()
+            .map(|n| Box2::tight_of(n).translate(delta.x, delta.y))
+            .collect();
+        let staying: Vec<Box2> = staying.iter().map(|n| Box2::tight_of(n)).collect();
+        let (dx, dy) = free_offset(&moving, &staying);
+        (delta.x + dx, delta.y + dy)
     }
 
     /// The canvas' shortcuts: editing chords (Ctrl+Z, Ctrl+C …) unless a

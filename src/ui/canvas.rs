@@ -309,6 +309,11 @@ fn handle_input(
     if response.dragged() && !editing_gesture {
         state.viewport.offset += response.drag_delta();
     }
+    // A wheel notch (one line) zooms by one 10 % step, as the zoom buttons.
+    ui.ctx().options_mut(|o| {
+        let line = o.input_options.line_scroll_speed.max(1.0);
+        o.input_options.scroll_zoom_speed = geometry::ZOOM_STEP.ln() / line;
+    });
     if response.hovered() {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta(), i.zoom_delta()));
         state.viewport.offset += scroll;

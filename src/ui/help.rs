@@ -9,7 +9,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Scroll, middle/right drag, Space+drag",
         "Pan (on references also drag the background)",
     ),
-    ("Ctrl+scroll, pinch", "Zoom"),
+    (
+        "Ctrl+scroll, pinch; − % + in the status bar",
+        "Zoom (10 % steps; click the percentage for 100 %)",
+    ),
     ("F", "Zoom to fit"),
     ("", "Drawing (your drawings)"),
     (

@@ -1,10 +1,12 @@
 //! What archdrill keeps between runs besides the user's own documents:
-//! recovery copies of unsaved drawings and the recent files list, as RON
-//! files in the platform data dir. Plain files over plain data; nothing here
-//! knows about egui, and nothing here decides when to write (the app does).
+//! recovery copies of unsaved drawings, the recent files list and the
+//! settings, as RON files in the platform data dir. Plain files over plain
+//! data; nothing here knows about egui, and nothing here decides when to
+//! write (the app does).
 
 pub mod recent;
 pub mod recovery;
+pub mod settings;
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +17,7 @@ use crate::model::file::LineCol;
 
 pub use recent::RecentFiles;
 pub use recovery::{Recovery, RecoveryOrigin};
+pub use settings::Settings;
 
 /// The environment variable that overrides the platform data dir.
 pub const DATA_DIR_ENV: &str = "ARCHDRILL_DATA_DIR";
@@ -60,6 +63,12 @@ impl DataDir {
     #[must_use]
     pub fn recent_path(&self) -> PathBuf {
         self.root.join("recent.ron")
+    }
+
+    /// The settings file.
+    #[must_use]
+    pub fn settings_path(&self) -> PathBuf {
+        self.root.join("settings.ron")
     }
 
     /// Creates the root and the recovery directory when missing.

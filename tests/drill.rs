@@ -654,8 +654,8 @@ fn stats_count_days_streaks_retention_and_findings() {
     let data = DataDir::new(dir.path().to_owned());
     let catalog = catalog();
     let mut progress = some_progress(&data);
-    // The next two days: the cache card again, then reviews of graduated items.
-    let (day2, day3) = (at("2025-06-02T08:00:00Z"), at("2025-06-03T08:00:00Z"));
+    // The next day the messaging card again; stats the day after.
+    let (day2, later) = (at("2025-06-02T08:00:00Z"), at("2025-06-03T08:00:00Z"));
     progress
         .review(&catalog, "kafka-vs-rabbitmq", Rating::Good, day2, None)
         .expect("card");
@@ -668,14 +668,14 @@ fn stats_count_days_streaks_retention_and_findings() {
             None,
         )
         .expect("card");
-    let stats = drill::stats::stats(&catalog, &progress, day3);
+    let stats = drill::stats::stats(&catalog, &progress, later);
     assert_eq!(stats.streak, 2, "two days ending yesterday");
-    let days: Vec<(&str, u32, i64)> = stats
+    let per_day: Vec<(&str, u32, i64)> = stats
         .reviews_per_day
         .iter()
         .map(|d| (d.day.as_str(), d.reviews, d.days_ago))
         .collect();
-    assert_eq!(days, [("2025-06-01", 4, 2), ("2025-06-02", 2, 1)]);
+    assert_eq!(per_day, [("2025-06-01", 4, 2), ("2025-06-02", 2, 1)]);
     assert_eq!(stats.total_reviews, 6);
     assert_eq!(stats.round_scores.len(), 1);
     assert_eq!(stats.finding_codes.first().map(|f| f.of_last), Some(1));

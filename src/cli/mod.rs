@@ -95,7 +95,7 @@ pub enum Command {
     },
     /// What is due for review at TIME (default now): cards and diagram prompts.
     Due {
-        /// Print JSON: {"at":…,"due":[{"id","type","due_at"}…],"new_left_today":N}.
+        /// Print JSON: `{"at":…,"due":[{"id","type","due_at"}…],"new_left_today":N}`.
         #[arg(long)]
         json: bool,
         /// The time to ask about (RFC 3339, e.g. 2025-06-02T09:00:00Z); default now.
@@ -112,7 +112,7 @@ pub enum Command {
         /// When the review happened (RFC 3339); default now.
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         at: Option<Timestamp>,
-        /// Print JSON: {"id","rating","due_at","interval_days"}.
+        /// Print JSON: `{"id","rating","due_at","interval_days"}`.
         #[arg(long)]
         json: bool,
     },

@@ -282,7 +282,7 @@ impl Progress {
         if !taken(&base) {
             return base;
         }
-        (2..)
+        (2..=u32::MAX)
             .map(|n| format!("{base}-{n}"))
             .find(|id| !taken(id))
             .unwrap_or(base)
@@ -401,7 +401,7 @@ fn move_aside(path: &Path, at: Option<LineCol>, problem: String, now: Timestamp)
         .map_or_else(|| "progress".into(), |s| s.to_string_lossy());
     let base = format!("{stem}.corrupt-{}", compact_time(now));
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    let target = (1..)
+    let target = (1..=u32::MAX)
         .map(|n| {
             if n == 1 {
                 dir.join(format!("{base}.ron"))

@@ -97,7 +97,7 @@ pub fn due(catalog: &Catalog, progress: &Progress, at: Timestamp) -> Queue {
             State::Learning | State::Relearning if due_at <= at => learning.push(entry),
             State::Learning | State::Relearning if due_at < tomorrow => later_today.push(entry),
             State::Review if due_at <= at || day_start.day_of(due_at) <= today => {
-                reviews.push(entry)
+                reviews.push(entry);
             }
             _ => {}
         }
@@ -194,7 +194,7 @@ pub fn interleave(items: Vec<QueueEntry>) -> Vec<QueueEntry> {
             let rest = left.len() - 1;
             counts.iter().all(|&(section, n)| {
                 let limit = rest.div_ceil(2);
-                n < limit || (n == limit && (rest % 2 == 0 || section != placed.as_str()))
+                n < limit || (n == limit && (rest.is_multiple_of(2) || section != placed.as_str()))
             })
         };
         let pick = (0..left.len())

@@ -352,7 +352,8 @@ impl Scheduler {
         #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
-            reason = "clamped to 1..=maximum_interval_days first"
+            clippy::cast_precision_loss,
+            reason = "clamped to 1..=maximum_interval_days (at most 9999 years) first"
         )]
         let days = interval
             .round()
@@ -422,7 +423,7 @@ impl Scheduler {
             Rating::Again => at_step(0),
             Rating::Hard => {
                 let wait = match (index, steps_mins.get(1)) {
-                    (0, Some(_)) => (secs(0) + secs(1)) / 2,
+                    (0, Some(_)) => secs(0).midpoint(secs(1)),
                     (0, None) => (secs(0) * 3 / 2).min(secs(0) + 86_400),
                     _ => secs(index),
                 };
@@ -469,9 +470,9 @@ impl Scheduler {
             Interval::Secs(secs) => at.plus_secs(i64::from(secs)),
             Interval::Days(days) => day_start.start_of(day_start.day_of(at) + i64::from(days)),
         };
-        let lapsed = record.state == State::Review && rating == Rating::Again;
-        let lapses = record.lapses + u32::from(lapsed);
-        let leech = record.leech || (lapsed && lapses >= self.settings.leech_lapses);
+        let lapse = record.state == State::Review && rating == Rating::Again;
+        let lapses = record.lapses + u32::from(lapse);
+        let leech = record.leech || (lapse && lapses >= self.settings.leech_lapses);
         Scheduled {
             rating,
             record: ItemRecord {

@@ -199,7 +199,7 @@ pub fn stats(catalog: &Catalog, progress: &Progress, at: Timestamp) -> Stats {
         at,
         total_reviews: u32::try_from(reviews.len()).unwrap_or(u32::MAX),
         reviews_per_day,
-        streak: streak(per_day.keys().copied().collect(), today),
+        streak: streak(&per_day.keys().copied().collect::<Vec<_>>(), today),
         due: due_counts(catalog, progress, at),
         retention: passed(&matured).1,
         retention_per_day: bucket(&|day| day),
@@ -245,7 +245,7 @@ fn share(part: usize, whole: usize) -> Option<f64> {
 
 /// Consecutive days in `days` ending today, or yesterday when today has
 /// none yet.
-fn streak(days: Vec<Day>, today: Day) -> u32 {
+fn streak(days: &[Day], today: Day) -> u32 {
     let has = |d: Day| days.binary_search(&d).is_ok();
     let mut day = if has(today) { today } else { today - 1 };
     let mut count = 0;

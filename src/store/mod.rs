@@ -1,6 +1,7 @@
 //! What archdrill keeps between runs besides the user's own documents:
-//! recovery copies of unsaved drawings and the recent files list, as RON
-//! files in the platform data dir. Plain files over plain data; nothing here
+//! recovery copies of unsaved drawings, the recent files list and the
+//! drill progress (its format lives in `crate::drill::progress`), as RON
+//! files in the platform data dir; and the UTC date helpers they use. Plain files over plain data; nothing here
 //! knows about egui, and nothing here decides when to write (the app does).
 
 pub mod recent;

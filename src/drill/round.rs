@@ -193,13 +193,12 @@ pub struct FindingRecord {
 }
 
 impl FindingRecord {
-    /// The record of a checker finding. (The checker's findings will carry
-    /// `points`; this is the one place to copy them once they do.)
+    /// The record of a checker finding, with the points it cost.
     #[must_use]
     pub fn from_check(finding: &Finding) -> Self {
         Self {
             code: finding.code.to_owned(),
-            points: None,
+            points: Some(finding.points),
         }
     }
 }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::items::Catalog;
 use super::progress::Progress;
 use super::rating::Rating;
+use super::round::RoundAttempt;
 use super::schedule::State;
 use super::time::{Day, DayStart, Timestamp};
 
@@ -206,26 +207,14 @@ pub fn stats(catalog: &Catalog, progress: &Progress, at: Timestamp) -> Stats {
         retention_per_week: bucket(&monday),
         weakest_sections: sections(catalog, progress, &reviews),
         finding_codes: finding_codes(progress, at),
-        round_scores: {
-            let mut rounds: Vec<_> = progress
-                .rounds
-                .iter()
-                .filter(|r| r.finished_at <= at)
-                .collect();
-            rounds.sort_by(|a, b| {
-                a.finished_at
-                    .cmp(&b.finished_at)
-                    .then_with(|| a.id.cmp(&b.id))
-            });
-            rounds
-                .into_iter()
-                .map(|r| RoundScore {
-                    at: r.finished_at,
-                    prompt: r.prompt.clone(),
-                    score: r.score,
-                })
-                .collect()
-        },
+        round_scores: finished_rounds(progress, at)
+            .into_iter()
+            .map(|r| RoundScore {
+                at: r.finished_at,
+                prompt: r.prompt.clone(),
+                score: r.score,
+            })
+            .collect(),
         leeches: progress
             .items
             .iter()
@@ -333,17 +322,24 @@ fn sections(
     list
 }
 
-fn finding_codes(progress: &Progress, at: Timestamp) -> Vec<FindingCount> {
-    let mut rounds: Vec<_> = progress
+/// The rounds finished by `at`, oldest first (ties by id).
+fn finished_rounds(progress: &Progress, at: Timestamp) -> Vec<&RoundAttempt> {
+    let mut rounds: Vec<&RoundAttempt> = progress
         .rounds
         .iter()
         .filter(|r| r.finished_at <= at)
         .collect();
     rounds.sort_by(|a, b| {
-        b.finished_at
-            .cmp(&a.finished_at)
-            .then_with(|| b.id.cmp(&a.id))
+        a.finished_at
+            .cmp(&b.finished_at)
+            .then_with(|| a.id.cmp(&b.id))
     });
+    rounds
+}
+
+fn finding_codes(progress: &Progress, at: Timestamp) -> Vec<FindingCount> {
+    let mut rounds = finished_rounds(progress, at);
+    rounds.reverse();
     rounds.truncate(RECENT_ROUNDS);
     let of_last = u32::try_from(rounds.len()).unwrap_or(u32::MAX);
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();

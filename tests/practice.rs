@@ -170,3 +170,97 @@ fn a_damaged_progress_file_is_reported_not_reset() {
         });
     assert!(kept_aside, "the damaged file is kept aside");
 }
+
+#[test]
+fn a_whiteboard_round_is_graded_recorded_and_reopened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    let catalog = Catalog::shipped().expect("catalog");
+    let prompt = catalog.prompts()[0].clone();
+    h.get_by_label("Whiteboard prompts").click();
+    h.run();
+    h.query_all_by_label(&prompt.title)
+        .next()
+        .expect("the prompt is listed")
+        .click();
+    h.run();
+    assert!(h.query_by_label("What the check looks for").is_some());
+    assert!(
+        h.query_all_by_label_contains("each (up to").count() > 1,
+        "the rubric is shown with points"
+    );
+    assert!(
+        h.query_all_by_label_contains(&prompt.reference)
+            .next()
+            .is_some()
+    );
+
+    h.get_by_label("Start round").click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Diagrams);
+    assert!(
+        h.state().current().is_some_and(|d| d.nodes.is_empty()),
+        "blank"
+    );
+    assert!(
+        h.query_by_label_contains("Requirements (").is_some(),
+        "phase"
+    );
+    assert!(
+        h.query_all_by_label_contains(" left").next().is_some(),
+        "countdown"
+    );
+
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Database, "Orders DB");
+    h.run();
+    let drawing = h.state().current().expect("drawing").clone();
+    assert_eq!(drawing.nodes.len(), 2);
+    h.get_by_label("Submit round").click();
+    h.run();
+
+    let expected = drill::round::grade(&prompt, &drawing, false).expect("grade");
+    let attempt = h
+        .state()
+        .round()
+        .and_then(|r| r.finished.clone())
+        .expect("recorded");
+    assert_eq!(attempt.score, expected.score, "the checker's score");
+    assert_eq!(h.state().progress().rounds.len(), 1);
+    let report = h.state().report().expect("findings open");
+    assert!(!report.findings.is_empty());
+    assert!(!report.ghosts.is_empty(), "ghosts on the drawing");
+    assert_eq!(h.state().check_against(), prompt.reference);
+    assert!(
+        h.query_by_label_contains(&format!("Score {} · ", attempt.score))
+            .is_some()
+    );
+
+    let data = DataDir::new(dir.path().to_owned());
+    let reloaded = drill::progress::load(&data, monday()).expect("saved");
+    assert_eq!(reloaded.rounds.len(), 1);
+    assert_eq!(reloaded.rounds[0].score, expected.score);
+    assert!(
+        reloaded.items.contains_key(&prompt.id),
+        "the prompt is scheduled"
+    );
+    let queue = drill::queue::due(&catalog, &reloaded, monday());
+    assert!(!queue.due.iter().any(|e| e.id == prompt.id));
+
+    h.get_by_label("Walk through the reference").click();
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(0));
+
+    h.get_by_label("Practice").click();
+    h.run();
+    assert!(h.query_by_label("Past rounds").is_some());
+    h.get_by_label("Reopen").click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Diagrams);
+    assert_eq!(h.state().current().map(|d| d.nodes.len()), Some(2));
+    assert!(h.state().report().is_some(), "reopened with its findings");
+}

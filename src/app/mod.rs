@@ -23,6 +23,7 @@ mod practice;
 mod properties;
 mod recent;
 mod recovery;
+mod round;
 mod settings;
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
@@ -196,6 +197,7 @@ impl ArchdrillApp {
             self.practice_ui(ui);
             return;
         }
+        self.round_bar_ui(ui);
         // First, so the status bar spans the window under every panel.
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);

@@ -52,15 +52,19 @@ enum View {
 
 /// The drills in the app: catalog, progress and the rehearsal under way.
 pub struct Practice {
-    catalog: Catalog,
+    pub(super) catalog: Catalog,
     cards: Vec<Card>,
-    progress: Progress,
+    pub(super) progress: Progress,
     /// False when the progress file could not be read or moved aside:
     /// nothing is written over it.
     writable: bool,
     clock: Clock,
     view: View,
     rehearsal: Option<Rehearsal>,
+    /// A whiteboard round being set up.
+    pub(super) setup: Option<super::round::RoundSetup>,
+    /// The round under way or last submitted.
+    pub(super) round: Option<super::round::RoundRun>,
 }
 
 impl Practice {
@@ -79,6 +83,8 @@ impl Practice {
             clock: Clock::System,
             view: View::Queue,
             rehearsal: None,
+            setup: None,
+            round: None,
         }
     }
 
@@ -147,7 +153,7 @@ impl ArchdrillApp {
         }
     }
 
-    fn save_progress(&mut self) {
+    pub(super) fn save_progress(&mut self) {
         if !self.practice.writable {
             return;
         }
@@ -259,6 +265,10 @@ impl ArchdrillApp {
             if !self.errors.is_empty() {
                 self.errors_ui(ui);
             }
+            if self.practice.setup.is_some() {
+                self.round_setup_ui(ui);
+                return;
+            }
             let action = match self.practice.view {
                 View::Rehearse => self.rehearsal_view_ui(ui, now),
                 View::Queue => {
@@ -299,6 +309,8 @@ impl ArchdrillApp {
             ui.label(format!("Nothing due now; come back at {next}."));
         }
         let mut open = None;
+        let mut round = None;
+        let mut reopen = None;
         ui.horizontal(|ui| {
             if let Some(r) = self
                 .practice
@@ -333,7 +345,9 @@ impl ArchdrillApp {
                             }
                         }
                         ItemKind::Prompt => {
-                            ui.label(&entry.title);
+                            if ui.link(&entry.title).clicked() {
+                                round = Some(entry.id.clone());
+                            }
                         }
                     }
                     ui.label(RichText::new(&entry.section).weak());
@@ -342,7 +356,14 @@ impl ArchdrillApp {
                     }
                 });
             }
+            self.rounds_list_ui(ui, &mut round, &mut reopen);
         });
+        if let Some(id) = round {
+            self.set_up_round(&id);
+        }
+        if let Some(id) = reopen {
+            self.reopen_attempt(&id);
+        }
         if let Some(id) = open {
             let resumed = self
                 .practice
@@ -354,6 +375,41 @@ impl ArchdrillApp {
             } else {
                 self.rehearse(&id, now);
             }
+        }
+    }
+
+    /// Every prompt (to start a round) and the past rounds (to reopen).
+    fn rounds_list_ui(&self, ui: &mut Ui, round: &mut Option<String>, reopen: &mut Option<String>) {
+        ui.separator();
+        ui.collapsing("Whiteboard prompts", |ui| {
+            for prompt in self.practice.catalog.prompts() {
+                if ui.link(&prompt.title).clicked() {
+                    *round = Some(prompt.id.clone());
+                }
+            }
+        });
+        let rounds = &self.practice.progress.rounds;
+        if !rounds.is_empty() {
+            ui.strong("Past rounds");
+        }
+        for attempt in rounds.iter().rev() {
+            let title = self
+                .practice
+                .catalog
+                .prompt(&attempt.prompt)
+                .map_or(attempt.prompt.as_str(), |p| p.title.as_str());
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "{} · {title} · score {} · {} of {} used",
+                    attempt.started_at,
+                    attempt.score,
+                    crate::ui::rehearsal::format_secs(f64::from(attempt.seconds_used)),
+                    crate::ui::rehearsal::format_secs(f64::from(attempt.time_limit_secs)),
+                ));
+                if ui.button("Reopen").on_hover_text(&attempt.id).clicked() {
+                    *reopen = Some(attempt.id.clone());
+                }
+            });
         }
     }
 }

@@ -264,3 +264,36 @@ fn a_whiteboard_round_is_graded_recorded_and_reopened() {
     assert_eq!(h.state().current().map(|d| d.nodes.len()), Some(2));
     assert!(h.state().report().is_some(), "reopened with its findings");
 }
+
+#[test]
+fn the_stats_view_shows_the_day_and_the_codes_you_keep_getting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    let catalog = Catalog::shipped().expect("catalog");
+    let prompt = catalog.prompts()[0].clone();
+    h.state_mut().set_up_round(&prompt.id);
+    h.state_mut().start_round(0.0);
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.state_mut().submit_round(30.0);
+    h.run();
+    let attempt = h.state().progress().rounds[0].clone();
+    let code = attempt.findings[0].code.clone();
+    // A minute later (the round finished 30 s after the fixed start).
+    h.state_mut().set_now(monday().plus_secs(60));
+
+    h.get_by_label("Practice").click();
+    h.run();
+    h.get_by_label("Stats").click();
+    h.run();
+    assert!(h.query_by_label("Reviews: 1").is_some());
+    assert!(h.query_by_label("Streak: 1 days").is_some());
+    assert!(
+        h.query_by_label(&format!("{code} in your last round"))
+            .is_some(),
+        "the recurring finding codes"
+    );
+    h.get_by_label("← Due today").click();
+    h.run();
+    assert!(h.query_by_label("Due today").is_some());
+}

@@ -48,6 +48,8 @@ enum View {
     Queue,
     /// The card being rehearsed.
     Rehearse,
+    /// The stats and plots.
+    Stats,
 }
 
 /// The drills in the app: catalog, progress and the rehearsal under way.
@@ -275,6 +277,14 @@ impl ArchdrillApp {
                     self.queue_ui(ui, now);
                     None
                 }
+                View::Stats => {
+                    let stats = crate::drill::stats::stats(
+                        &self.practice.catalog,
+                        &self.practice.progress,
+                        self.now(),
+                    );
+                    crate::ui::stats_view::stats_ui(ui, &stats).then_some(RehearsalAction::Back)
+                }
             };
             if let Some(action) = action {
                 self.apply_rehearsal_action(action, now);
@@ -312,6 +322,9 @@ impl ArchdrillApp {
         let mut round = None;
         let mut reopen = None;
         ui.horizontal(|ui| {
+            if ui.button("Stats").clicked() {
+                self.practice.view = View::Stats;
+            }
             if let Some(r) = self
                 .practice
                 .rehearsal

@@ -13,5 +13,6 @@ pub mod markdown;
 pub mod overlay;
 pub mod rehearsal;
 pub mod shapes;
+pub mod stats_view;
 pub mod theme;
 pub mod walkthrough_bar;

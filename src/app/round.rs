@@ -234,7 +234,7 @@ impl ArchdrillApp {
                     ui.label(format!(
                         "Score {} · {} · {} used",
                         attempt.score,
-                        attempt.rating,
+                        crate::ui::rehearsal::rating_title(attempt.rating),
                         format_secs(f64::from(attempt.seconds_used))
                     ));
                     if ui.button("Walk through the reference").clicked() {

@@ -4,7 +4,7 @@
 //! It draws a [`Stats`] built by the drill core; nothing is computed here.
 
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints};
+use egui_plot::{Bar, BarChart, Line, Plot, PlotPoints, Points};
 
 use crate::drill::Stats;
 
@@ -14,7 +14,10 @@ pub fn stats_ui(ui: &mut Ui, stats: &Stats) -> bool {
     let back = ui.button("← Due today").clicked();
     ui.heading("Stats");
     ui.horizontal(|ui| {
-        ui.label(format!("Due today: {}", stats.due.today));
+        ui.label(format!(
+            "Due today: {} + {} new",
+            stats.due.today, stats.due.new_today
+        ));
         ui.separator();
         ui.label(format!("Tomorrow: {}", stats.due.tomorrow));
         ui.separator();
@@ -35,11 +38,13 @@ pub fn stats_ui(ui: &mut Ui, stats: &Stats) -> bool {
             .map(|d| {
                 #[expect(clippy::cast_precision_loss, reason = "days ago, small")]
                 let x = -(d.days_ago as f64);
-                Bar::new(x, f64::from(d.reviews)).name(&d.day)
+                Bar::new(x, f64::from(d.reviews)).width(0.8).name(&d.day)
             })
             .collect();
         Plot::new("reviews-per-day")
             .height(140.0)
+            .include_x(-13.5)
+            .include_x(0.5)
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
@@ -56,15 +61,20 @@ pub fn stats_ui(ui: &mut Ui, stats: &Stats) -> bool {
                 [x, f64::from(s.score)]
             })
             .collect();
+        #[expect(clippy::cast_precision_loss, reason = "a round count")]
+        let rounds = scores.len().max(5) as f64;
         Plot::new("round-scores")
             .height(140.0)
+            .include_x(0.5)
+            .include_x(rounds + 0.5)
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
             .include_y(0.0)
             .include_y(100.0)
             .show(ui, |plot| {
-                plot.line(Line::new("score", PlotPoints::new(scores)));
+                plot.line(Line::new("score", PlotPoints::new(scores.clone())));
+                plot.points(Points::new("score", PlotPoints::new(scores)).radius(4.0));
             });
         ui.strong("Retention per day");
         let retention: Vec<[f64; 2]> = stats
@@ -77,15 +87,20 @@ pub fn stats_ui(ui: &mut Ui, stats: &Stats) -> bool {
                 [x, p.retention * 100.0]
             })
             .collect();
+        #[expect(clippy::cast_precision_loss, reason = "a day count")]
+        let days = retention.len().max(7) as f64;
         Plot::new("retention")
             .height(120.0)
+            .include_x(-0.5)
+            .include_x(days - 0.5)
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
             .include_y(0.0)
             .include_y(100.0)
             .show(ui, |plot| {
-                plot.line(Line::new("retention %", PlotPoints::new(retention)));
+                plot.line(Line::new("retention %", PlotPoints::new(retention.clone())));
+                plot.points(Points::new("retention %", PlotPoints::new(retention)).radius(3.0));
             });
         lists_ui(ui, stats);
     });

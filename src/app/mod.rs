@@ -9,6 +9,7 @@ use crate::check::{Report, check};
 use crate::content::references::REFERENCES;
 use crate::io::open;
 use entry::{CheckView, Entry, Source};
+pub use practice::Clock;
 
 mod arrange;
 mod closing;
@@ -18,9 +19,11 @@ mod files;
 mod keyboard;
 mod palette;
 mod panels;
+mod practice;
 mod properties;
 mod recent;
 mod recovery;
+mod round;
 mod settings;
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
@@ -66,6 +69,8 @@ pub struct ArchdrillApp {
     persist: recovery::Persistence,
     /// Editing preferences and the in-app clipboard.
     edit_prefs: editing::EditPrefs,
+    /// The drills: due queue, progress, rehearsal.
+    practice: practice::Practice,
 }
 
 /// The two views of the app.
@@ -75,6 +80,8 @@ pub enum Mode {
     Diagrams,
     /// The Q&A card browser.
     Cards,
+    /// The drills: due queue and rehearsal.
+    Practice,
 }
 
 impl ArchdrillApp {
@@ -111,6 +118,7 @@ impl ArchdrillApp {
                 Vec::new()
             }
         };
+        let practice = practice::Practice::new(&mut errors);
         Self {
             entries,
             selected,
@@ -132,6 +140,7 @@ impl ArchdrillApp {
             settings: settings::SettingsState::default(),
             persist: recovery::Persistence::default(),
             edit_prefs: editing::EditPrefs::default(),
+            practice,
         }
     }
 
@@ -184,6 +193,11 @@ impl ArchdrillApp {
             }
             return;
         }
+        if self.mode == Mode::Practice {
+            self.practice_ui(ui);
+            return;
+        }
+        self.round_bar_ui(ui);
         // First, so the status bar spans the window under every panel.
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
@@ -497,12 +511,13 @@ impl ArchdrillApp {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.mode, Mode::Diagrams, "Diagrams");
             ui.selectable_value(&mut self.mode, Mode::Cards, "Q&A cards");
+            ui.selectable_value(&mut self.mode, Mode::Practice, "Practice");
             if ui.button("Shortcuts").on_hover_text("F1").clicked() {
                 self.help_open = !self.help_open;
             }
             self.recent_menu_ui(ui);
             ui.separator();
-            if self.mode == Mode::Cards {
+            if self.mode != Mode::Diagrams {
                 return;
             }
             let label = ui.label("Check against");

@@ -86,6 +86,7 @@ impl ArchdrillApp {
             return self;
         }
         self.load_settings(&data);
+        self.load_progress(&data);
         match RecentFiles::load(&data.recent_path()) {
             Ok(recent) => self.persist.recent = recent,
             Err(e) => {

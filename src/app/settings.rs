@@ -116,7 +116,7 @@ impl ArchdrillApp {
             export_folder: self.settings.export_folder.clone(),
             window_size,
             view: match self.mode {
-                Mode::Diagrams => View::Diagrams,
+                Mode::Diagrams | Mode::Practice => View::Diagrams,
                 Mode::Cards => View::Cards,
             },
             ..Settings::default()

@@ -11,6 +11,8 @@ pub mod help;
 pub mod interact;
 pub mod markdown;
 pub mod overlay;
+pub mod rehearsal;
 pub mod shapes;
+pub mod stats_view;
 pub mod theme;
 pub mod walkthrough_bar;

@@ -1,0 +1,428 @@
+//! The Practice mode: the "Due today" queue (cards and prompts mixed) over
+//! the progress kept in the data dir, and the answer rehearsal of its
+//! cards. Every review is recorded at once and the progress file written
+//! atomically; a damaged file is reported in the error banner (the drill
+//! core moves it aside), never silently reset.
+//!
+//! The time comes from a [`Clock`]: the system clock in the app, a fixed
+//! [`Timestamp`] in tests. The rehearsal timer runs on egui's time, so it
+//! keeps running across frames and while another view is shown.
+
+use egui::{Key, Modifiers, RichText, Ui};
+
+use super::ArchdrillApp;
+use crate::content::cards::Card;
+use crate::drill::progress::{self, ProgressError};
+use crate::drill::queue::{Queue, due};
+use crate::drill::{Catalog, ItemKind, Progress, Rating, Timestamp};
+use crate::store::DataDir;
+use crate::ui::rehearsal::{Rehearsal, RehearsalAction, rehearsal_ui, whole_secs};
+
+/// Where the drills read the time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    /// The system clock.
+    System,
+    /// Always this time (tests, or a user checking tomorrow's queue).
+    Fixed(Timestamp),
+}
+
+impl Clock {
+    /// The time now.
+    #[must_use]
+    pub fn now(self) -> Timestamp {
+        match self {
+            Self::System => Timestamp::from_unix_secs(
+                i64::try_from(crate::store::unix_now_secs()).unwrap_or(i64::MAX),
+            ),
+            Self::Fixed(at) => at,
+        }
+    }
+}
+
+/// What the Practice mode shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum View {
+    /// The due queue.
+    #[default]
+    Queue,
+    /// The card being rehearsed.
+    Rehearse,
+    /// The stats and plots.
+    Stats,
+}
+
+/// The drills in the app: catalog, progress and the rehearsal under way.
+pub struct Practice {
+    pub(super) catalog: Catalog,
+    cards: Vec<Card>,
+    pub(super) progress: Progress,
+    /// False when the progress file could not be read or moved aside:
+    /// nothing is written over it.
+    writable: bool,
+    clock: Clock,
+    view: View,
+    rehearsal: Option<Rehearsal>,
+    /// A whiteboard round being set up.
+    pub(super) setup: Option<super::round::RoundSetup>,
+    /// The round under way or last submitted.
+    pub(super) round: Option<super::round::RoundRun>,
+}
+
+impl Practice {
+    /// The shipped catalog and empty progress; problems go to `errors`.
+    pub fn new(errors: &mut Vec<String>) -> Self {
+        let catalog = Catalog::shipped().unwrap_or_else(|e| {
+            errors.push(e.to_string());
+            Catalog::default()
+        });
+        let cards = crate::content::cards::all().unwrap_or_default();
+        Self {
+            catalog,
+            cards,
+            progress: Progress::default(),
+            writable: true,
+            clock: Clock::System,
+            view: View::Queue,
+            rehearsal: None,
+            setup: None,
+            round: None,
+        }
+    }
+
+    fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+}
+
+impl ArchdrillApp {
+    /// Reads the time from `clock` from now on (tests fix it).
+    #[must_use]
+    pub const fn with_clock(mut self, clock: Clock) -> Self {
+        self.practice.clock = clock;
+        self
+    }
+
+    /// Fixes the drills' clock at `at` (tests move it a day on).
+    pub const fn set_now(&mut self, at: Timestamp) {
+        self.practice.clock = Clock::Fixed(at);
+    }
+
+    /// The drills' time now.
+    #[must_use]
+    pub fn now(&self) -> Timestamp {
+        self.practice.clock.now()
+    }
+
+    /// The drills' progress as held by the app.
+    #[must_use]
+    pub const fn progress(&self) -> &Progress {
+        &self.practice.progress
+    }
+
+    /// What is due now.
+    #[must_use]
+    pub fn due_queue(&self) -> Queue {
+        due(&self.practice.catalog, &self.practice.progress, self.now())
+    }
+
+    /// The card being rehearsed, if any.
+    #[must_use]
+    pub const fn rehearsal(&self) -> Option<&Rehearsal> {
+        self.practice.rehearsal.as_ref()
+    }
+
+    /// Reads `<data>/progress.ron`; a damaged file is reported (it was
+    /// moved aside) and one that cannot be moved or is newer is left alone
+    /// and never written over.
+    pub(super) fn load_progress(&mut self, data: &DataDir) {
+        match progress::load(data, self.now()) {
+            Ok(loaded) => {
+                self.practice.progress = loaded;
+                self.practice.writable = true;
+            }
+            Err(e @ ProgressError::Corrupt { .. }) => {
+                self.errors.push(e.to_string());
+                self.practice.progress = Progress::default();
+                self.practice.writable = true;
+            }
+            Err(e) => {
+                self.errors.push(format!(
+                    "{e} Practice works, but reviews are not saved this session."
+                ));
+                self.practice.writable = false;
+            }
+        }
+    }
+
+    pub(super) fn save_progress(&mut self) {
+        if !self.practice.writable {
+            return;
+        }
+        let Some(data) = self.persist.data.as_ref() else {
+            return;
+        };
+        if let Err(e) = self.practice.progress.save(data) {
+            self.errors.push(e.to_string());
+        }
+    }
+
+    /// Starts rehearsing the first card due, or shows the queue when none is.
+    fn rehearse_next(&mut self, now: f64) {
+        let queue = self.due_queue();
+        let next = queue
+            .due
+            .iter()
+            .find(|e| e.kind == ItemKind::Card)
+            .and_then(|e| self.practice.card(&e.id));
+        if let Some(card) = next {
+            self.practice.rehearsal = Some(Rehearsal::new(card, now));
+            self.practice.view = View::Rehearse;
+        } else {
+            self.practice.rehearsal = None;
+            self.practice.view = View::Queue;
+        }
+    }
+
+    fn rehearse(&mut self, id: &str, now: f64) {
+        if let Some(card) = self.practice.card(id) {
+            self.practice.rehearsal = Some(Rehearsal::new(card, now));
+            self.practice.view = View::Rehearse;
+        }
+    }
+
+    fn rate(&mut self, rating: Rating, now: f64) {
+        let at = self.now();
+        let practice = &mut self.practice;
+        let Some(rehearsal) = practice.rehearsal.as_mut() else {
+            return;
+        };
+        if rehearsal.rated.is_some() || !rehearsal.revealed() {
+            return;
+        }
+        let spoken = whole_secs(rehearsal.secs(now));
+        match practice.progress.review(
+            &practice.catalog,
+            &rehearsal.card_id,
+            rating,
+            at,
+            Some(spoken),
+        ) {
+            Ok(scheduled) => {
+                rehearsal.rated = Some((rating, scheduled.interval.short()));
+                self.save_progress();
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    fn apply_rehearsal_action(&mut self, action: RehearsalAction, now: f64) {
+        match action {
+            RehearsalAction::Reveal => {
+                if let Some(r) = self.practice.rehearsal.as_mut() {
+                    r.reveal(now);
+                }
+            }
+            RehearsalAction::Rate(rating) => self.rate(rating, now),
+            RehearsalAction::Next => self.rehearse_next(now),
+            RehearsalAction::Back => self.practice.view = View::Queue,
+        }
+    }
+
+    /// Space, 1–4 and → while rehearsing, read before the widgets (so a
+    /// focused button does not take Space too) and only when no text field
+    /// owns the keyboard.
+    fn rehearsal_keys(&mut self, ui: &Ui, now: f64) {
+        if self.practice.view != View::Rehearse || !self.keyboard.text_free(ui.ctx()) {
+            return;
+        }
+        let Some(rehearsal) = self.practice.rehearsal.as_ref() else {
+            return;
+        };
+        let (revealed, rated) = (rehearsal.revealed(), rehearsal.rated.is_some());
+        let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        let action = if !revealed && pressed(Key::Space) {
+            Some(RehearsalAction::Reveal)
+        } else if revealed && !rated {
+            [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
+                .into_iter()
+                .zip(Rating::ALL)
+                .find(|(key, _)| pressed(*key))
+                .map(|(_, rating)| RehearsalAction::Rate(rating))
+        } else if rated && pressed(Key::ArrowRight) {
+            Some(RehearsalAction::Next)
+        } else {
+            None
+        };
+        if let Some(action) = action {
+            self.apply_rehearsal_action(action, now);
+        }
+    }
+
+    /// The Practice mode: the queue or the rehearsal, under the error banner.
+    pub(super) fn practice_ui(&mut self, ui: &mut Ui) {
+        let now = ui.input(|i| i.time);
+        self.rehearsal_keys(ui, now);
+        egui::CentralPanel::default().show(ui, |ui| {
+            if !self.errors.is_empty() {
+                self.errors_ui(ui);
+            }
+            if self.practice.setup.is_some() {
+                self.round_setup_ui(ui);
+                return;
+            }
+            let action = match self.practice.view {
+                View::Rehearse => self.rehearsal_view_ui(ui, now),
+                View::Queue => {
+                    self.queue_ui(ui, now);
+                    None
+                }
+                View::Stats => {
+                    let stats = crate::drill::stats::stats(
+                        &self.practice.catalog,
+                        &self.practice.progress,
+                        self.now(),
+                    );
+                    crate::ui::stats_view::stats_ui(ui, &stats).then_some(RehearsalAction::Back)
+                }
+            };
+            if let Some(action) = action {
+                self.apply_rehearsal_action(action, now);
+            }
+        });
+    }
+
+    fn rehearsal_view_ui(&mut self, ui: &mut Ui, now: f64) -> Option<RehearsalAction> {
+        let at = self.now();
+        let practice = &mut self.practice;
+        let rehearsal = practice.rehearsal.as_mut()?;
+        let card = practice.cards.iter().find(|c| c.id == rehearsal.card_id)?;
+        let previews = practice.progress.preview(&rehearsal.card_id, at);
+        rehearsal_ui(ui, card, rehearsal, now, &previews)
+    }
+
+    fn queue_ui(&mut self, ui: &mut Ui, now: f64) {
+        let queue = self.due_queue();
+        ui.heading("Due today");
+        let cards = queue
+            .due
+            .iter()
+            .filter(|e| e.kind == ItemKind::Card)
+            .count();
+        let prompts = queue.due.len() - cards;
+        ui.label(format!(
+            "{} due: {cards} cards, {prompts} whiteboard prompts · {} new left today",
+            queue.due.len(),
+            queue.new_left_today
+        ));
+        if let Some(next) = queue.next_due.filter(|_| queue.due.is_empty()) {
+            ui.label(format!("Nothing due now; come back at {next}."));
+        }
+        let mut open = None;
+        let mut round = None;
+        let mut reopen = None;
+        ui.horizontal(|ui| {
+            if ui.button("Stats").clicked() {
+                self.practice.view = View::Stats;
+            }
+            if let Some(r) = self
+                .practice
+                .rehearsal
+                .as_ref()
+                .filter(|r| r.rated.is_none())
+                && ui.button("Resume rehearsal").clicked()
+            {
+                open = Some(r.card_id.clone());
+            }
+            if cards > 0 && ui.button("Rehearse due cards").clicked() {
+                open = queue
+                    .due
+                    .iter()
+                    .find(|e| e.kind == ItemKind::Card)
+                    .map(|e| e.id.clone());
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for entry in &queue.due {
+                ui.horizontal(|ui| {
+                    let tag = match entry.kind {
+                        ItemKind::Card => "card",
+                        ItemKind::Prompt => "round",
+                    };
+                    ui.label(RichText::new(format!("{tag} · {}", entry.state.id())).weak());
+                    match entry.kind {
+                        ItemKind::Card => {
+                            if ui.link(&entry.title).clicked() {
+                                open = Some(entry.id.clone());
+                            }
+                        }
+                        ItemKind::Prompt => {
+                            if ui.link(&entry.title).clicked() {
+                                round = Some(entry.id.clone());
+                            }
+                        }
+                    }
+                    ui.label(RichText::new(&entry.section).weak());
+                    if entry.leech {
+                        ui.label(RichText::new("leech").color(ui.visuals().warn_fg_color));
+                    }
+                });
+            }
+            self.rounds_list_ui(ui, &mut round, &mut reopen);
+        });
+        if let Some(id) = round {
+            self.set_up_round(&id);
+        }
+        if let Some(id) = reopen {
+            self.reopen_attempt(&id);
+        }
+        if let Some(id) = open {
+            let resumed = self
+                .practice
+                .rehearsal
+                .as_ref()
+                .is_some_and(|r| r.card_id == id && r.rated.is_none());
+            if resumed {
+                self.practice.view = View::Rehearse;
+            } else {
+                self.rehearse(&id, now);
+            }
+        }
+    }
+
+    /// Every prompt (to start a round) and the past rounds (to reopen).
+    fn rounds_list_ui(&self, ui: &mut Ui, round: &mut Option<String>, reopen: &mut Option<String>) {
+        ui.separator();
+        ui.collapsing("Whiteboard prompts", |ui| {
+            for prompt in self.practice.catalog.prompts() {
+                if ui.link(&prompt.title).clicked() {
+                    *round = Some(prompt.id.clone());
+                }
+            }
+        });
+        let rounds = &self.practice.progress.rounds;
+        if !rounds.is_empty() {
+            ui.strong("Past rounds");
+        }
+        for attempt in rounds.iter().rev() {
+            let title = self
+                .practice
+                .catalog
+                .prompt(&attempt.prompt)
+                .map_or(attempt.prompt.as_str(), |p| p.title.as_str());
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "{} · {title} · score {} · {} of {} used",
+                    attempt.started_at,
+                    attempt.score,
+                    crate::ui::rehearsal::format_secs(f64::from(attempt.seconds_used)),
+                    crate::ui::rehearsal::format_secs(f64::from(attempt.time_limit_secs)),
+                ));
+                if ui.button("Reopen").on_hover_text(&attempt.id).clicked() {
+                    *reopen = Some(attempt.id.clone());
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! The Practice mode, driven by AccessKit labels with a temp data dir and a
+//! fixed clock: a rehearsal (reveal with Space, tick a point, rate with a
+//! key) is saved at once and changes what is due — in the app, in the
+//! reloaded progress file and for the CLI — and the next day the card is
+//! due again; a damaged progress file is reported in the error banner.
+#![expect(clippy::expect_used, reason = "test helpers fail loudly")]
+
+mod common;
+
+use archdrill::app::{ArchdrillApp, Clock, Mode};
+use archdrill::drill::{self, Catalog, ItemKind, Rating, Timestamp};
+use archdrill::store::DataDir;
+use common::{archdrill_with_data, harness, stdout};
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+
+fn monday() -> Timestamp {
+    Timestamp::parse("2025-06-02T09:00:00Z").expect("time")
+}
+
+fn app_at(dir: &std::path::Path, at: Timestamp) -> ArchdrillApp {
+    ArchdrillApp::new(None)
+        .with_clock(Clock::Fixed(at))
+        .with_data_dir(Some(dir.to_owned()))
+}
+
+#[test]
+fn a_rehearsal_is_saved_and_changes_what_is_due() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Practice);
+    let before = h.state().due_queue();
+    let first = before
+        .due
+        .iter()
+        .find(|e| e.kind == ItemKind::Card)
+        .expect("a new card is due")
+        .clone();
+    assert!(
+        h.query_by_label_contains("new left today").is_some(),
+        "the counts are shown"
+    );
+
+    h.get_by_label("Rehearse due cards").click();
+    h.run();
+    let card = archdrill::content::cards::all()
+        .expect("cards")
+        .into_iter()
+        .find(|c| c.id == first.id)
+        .expect("the card");
+    assert_eq!(
+        h.state().rehearsal().map(|r| r.card_id.clone()),
+        Some(first.id.clone())
+    );
+    assert!(h.query_by_label(&card.question).is_some(), "question shown");
+    assert!(
+        h.query_by_label(&card.key_points[0]).is_none(),
+        "key points hidden before the reveal"
+    );
+
+    h.key_press(Key::Space);
+    h.run();
+    assert!(
+        h.state()
+            .rehearsal()
+            .is_some_and(archdrill::ui::rehearsal::Rehearsal::revealed)
+    );
+    h.get_by_label(&card.key_points[0]).click();
+    h.run();
+    assert_eq!(
+        h.state().rehearsal().map(|r| r.ticked[0]),
+        Some(true),
+        "the point is ticked"
+    );
+    assert!(
+        h.query_by_label_contains("Good · ").is_some(),
+        "the buttons show their intervals"
+    );
+    h.key_press(Key::Num3);
+    h.run();
+    assert_eq!(
+        h.state().rehearsal().and_then(|r| r.rated.clone()),
+        Some((Rating::Good, "10 m".to_owned()))
+    );
+    assert!(
+        !h.state().due_queue().due.iter().any(|e| e.id == first.id),
+        "rated Good: in its 10 m learning step, not due now"
+    );
+
+    // Saved at once: the reloaded file says the same, and so does the CLI.
+    let data = DataDir::new(dir.path().to_owned());
+    let reloaded = drill::progress::load(&data, monday()).expect("progress saved");
+    assert_eq!(reloaded.reviews.len(), 1);
+    assert_eq!(reloaded.reviews[0].item, first.id);
+    assert_eq!(reloaded.reviews[0].rating, Rating::Good);
+    let catalog = Catalog::shipped().expect("catalog");
+    let queue = drill::queue::due(&catalog, &reloaded, monday());
+    assert!(!queue.due.iter().any(|e| e.id == first.id));
+    assert!(queue.later_today.iter().any(|e| e.id == first.id));
+    let out = archdrill_with_data(
+        dir.path(),
+        &["due", "--json", "--at", "2025-06-02T09:00:00Z"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let ids: Vec<&str> = json["due"]
+        .as_array()
+        .expect("due list")
+        .iter()
+        .filter_map(|e| e["id"].as_str())
+        .collect();
+    assert!(!ids.contains(&first.id.as_str()), "{ids:?}");
+
+    // → goes on to the next due card.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let next = h.state().rehearsal().map(|r| r.card_id.clone());
+    assert!(next.is_some_and(|id| id != first.id));
+
+    // A day later, after closing the app: the card is due again.
+    drop(h);
+    let tuesday = monday().plus_secs(24 * 3600);
+    let mut h = harness(app_at(dir.path(), tuesday));
+    h.get_by_label("Practice").click();
+    h.run();
+    let due = h.state().due_queue();
+    assert!(due.due.iter().any(|e| e.id == first.id), "due the next day");
+    assert_eq!(h.state().progress().reviews.len(), 1, "history kept");
+}
+
+#[test]
+fn the_rehearsal_timer_survives_switching_views() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    h.get_by_label("Rehearse due cards").click();
+    h.run();
+    let started = h.state().rehearsal().expect("rehearsing").started_at;
+    h.get_by_label("Diagrams").click();
+    h.run();
+    h.run();
+    h.get_by_label("Practice").click();
+    h.run();
+    let r = h.state().rehearsal().expect("still rehearsing");
+    assert!((r.started_at - started).abs() < f64::EPSILON, "not reset");
+    assert!(!r.revealed());
+}
+
+#[test]
+fn a_damaged_progress_file_is_reported_not_reset() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("progress.ron"), "(version: 1, items: {").expect("write");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("progress file is damaged")
+            .is_some(),
+        "reported in the banner"
+    );
+    let kept_aside = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("progress.corrupt-")
+        });
+    assert!(kept_aside, "the damaged file is kept aside");
+}
+
+#[test]
+fn a_whiteboard_round_is_graded_recorded_and_reopened() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    let catalog = Catalog::shipped().expect("catalog");
+    let prompt = catalog.prompts()[0].clone();
+    h.get_by_label("Whiteboard prompts").click();
+    h.run();
+    h.query_all_by_label(&prompt.title)
+        .next()
+        .expect("the prompt is listed")
+        .click();
+    h.run();
+    assert!(h.query_by_label("What the check looks for").is_some());
+    assert!(
+        h.query_all_by_label_contains("each (up to").count() > 1,
+        "the rubric is shown with points"
+    );
+    assert!(
+        h.query_all_by_label_contains(&prompt.reference)
+            .next()
+            .is_some()
+    );
+
+    h.get_by_label("Start round").click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Diagrams);
+    assert!(
+        h.state().current().is_some_and(|d| d.nodes.is_empty()),
+        "blank"
+    );
+    assert!(
+        h.query_by_label_contains("Requirements (").is_some(),
+        "phase"
+    );
+    assert!(
+        h.query_all_by_label_contains(" left").next().is_some(),
+        "countdown"
+    );
+
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Database, "Orders DB");
+    h.run();
+    let drawing = h.state().current().expect("drawing").clone();
+    assert_eq!(drawing.nodes.len(), 2);
+    h.get_by_label("Submit round").click();
+    h.run();
+
+    let expected = drill::round::grade(&prompt, &drawing, false).expect("grade");
+    let attempt = h
+        .state()
+        .round()
+        .and_then(|r| r.finished.clone())
+        .expect("recorded");
+    assert_eq!(attempt.score, expected.score, "the checker's score");
+    assert_eq!(h.state().progress().rounds.len(), 1);
+    let report = h.state().report().expect("findings open");
+    assert!(!report.findings.is_empty());
+    assert!(!report.ghosts.is_empty(), "ghosts on the drawing");
+    assert_eq!(h.state().check_against(), prompt.reference);
+    assert!(
+        h.query_by_label_contains(&format!("Score {} · ", attempt.score))
+            .is_some()
+    );
+
+    let data = DataDir::new(dir.path().to_owned());
+    let reloaded = drill::progress::load(&data, monday()).expect("saved");
+    assert_eq!(reloaded.rounds.len(), 1);
+    assert_eq!(reloaded.rounds[0].score, expected.score);
+    assert!(
+        reloaded.items.contains_key(&prompt.id),
+        "the prompt is scheduled"
+    );
+    let queue = drill::queue::due(&catalog, &reloaded, monday());
+    assert!(!queue.due.iter().any(|e| e.id == prompt.id));
+
+    h.get_by_label("Walk through the reference").click();
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(0));
+
+    h.get_by_label("Practice").click();
+    h.run();
+    assert!(h.query_by_label("Past rounds").is_some());
+    h.get_by_label("Reopen").click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Diagrams);
+    assert_eq!(h.state().current().map(|d| d.nodes.len()), Some(2));
+    assert!(h.state().report().is_some(), "reopened with its findings");
+}
+
+#[test]
+fn the_stats_view_shows_the_day_and_the_codes_you_keep_getting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    let catalog = Catalog::shipped().expect("catalog");
+    let prompt = catalog.prompts()[0].clone();
+    h.state_mut().set_up_round(&prompt.id);
+    h.state_mut().start_round(0.0);
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.state_mut().submit_round(30.0);
+    h.run();
+    let attempt = h.state().progress().rounds[0].clone();
+    let code = attempt.findings[0].code.clone();
+    // A minute later (the round finished 30 s after the fixed start).
+    h.state_mut().set_now(monday().plus_secs(60));
+
+    h.get_by_label("Practice").click();
+    h.run();
+    h.get_by_label("Stats").click();
+    h.run();
+    assert!(h.query_by_label("Reviews: 1").is_some());
+    assert!(h.query_by_label("Streak: 1 days").is_some());
+    assert!(
+        h.query_by_label(&format!("{code} in your last round"))
+            .is_some(),
+        "the recurring finding codes"
+    );
+    h.get_by_label("← Due today").click();
+    h.run();
+    assert!(h.query_by_label("Due today").is_some());
+}

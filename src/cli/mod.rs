@@ -2,6 +2,8 @@
 //! CLI contract in PRODUCT.md. Output goes to the writers passed in, so tests
 //! can capture it; this is the one module allowed to print.
 
+mod simulate;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,6 +79,20 @@ pub enum Command {
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
     },
+    /// What breaks first at X times the entry traffic, and what breaks while NODE is down.
+    Simulate {
+        /// A diagram (`.ron`, `.mmd`) or reference id.
+        file: PathBuf,
+        /// Multiplier of the drawing's entry traffic (1 = today; `10`, `10x`).
+        #[arg(long, value_name = "X", default_value = "1", value_parser = simulate::parse_traffic)]
+        traffic: f64,
+        /// Take a node down (by id); repeat for several.
+        #[arg(long, value_name = "NODE")]
+        down: Vec<String>,
+        /// Print JSON: {"traffic","nodes","first_bottleneck","queues","paths"}.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the Q&A cards (id, section, question, diagram).
     Cards {
         /// Print JSON: [{"id","section","question","diagram"}, …].
@@ -105,6 +121,12 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitC
             output,
             scale,
         } => export(file, output, *scale, out, err),
+        Command::Simulate {
+            file,
+            traffic,
+            down,
+            json,
+        } => simulate::run(file, *traffic, down, *json, out, err),
         Command::Cards { json } => cards(*json, out, err),
     };
     ExitCode::from(code)

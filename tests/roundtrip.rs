@@ -51,7 +51,7 @@ fn capacity() -> impl Strategy<Value = NodeCapacity> {
                     instances,
                     p50_ms,
                     p99_ms,
-                    hit_ratio: hit.map(|h| h.fract()),
+                    hit_ratio: hit.map(f64::fract),
                 }
             },
         )

@@ -10,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use simulate::to_json as simulate_json;
+
 use crate::content::references::REFERENCES;
 use crate::io::{Origin, open};
 
@@ -89,7 +91,7 @@ pub enum Command {
         /// Take a node down (by id); repeat for several.
         #[arg(long, value_name = "NODE")]
         down: Vec<String>,
-        /// Print JSON: {"traffic","nodes","first_bottleneck","queues","paths"}.
+        /// Print JSON: `{"traffic","nodes","first_bottleneck","queues","paths"}`.
         #[arg(long)]
         json: bool,
     },

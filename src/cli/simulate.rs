@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use super::EXIT_BAD_INPUT;
 use super::EXIT_OK;
 use crate::io::open;
+use crate::model::{EdgeId, NodeId};
 use crate::simulate::{PathStatus, Scenario, Simulation, rate, simulate, times};
 
 /// Parses a traffic multiplier: `10`, `10x`, `10×`, `0.5`; finite, ≥ 0.
@@ -18,10 +19,7 @@ use crate::simulate::{PathStatus, Scenario, Simulation, rate, simulate, times};
 /// # Errors
 /// A sentence saying what was expected.
 pub fn parse_traffic(text: &str) -> Result<f64, String> {
-    let trimmed = text
-        .trim()
-        .trim_end_matches(['x', 'X', '×'])
-        .trim_end();
+    let trimmed = text.trim().trim_end_matches(['x', 'X', '×']).trim_end();
     match trimmed.parse::<f64>() {
         Ok(x) if x.is_finite() && x >= 0.0 => Ok(x),
         _ => Err(format!(
@@ -108,7 +106,7 @@ pub fn to_json(sim: &Simulation) -> Value {
         .collect();
     let paths = |status: PathStatus| -> Vec<Vec<&str>> {
         sim.paths_with(status)
-            .map(|p| p.nodes.iter().map(|id| id.as_str()).collect())
+            .map(|p| p.nodes.iter().map(NodeId::as_str).collect())
             .collect()
     };
     json!({
@@ -167,7 +165,7 @@ fn write_text(sim: &Simulation, file: &str, out: &mut dyn Write) {
         );
     }
     if !sim.cut_edges.is_empty() {
-        let ids: Vec<&str> = sim.cut_edges.iter().map(|e| e.as_str()).collect();
+        let ids: Vec<&str> = sim.cut_edges.iter().map(EdgeId::as_str).collect();
         let _ = writeln!(
             out,
             "\nLoops cut (these arrows carry no load here): {}",
@@ -189,7 +187,7 @@ fn write_text(sim: &Simulation, file: &str, out: &mut dyn Write) {
         }
         let _ = writeln!(out, "\n{} paths ({}):", status.id(), list.len());
         for p in list {
-            let ids: Vec<&str> = p.nodes.iter().map(|id| id.as_str()).collect();
+            let ids: Vec<&str> = p.nodes.iter().map(NodeId::as_str).collect();
             let cause = p
                 .cause
                 .as_ref()
@@ -198,7 +196,7 @@ fn write_text(sim: &Simulation, file: &str, out: &mut dyn Write) {
         }
     }
     for (i, level) in sim.blast_radius.iter().enumerate() {
-        let ids: Vec<&str> = level.iter().map(|id| id.as_str()).collect();
+        let ids: Vec<&str> = level.iter().map(NodeId::as_str).collect();
         let _ = writeln!(
             out,
             "{}blast radius, depth {}: {}",

@@ -166,6 +166,7 @@ mod bare_u32 {
 
     #[expect(
         clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref,
         reason = "serde's `with` hands the field by reference"
     )]
     pub fn serialize<S: Serializer>(value: &Option<u32>, s: S) -> Result<S::Ok, S::Error> {

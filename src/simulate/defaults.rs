@@ -197,12 +197,12 @@ pub fn resolve(node: &Node) -> Resolved {
 #[must_use]
 pub fn write_share(label: &str, into: NodeKind) -> f64 {
     const WRITES: &[&str] = &[
-        "write", "writes", "insert", "inserts", "update", "updates", "upsert", "delete",
-        "save", "saves", "persist", "commit", "post", "put", "patch", "append",
+        "write", "writes", "insert", "inserts", "update", "updates", "upsert", "delete", "save",
+        "saves", "persist", "commit", "post", "put", "patch", "append",
     ];
     const READS: &[&str] = &[
-        "read", "reads", "select", "query", "queries", "get", "fetch", "lookup", "lookups",
-        "load", "list", "find", "search", "poll",
+        "read", "reads", "select", "query", "queries", "get", "fetch", "lookup", "lookups", "load",
+        "list", "find", "search", "poll",
     ];
     let words: Vec<String> = label
         .split(|c: char| !c.is_alphanumeric())
@@ -219,6 +219,7 @@ pub fn write_share(label: &str, into: NodeKind) -> f64 {
 }
 
 #[cfg(test)]
+#[expect(clippy::float_cmp, reason = "the figures are exact in binary")]
 mod tests {
     use super::*;
     use crate::model::Point;
@@ -246,6 +247,9 @@ mod tests {
         assert_eq!(write_share("poll", NodeKind::Outbox), 0.0);
         assert_eq!(write_share("", NodeKind::Database), DEFAULT_WRITE_SHARE);
         assert_eq!(write_share("OrderCreated, same tx", NodeKind::Outbox), 1.0);
-        assert_eq!(write_share("read/write", NodeKind::Database), DEFAULT_WRITE_SHARE);
+        assert_eq!(
+            write_share("read/write", NodeKind::Database),
+            DEFAULT_WRITE_SHARE
+        );
     }
 }

@@ -101,7 +101,7 @@ impl Flow {
     }
 }
 
-/// Lower-case alphanumerics only: "Order placed" and "OrderPlaced" agree.
+/// Lower-case alphanumerics only: "Order placed" and `OrderPlaced` agree.
 fn normalise(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())
@@ -209,10 +209,12 @@ pub(super) fn build(diagram: &Diagram) -> Flow {
         }
     }
     for &(_, a, b) in &arrows {
-        if kinds[b] == NodeKind::Cache && kinds[a] != NodeKind::Bus && has_store[a] {
-            if !aside[a].contains(&b) {
-                aside[a].push(b);
-            }
+        if kinds[b] == NodeKind::Cache
+            && kinds[a] != NodeKind::Bus
+            && has_store[a]
+            && !aside[a].contains(&b)
+        {
+            aside[a].push(b);
         }
     }
     // A relay reads its store: an outbox, or an arrow that says it reads.
@@ -262,7 +264,7 @@ pub(super) fn build(diagram: &Diagram) -> Flow {
         let share = sanitize_share(edge.traffic.share.unwrap_or(default_share));
         if kinds[a] == NodeKind::Bus {
             // Subscriptions: from each channel the label names.
-            let names = event_names(&edge.label);
+            let wanted = event_names(&edge.label);
             let named: Vec<usize> = channels_of_bus[a]
                 .iter()
                 .copied()
@@ -270,10 +272,10 @@ pub(super) fn build(diagram: &Diagram) -> Flow {
                     vertices[c]
                         .events
                         .as_ref()
-                        .is_some_and(|ev| !ev.is_disjoint(&names))
+                        .is_some_and(|ev| !ev.is_disjoint(&wanted))
                 })
                 .collect();
-            let sources = if means_all(&names) || named.is_empty() {
+            let sources = if means_all(&wanted) || named.is_empty() {
                 channels_of_bus[a].clone()
             } else {
                 named
@@ -327,11 +329,19 @@ pub(super) fn build(diagram: &Diagram) -> Flow {
             continue;
         }
         let kind = if is_store(kinds[b]) {
+            // A cache in front of a store (read-through) passes on misses:
+            // reads, unless the arrow says otherwise.
             let writes = edge
                 .traffic
                 .writes
                 .filter(|w| (0.0..=1.0).contains(w))
-                .unwrap_or_else(|| defaults::write_share(&edge.label, kinds[b]));
+                .unwrap_or_else(|| {
+                    if kinds[a] == NodeKind::Cache {
+                        0.0
+                    } else {
+                        defaults::write_share(&edge.label, kinds[b])
+                    }
+                });
             LinkKind::Store { writes }
         } else if kinds[b] == NodeKind::Cache {
             if aside[a].contains(&b) {

@@ -55,7 +55,11 @@ impl Lin {
     /// The value at `x`, finite and within `0..=MAX_RATE`.
     pub fn at(self, x: f64) -> f64 {
         let v = self.a + self.b * x;
-        if v.is_nan() { 0.0 } else { v.clamp(0.0, MAX_RATE) }
+        if v.is_nan() {
+            0.0
+        } else {
+            v.clamp(0.0, MAX_RATE)
+        }
     }
 }
 
@@ -230,29 +234,95 @@ fn land(inputs: &Inputs<'_>, acc: &mut Acc, l: usize, amount: Lin) {
     }
 }
 
-/// Utilisation of a node as an affine function of X, from push load only
-/// (`push_only`) or from everything it processes.
-pub(super) fn utilisation(flow: &Flow, acc: &Acc, node: usize, push_only: bool) -> Lin {
-    let f = &flow.figures[node];
-    let per = |load: Lin, capacity: f64| {
-        if capacity.is_finite() && capacity > 0.0 {
-            load.scale(1.0 / capacity)
-        } else {
-            Lin::ZERO
-        }
+/// A node's utilisation as a sum of `load ÷ capacity` terms (a store has
+/// one for reads and one for writes); kept apart so that ρ and the
+/// saturating multiplier are computed with the division last, exactly for
+/// hand-computed figures.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Util {
+    terms: [(Lin, f64); 2],
+}
+
+impl Util {
+    const NONE: Self = Self {
+        terms: [(Lin::ZERO, f64::INFINITY), (Lin::ZERO, f64::INFINITY)],
     };
+
+    fn one(load: Lin, capacity: f64) -> Self {
+        Self {
+            terms: [(load, capacity), (Lin::ZERO, f64::INFINITY)],
+        }
+    }
+
+    fn active(&self) -> impl Iterator<Item = &(Lin, f64)> {
+        self.terms
+            .iter()
+            .filter(|(load, c)| c.is_finite() && *c > 0.0 && (load.a > 0.0 || load.b > 0.0))
+    }
+
+    /// ρ at `x`, finite.
+    pub fn at(&self, x: f64) -> f64 {
+        let rho: f64 = self.active().map(|(load, c)| load.at(x) / c).sum();
+        if rho.is_finite() {
+            rho.clamp(0.0, MAX_RATE)
+        } else {
+            MAX_RATE
+        }
+    }
+
+    /// The first multiplier ≥ `x0` at which ρ reaches 1 on this segment's
+    /// line, if it ever does.
+    fn reaches_one(&self, x0: f64) -> Option<f64> {
+        let active: Vec<&(Lin, f64)> = self.active().collect();
+        let x = match active.as_slice() {
+            [] => return None,
+            [(load, c)] => {
+                if load.a >= *c {
+                    x0
+                } else if load.b > 0.0 {
+                    (c - load.a) / load.b
+                } else {
+                    return None;
+                }
+            }
+            _ => {
+                let ra: f64 = active.iter().map(|(load, c)| load.a / c).sum();
+                let rb: f64 = active.iter().map(|(load, c)| load.b / c).sum();
+                if ra >= 1.0 {
+                    x0
+                } else if rb > 0.0 {
+                    (1.0 - ra) / rb
+                } else {
+                    return None;
+                }
+            }
+        };
+        x.is_finite().then_some(x.max(x0))
+    }
+}
+
+/// Utilisation of a node, from push load only (`push_only`) or from
+/// everything it processes.
+pub(super) fn utilisation(flow: &Flow, acc: &Acc, node: usize, push_only: bool) -> Util {
+    let f = &flow.figures[node];
     match flow.kinds[node] {
-        NodeKind::Client => Lin::ZERO,
-        kind if super::defaults::is_store(kind) => per(acc.reads[node], f.reads_per_s)
-            .plus(per(acc.writes[node], f.writes_per_s)),
-        NodeKind::Cache | NodeKind::Bus => per(acc.throughput[node], f.rps.unwrap_or(f64::INFINITY)),
+        NodeKind::Client => Util::NONE,
+        kind if super::defaults::is_store(kind) => Util {
+            terms: [
+                (acc.reads[node], f.reads_per_s),
+                (acc.writes[node], f.writes_per_s),
+            ],
+        },
+        NodeKind::Cache | NodeKind::Bus => {
+            Util::one(acc.throughput[node], f.rps.unwrap_or(f64::INFINITY))
+        }
         _ => {
             let load = if push_only {
                 acc.push[node]
             } else {
                 acc.throughput[node]
             };
-            per(load, f.rps.unwrap_or(f64::INFINITY))
+            Util::one(load, f.rps.unwrap_or(f64::INFINITY))
         }
     }
 }
@@ -315,15 +385,9 @@ pub(super) fn walk(inputs: &Inputs<'_>, initial: Vec<Drain>, x: f64) -> Walk {
             if at_traffic[v].is_some() {
                 continue;
             }
-            let rho = utilisation(flow, &acc, v, true);
-            let xv = if rho.a >= 1.0 {
-                x0
-            } else if rho.b > 0.0 {
-                ((1.0 - rho.a) / rho.b).max(x0)
-            } else {
-                continue;
-            };
-            if xv.is_finite() && xv <= x1 {
+            if let Some(xv) = utilisation(flow, &acc, v, true).reaches_one(x0)
+                && xv <= x1
+            {
                 at_traffic[v] = Some(xv);
             }
         }

@@ -37,8 +37,8 @@ mod report;
 use std::fmt;
 
 pub use report::{
-    Bottleneck, Bound, Consumption, Fallback, Heat, Lag, NodeLoad, PathStatus, Queue,
-    RequestPath, Simulation, rate, times,
+    Bottleneck, Bound, Consumption, Fallback, Heat, Lag, NodeLoad, PathStatus, Queue, RequestPath,
+    Simulation, rate, times,
 };
 
 use crate::model::{Diagram, NodeId, NodeKind};
@@ -186,7 +186,7 @@ pub fn simulate(diagram: &Diagram, scenario: &Scenario) -> Result<Simulation, Si
 }
 
 /// Node ids that look like `wanted`: containing it, contained in it, or
-/// within a third of its length in edits; closest first, at most five.
+/// within half its length in edits; closest first, at most five.
 #[must_use]
 pub fn close_ids(diagram: &Diagram, wanted: &str) -> Vec<String> {
     let wanted_lower = wanted.to_lowercase();
@@ -201,12 +201,16 @@ pub fn close_ids(diagram: &Diagram, wanted: &str) -> Vec<String> {
             let related = lower.contains(&wanted_lower)
                 || wanted_lower.contains(&lower)
                 || label.contains(&wanted_lower)
-                || distance * 3 <= wanted_lower.chars().count().max(3);
+                || distance * 2 <= wanted_lower.chars().count().max(2);
             related.then_some((distance, id))
         })
         .collect();
-    scored.sort();
-    scored.into_iter().take(5).map(|(_, id)| id.to_owned()).collect()
+    scored.sort_unstable();
+    scored
+        .into_iter()
+        .take(5)
+        .map(|(_, id)| id.to_owned())
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -217,7 +221,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let here = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(here + 1);
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(here + 1);
             prev = here;
         }
     }
@@ -266,12 +272,7 @@ fn initial_states(flow: &Flow, down: &[bool]) -> Vec<Drain> {
 }
 
 /// Builds each node's row of the report.
-fn node_loads(
-    diagram: &Diagram,
-    inputs: &Inputs<'_>,
-    walk: &load::Walk,
-    x: f64,
-) -> Vec<NodeLoad> {
+fn node_loads(diagram: &Diagram, inputs: &Inputs<'_>, walk: &load::Walk, x: f64) -> Vec<NodeLoad> {
     let flow = inputs.flow;
     let acc = &walk.at_x;
     let pulls: Vec<bool> = {
@@ -307,7 +308,11 @@ fn node_loads(
             } else {
                 (0.0, 0.0)
             };
-            let load_rps = if is_down { 0.0 } else { acc.throughput[v].at(x) };
+            let load_rps = if is_down {
+                0.0
+            } else {
+                acc.throughput[v].at(x)
+            };
             let rho = if is_down {
                 0.0
             } else {
@@ -426,9 +431,7 @@ fn queues(diagram: &Diagram, flow: &Flow, walk: &load::Walk, x: f64) -> Vec<Queu
     let mut by_owner: std::collections::BTreeMap<usize, Vec<Lag>> =
         std::collections::BTreeMap::new();
     for (l, link) in flow.links.iter().enumerate() {
-        if !matches!(link.kind, LinkKind::Subscribe | LinkKind::Relay)
-            || flow.is_channel(link.to)
-        {
+        if !matches!(link.kind, LinkKind::Subscribe | LinkKind::Relay) || flow.is_channel(link.to) {
             continue;
         }
         let c = link.to;
@@ -480,12 +483,7 @@ fn queues(diagram: &Diagram, flow: &Flow, walk: &load::Walk, x: f64) -> Vec<Queu
 }
 
 /// For each down cache, the stores its cache-aside users read instead.
-fn fallbacks(
-    diagram: &Diagram,
-    flow: &Flow,
-    down: &[bool],
-    nodes: &[NodeLoad],
-) -> Vec<Fallback> {
+fn fallbacks(diagram: &Diagram, flow: &Flow, down: &[bool], nodes: &[NodeLoad]) -> Vec<Fallback> {
     let mut out: Vec<Fallback> = Vec::new();
     for link in &flow.links {
         if flow.is_channel(link.from) || !matches!(link.kind, LinkKind::Store { .. }) {

@@ -310,7 +310,10 @@ impl Simulation {
             let level = if f.saturates() {
                 format!("{} its capacity: it saturates", times(f.utilisation))
             } else {
-                format!("{} % of its capacity: it holds", short(f.utilisation * 100.0))
+                format!(
+                    "{} % of its capacity: it holds",
+                    short(f.utilisation * 100.0)
+                )
             };
             out.push(format!(
                 "{} is down: its reads fall on {}, which now takes {} reads/s — {level}.",
@@ -369,7 +372,9 @@ fn short(v: f64) -> String {
 
 fn group_thousands(text: &str) -> String {
     let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
     if int.len() <= 3 {
         return text.to_owned();
     }

@@ -340,8 +340,14 @@ pub(super) struct Walk {
 /// Walks the segments between consumer breakpoints from X = 0 upwards.
 pub(super) fn walk(inputs: &Inputs<'_>, initial: Vec<Drain>, x: f64) -> Walk {
     let flow = inputs.flow;
+    let mut pulls = vec![false; flow.nodes];
+    for link in &flow.links {
+        if matches!(link.kind, LinkKind::Subscribe | LinkKind::Relay) && !flow.is_channel(link.to) {
+            pulls[link.to] = true;
+        }
+    }
     let consumers: Vec<usize> = (0..flow.nodes)
-        .filter(|&v| initial[v] == Drain::Free && drain_capacity(flow, v).is_some())
+        .filter(|&v| pulls[v] && initial[v] == Drain::Free && drain_capacity(flow, v).is_some())
         .collect();
     let candidates: Vec<usize> = (0..flow.nodes)
         .filter(|&v| !inputs.down[v] && flow.kinds[v] != NodeKind::Client)

@@ -1,6 +1,6 @@
 //! archdrill: rehearse the whiteboard part of senior backend interviews.
 //!
-//! The crate is a functional core (`model`, `content`, `io`, `store`,
+//! The crate is a functional core (`model`, `content`, `drill`, `io`, `store`,
 //! `simulate`, …) with thin shells: the command line (`cli`) and the egui
 //! app (`app`, `ui`). Only the shells know about egui or the terminal.
 
@@ -8,6 +8,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod content;
+pub mod drill;
 pub mod edit;
 pub mod export;
 pub mod io;

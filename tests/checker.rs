@@ -1418,7 +1418,7 @@ fn readme_documents_the_rubric() {
     }
 }
 
-/// A correct five-tier drawn in Mermaid with AWS names — CloudFront, an ALB,
+/// A correct five-tier drawn in Mermaid with AWS names — `CloudFront`, an ALB,
 /// S3, an outbox table and its relay, SQS — is read right: every box gets
 /// the kind an engineer would give it, and the check finds nothing that
 /// costs points but what is really missing (here, nothing).

@@ -437,3 +437,70 @@ fn pasting_from_the_system_clipboard_takes_fragments_and_offers_mermaid() {
     assert!(h.query_by_label("Paste a Mermaid flowchart").is_some());
     assert_eq!(doc(&h).nodes.len(), 5, "nothing imported until confirmed");
 }
+
+/// Whether two boxes of the drawing overlap.
+fn any_overlap(d: &Diagram) -> bool {
+    use archdrill::model::placement::Box2;
+    d.nodes.iter().enumerate().any(|(i, a)| {
+        d.nodes[i + 1..]
+            .iter()
+            .any(|b| Box2::tight_of(a).overlaps(&Box2::tight_of(b)))
+    })
+}
+
+#[test]
+fn dropped_and_moved_boxes_never_land_on_another() {
+    let mut h = three_boxes();
+    assert!(!any_overlap(&doc(&h)));
+    // A palette button dropped right onto the service.
+    let service = h.state().node_screen_rect("service-1").expect("on screen");
+    let button = h.get_by_label("+ Cache").rect().center();
+    drag(&mut h, button, service.center());
+    let d = doc(&h);
+    assert_eq!(d.nodes.len(), 4);
+    assert!(!any_overlap(&d), "the dropped cache moved aside");
+    let cache = h.state().node_screen_rect("cache-1").expect("on screen");
+    assert!(
+        cache.center().distance(service.center()) < 3.0 * service.height(),
+        "and stays near where it was dropped"
+    );
+    // The gateway dragged onto the database.
+    let gateway = h.state().node_screen_rect("gateway-1").expect("on screen");
+    let database = h.state().node_screen_rect("database-1").expect("on screen");
+    drag(&mut h, gateway.center(), database.center());
+    let d = doc(&h);
+    assert!(!any_overlap(&d), "the moved gateway moved aside");
+    let gateway = h.state().node_screen_rect("gateway-1").expect("on screen");
+    assert!(gateway.center().distance(database.center()) < 3.0 * database.height());
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert!(!any_overlap(&doc(&h)), "one drop, one undo step");
+}
+
+#[test]
+fn zoom_buttons_step_ten_percent_through_100() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    let zoom = |h: &H| h.state().viewport().expect("a canvas").zoom;
+    let fitted = zoom(&h);
+    assert!(fitted < 0.95, "five-tier is fitted below 100 %: {fitted}");
+    h.get_by_label("Zoom in").click();
+    h.run();
+    let one_up = zoom(&h);
+    assert!(
+        one_up > fitted && one_up < fitted * 1.15,
+        "{fitted} → {one_up}"
+    );
+    let percent = format!("Zoom {:.0}%", one_up * 100.0);
+    h.get_by_label(&percent).click();
+    h.run();
+    assert!(
+        (zoom(&h) - 1.0).abs() < 1e-4,
+        "the percentage resets to 100 %"
+    );
+    h.get_by_label("Zoom out").click();
+    h.run();
+    assert_eq!(format!("{:.0}", zoom(&h) * 100.0), "91");
+    h.get_by_label("Fit").click();
+    h.run();
+    assert!((zoom(&h) - fitted).abs() < 1e-4);
+}

@@ -326,6 +326,53 @@ fn png_text_is_rendered_with_the_embedded_font() {
 }
 
 #[test]
+fn multi_line_labels_stay_multi_line_in_svg_png_and_mermaid() {
+    let one = |label: &str| {
+        let mut d = Diagram::default();
+        d.nodes.push(Node::new(
+            "a",
+            label,
+            NodeKind::Service,
+            Point::new(0.0, 0.0),
+        ));
+        d
+    };
+    let two_lines = one("Order\nservice");
+    let svg = export::svg(&two_lines);
+    let lines: Vec<String> = texts(&parse(&svg))
+        .into_iter()
+        .filter(|t| t == "Order" || t == "service")
+        .collect();
+    assert_eq!(lines, ["Order", "service"], "{svg}");
+    // The second line is drawn below the first.
+    let y_of = |word: &str| {
+        svg.lines()
+            .find(|l| l.ends_with(&format!(">{word}</text>")))
+            .and_then(|l| l.split("y=\"").nth(1))
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|y| y.parse::<f32>().ok())
+            .expect("a text line")
+    };
+    assert!(y_of("service") > y_of("Order") + 10.0);
+    // PNG: the same ink as on one line, give or take the layout.
+    let png = export::png(&two_lines, 2.0).expect("renders");
+    let image = image::load_from_memory(&png).expect("decodes");
+    let one_line = export::png(&one("Order service"), 2.0).expect("renders");
+    let ink_one = ink(&one_line);
+    let ink_two = ink(&png);
+    assert!(
+        ink_two * 10 > ink_one * 8 && ink_two * 10 < ink_one * 12,
+        "{ink_one} vs {ink_two}"
+    );
+    assert!(image.height() > 0);
+    // Mermaid: a `<br>` that comes back as the same line break.
+    let text = archdrill::mermaid::export(&two_lines);
+    assert!(text.contains("Order<br>service"), "{text}");
+    let back = archdrill::mermaid::import(&text, "two.mmd").expect("imports");
+    assert_eq!(back.nodes[0].label, "Order\nservice");
+}
+
+#[test]
 fn bad_scales_and_huge_pictures_are_errors() {
     let diagram = reference("five-tier");
     for scale in [0.0, -1.0, f32::NAN, f32::INFINITY] {

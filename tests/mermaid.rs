@@ -251,11 +251,13 @@ fn kind_rules_follow_product_order() {
             ("c", NodeKind::Service),
             ("d", NodeKind::Cache),
             ("e", NodeKind::Client),
-            ("f", NodeKind::Cache),
+            // The role decides: a Redis queue is a bus, even in a cylinder.
+            ("f", NodeKind::Bus),
             ("g", NodeKind::Bus),
             ("h", NodeKind::Cache),
             ("i", NodeKind::Other),
-            ("j", NodeKind::Bus),
+            // A Kafka consumer is a worker.
+            ("j", NodeKind::Worker),
             ("s", NodeKind::Service),
         ]
     );
@@ -264,7 +266,7 @@ fn kind_rules_follow_product_order() {
         edge_kinds,
         vec![
             EdgeKind::Data,
-            EdgeKind::Data,
+            EdgeKind::Sync,
             EdgeKind::Sync,
             EdgeKind::Async
         ]
@@ -624,4 +626,73 @@ proptest! {
         let _ = from_ron(&text, "r.ron");
         let _ = from_ron(&format!("(version: 1, nodes: [{text}])"), "r.ron");
     }
+}
+
+#[test]
+fn ids_with_slashes_and_leading_dashes_keep_their_names() {
+    let d = ok("flowchart LR
+        back/src --> -db[(Orders)]
+        api/v1[\"Gateway /v1\"] -->|GET a/b| back/src
+        subgraph jobs/x [Jobs]
+            -w[Worker]
+        end
+        back/src -.-> -w
+        class back/src service
+    ");
+    let ids: Vec<&str> = d.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["back/src", "-db", "api/v1", "-w"]);
+    // A node without a label is labelled with its original id.
+    assert_eq!(label(&d, "back/src"), "back/src");
+    assert_eq!(label(&d, "api/v1"), "Gateway /v1");
+    let ends: Vec<(&str, &str, &str)> = d
+        .edges
+        .iter()
+        .map(|e| (e.from.as_str(), e.to.as_str(), e.label.as_str()))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            ("back/src", "-db", ""),
+            ("api/v1", "back/src", "GET a/b"),
+            ("back/src", "-w", "")
+        ]
+    );
+    assert_eq!(d.boundaries[0].id.as_str(), "jobs/x");
+    assert_eq!(d.boundaries[0].nodes, [NodeId::from("-w")]);
+    assert_eq!(d.node("back/src").map(|n| n.kind), Some(NodeKind::Service));
+}
+
+#[test]
+fn errors_after_rewritten_ids_point_at_the_users_text() {
+    let at = |text: &str| match mermaid::import(text, "x.mmd") {
+        Err(LoadError::Syntax { at, .. }) => at,
+        other => panic!("not a syntax error: {other:?}"),
+    };
+    // The same mistake with and without rewritten ids on its line: the
+    // column moves by exactly the characters the ids add.
+    let plain = at("flowchart LR\n  ab --> cd\n  ef --> gh[unclosed --> x\n");
+    let slashed = at("flowchart LR\n  a/b --> c/d\n  e/f --> -gh[unclosed --> x\n");
+    assert_eq!(plain.line, 3);
+    assert_eq!(slashed.line, 3);
+    assert_eq!(slashed.col, plain.col + 2, "{plain} vs {slashed}");
+}
+
+#[test]
+fn imported_slashed_ids_export_to_text_that_imports_again() {
+    let first = ok("flowchart LR
+        back/src[Order service] --> -db[(Orders DB)]
+        back/src -.-> q/events{{Kafka}}
+    ");
+    let text = mermaid::export(&first);
+    let again = mermaid::import(&text, "again.mmd").unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let shape = |d: &Diagram| {
+        let mut v: Vec<(String, NodeKind)> =
+            d.nodes.iter().map(|n| (n.label.clone(), n.kind)).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(shape(&again), shape(&first), "{text}");
+    assert_eq!(again.edges.len(), 2);
+    let kinds: Vec<EdgeKind> = again.edges.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [EdgeKind::Data, EdgeKind::Async]);
 }

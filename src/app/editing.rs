@@ -30,10 +30,12 @@ const NUDGE_FAR: f32 = GRID / 2.0;
 
 /// The editing shortcuts pressed this frame.
 #[derive(Debug, Default)]
-#[expect(clippy::struct_excessive_bools, reason = "one flag per shortcut")]
 struct EditKeys {
-    undo: bool,
-    redo: bool,
+    /// Undo presses this frame (a fast typist or key repeat can put
+    /// several into one frame; each is one step).
+    undo: usize,
+    /// Redo presses this frame.
+    redo: usize,
     select_all: bool,
     /// Text pasted from the system clipboard (`Event::Paste`).
     paste_text: Option<String>,
@@ -46,7 +48,9 @@ struct EditKeys {
 }
 
 impl EditKeys {
-    fn read(i: &mut egui::InputState) -> Self {
+    /// Reads the chords (Ctrl+…), and with `single_keys` also the keys
+    /// without a modifier (Delete, Esc, arrows), consuming them.
+    fn read(i: &mut egui::InputState, single_keys: bool) -> Self {
         let mut keys = Self::default();
         let (mut copy, mut cut) = (false, false);
         for event in &i.events {
@@ -59,10 +63,12 @@ impl EditKeys {
         }
         let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
         // egui ignores extra Shift when matching: test Shift chords first.
-        keys.redo = i.consume_key(shift_cmd, Key::Z) || i.consume_key(Modifiers::COMMAND, Key::Y);
-        keys.undo = i.consume_key(Modifiers::COMMAND, Key::Z);
-        let delete = i.consume_key(Modifiers::NONE, Key::Delete)
-            || i.consume_key(Modifiers::NONE, Key::Backspace);
+        keys.redo = i.count_and_consume_key(shift_cmd, Key::Z)
+            + i.count_and_consume_key(Modifiers::COMMAND, Key::Y);
+        keys.undo = i.count_and_consume_key(Modifiers::COMMAND, Key::Z);
+        let delete = single_keys
+            && (i.consume_key(Modifiers::NONE, Key::Delete)
+                || i.consume_key(Modifiers::NONE, Key::Backspace));
         keys.select_all = i.consume_key(Modifiers::COMMAND, Key::A);
         copy |= i.consume_key(Modifiers::COMMAND, Key::C);
         cut |= i.consume_key(Modifiers::COMMAND, Key::X);
@@ -84,6 +90,9 @@ impl EditKeys {
         .filter_map(|(pressed, action)| pressed.then_some(action))
         .collect();
         keys.snap = i.consume_key(Modifiers::COMMAND, Key::Quote);
+        if !single_keys {
+            return keys;
+        }
         keys.escape = i.consume_key(Modifiers::NONE, Key::Escape);
         for (key, dir) in [
             (Key::ArrowLeft, egui::vec2(-1.0, 0.0)),
@@ -155,20 +164,25 @@ impl ArchdrillApp {
     }
 
     /// Places a node of `kind` at a canvas point (snapped when snapping is
-    /// on) and selects it.
+    /// on) — or at the free spot nearest to it, never on another box — and
+    /// selects it.
     pub fn add_node_at(&mut self, kind: NodeKind, label: &str, at: Point) {
+        use crate::model::placement::{Box2, free_spot};
         let pos = if self.edit_prefs.snap {
             Point::new(snap_value(at.x, GRID / 2.0), snap_value(at.y, GRID / 2.0))
         } else {
             at
         };
-        let Some(count) = self
-            .entries
-            .get(self.selected)
-            .map(|e| e.editor.doc().nodes.len())
-        else {
+        let Some((count, occupied)) = self.entries.get(self.selected).map(|e| {
+            let doc = e.editor.doc();
+            let occupied: Vec<Box2> = doc.nodes.iter().map(Box2::of).collect();
+            (doc.nodes.len(), occupied)
+        }) else {
             return;
         };
+        // Steps of half a grid cell: a snapped position stays on the grid.
+        let (w, h) = kind.default_size();
+        let pos = free_spot(pos, w, h, &occupied);
         self.apply(&Command::AddNode {
             kind,
             label: label.to_owned(),
@@ -186,11 +200,14 @@ impl ArchdrillApp {
     pub fn canvas_events(&mut self, events: Vec<CanvasEvent>) {
         for event in events {
             match event {
-                CanvasEvent::Moved { ids, delta } => self.apply(&Command::Move {
-                    ids: ids.into_iter().map(NodeId).collect(),
-                    dx: delta.x,
-                    dy: delta.y,
-                }),
+                CanvasEvent::Moved { ids, delta } => {
+                    let (dx, dy) = self.clear_drop(&ids, delta);
+                    self.apply(&Command::Move {
+                        ids: ids.into_iter().map(NodeId).collect(),
+                        dx,
+                        dy,
+                    });
+                }
                 CanvasEvent::Connect { from, to } => {
                     let kind = self.edge_kind;
                     self.apply(&Command::Connect {
@@ -216,29 +233,103 @@ impl ArchdrillApp {
         }
     }
 
-    /// Editing shortcuts; ignored while typing in a text field.
-    pub fn edit_keys(&mut self, ui: &Ui) {
+    /// Where boxes dragged by `delta` land: there, or the nearest spot (in
+    /// half grid steps) where none of them covers a box that stayed put.
+    fn clear_drop(&self, ids: &[String], delta: egui::Vec2) -> (f32, f32) {
+        use crate::model::placement::{Box2, free_offset};
+        let Some(entry) = self.entries.get(self.selected) else {
+            return (delta.x, delta.y);
+        };
+        let (moving, staying): (Vec<_>, Vec<_>) = entry
+            .editor
+            .doc()
+            .nodes
+            .iter()
+            .partition(|n| ids.iter().any(|id| id == n.id.as_str()));
+        let moving: Vec<Box2> = moving
+            .iter()
+            .map(|n| Box2::tight_of(n).translate(delta.x, delta.y))
+            .collect();
+        let staying: Vec<Box2> = staying.iter().map(|n| Box2::tight_of(n)).collect();
+        let (dx, dy) = free_offset(&moving, &staying);
+        (delta.x + dx, delta.y + dy)
+    }
+
+    /// The canvas' shortcuts: editing chords (Ctrl+Z, Ctrl+C …) unless a
+    /// text field has or just had the keyboard, and the single keys (kinds,
+    /// arrow kinds, Delete, Esc, arrows, F, W, the walkthrough's keys) only
+    /// when the canvas or nothing has focus — see [`super::keyboard`]. Run
+    /// last in the frame, after every widget that can own focus; nothing
+    /// while a dialog or the rename box is open.
+    pub fn canvas_keys(&mut self, ui: &Ui) {
+        let dialog = self.file_window.is_some()
+            || self.paste_mermaid.is_some()
+            || self.rename.is_some()
+            || self.closing.is_asking();
+        if self.mode != super::Mode::Diagrams || dialog {
+            return;
+        }
+        let ctx = ui.ctx();
+        if ui.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Key { .. }))
+        }) {
+            // Read after the canvas was painted: show the outcome next frame.
+            ctx.request_repaint();
+        }
+        let chords = self.keyboard.text_free(ctx);
+        let single = chords && self.keyboard.canvas_may_read(ctx);
         let editable = self
             .entries
             .get(self.selected)
             .is_some_and(super::Entry::editable);
-        if !editable || ui.ctx().text_edit_focused() || self.rename.is_some() {
+        if editable && chords {
+            let keys = ui.input_mut(|i| EditKeys::read(i, single));
+            self.apply_edit_keys(ui, keys);
+        }
+        if !single {
             return;
         }
-        let keys = ui.input_mut(EditKeys::read);
-        self.apply_edit_keys(ui, keys);
-        for (kind, key) in PALETTE {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-                self.add_node(kind, kind.title());
+        if editable {
+            for (kind, key) in PALETTE {
+                // Each press is a box, even several in one frame.
+                for _ in 0..ui.input_mut(|i| i.count_and_consume_key(Modifiers::NONE, key)) {
+                    self.add_node(kind, kind.title());
+                }
+            }
+            for (n, key) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
+                .into_iter()
+                .enumerate()
+            {
+                if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                    self.set_edge_kind(EdgeKind::ALL[n]);
+                }
             }
         }
-        for (n, key) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
-            .into_iter()
-            .enumerate()
-        {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-                self.set_edge_kind(EdgeKind::ALL[n]);
-            }
+        self.view_keys(ui);
+    }
+
+    /// F fits the view; W starts a walkthrough; ← → Space step it.
+    fn view_keys(&mut self, ui: &Ui) {
+        let (fit, walk) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::F),
+                i.consume_key(Modifiers::NONE, Key::W),
+            )
+        });
+        let Some(entry) = self.entries.get_mut(self.selected) else {
+            return;
+        };
+        if fit {
+            entry.canvas.request_fit();
+        }
+        let steps = entry.editor.doc().walkthrough.len();
+        if walk && entry.walkthrough.is_none() && steps > 0 {
+            entry.walkthrough = Some(crate::walkthrough::Player::default());
+        }
+        if let Some(player) = entry.walkthrough.as_mut() {
+            crate::ui::walkthrough_bar::walkthrough_keys(ui, player, steps);
         }
     }
 
@@ -251,7 +342,7 @@ impl ArchdrillApp {
             Some(fragment) => self.paste(fragment, true),
             // Mermaid text: offer it in the import window.
             None if matches!(first_word, "flowchart" | "graph") => {
-                self.paste_mermaid = Some(super::files::PasteMermaid { text, error: None });
+                self.paste_mermaid = Some(super::files::PasteMermaid::with_text(text));
             }
             None => self.errors.push(
                 "The clipboard holds no archdrill boxes (copy some with Ctrl+C; \
@@ -263,10 +354,10 @@ impl ArchdrillApp {
 
     /// Carries out the editing shortcuts of this frame.
     fn apply_edit_keys(&mut self, ui: &Ui, keys: EditKeys) {
-        if keys.undo {
+        for _ in 0..keys.undo {
             self.undo();
         }
-        if keys.redo {
+        for _ in 0..keys.redo {
             self.redo();
         }
         // System-clipboard text: a fragment, or Mermaid for the import window.

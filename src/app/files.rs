@@ -1,5 +1,5 @@
-//! New / Open / Save / Save As, the window title with its dirty marker, and
-//! the prompt before closing with unsaved changes. Native dialogs (rfd) run
+//! New / Open / Save / Save As, Export, the paste-Mermaid window and the
+//! window title with its dirty marker. Native dialogs (rfd) run
 //! on a worker thread so the UI never blocks; a typed path always works as
 //! a fallback when no dialog is available.
 
@@ -8,8 +8,8 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Key, Modifiers, Ui};
 
-use super::ArchdrillApp;
 use super::entry::{Entry, Source};
+use super::{ArchdrillApp, keyboard};
 use crate::model::{Diagram, file};
 
 /// What the file window is for.
@@ -28,6 +28,8 @@ pub struct FileWindow {
     pub action: FileAction,
     pub path: String,
     browsing: Option<Receiver<Option<PathBuf>>>,
+    /// The path field was given the keyboard (once, when the window opened).
+    focused: bool,
 }
 
 impl FileWindow {
@@ -36,9 +38,15 @@ impl FileWindow {
             action,
             path,
             browsing: None,
+            focused: false,
         }
     }
 }
+
+/// The path field of the file window.
+const PATH_FIELD: &str = "file-window-path";
+/// The text field of the paste-Mermaid window.
+const MERMAID_FIELD: &str = "paste-mermaid-text";
 
 impl ArchdrillApp {
     /// Starts a new, empty drawing.
@@ -80,23 +88,28 @@ impl ArchdrillApp {
     /// Saves the current document atomically to `path`; on failure the old
     /// file is untouched and the error shown.
     pub fn save_to(&mut self, path: PathBuf) {
+        if let Err(e) = self.save_entry_to(self.selected, path) {
+            self.errors.push(e);
+        }
+    }
+
+    /// Saves entry `index` atomically to `path` (a reference as a new,
+    /// editable copy); on failure the old file is untouched and the error
+    /// returned.
+    pub(super) fn save_entry_to(&mut self, index: usize, path: PathBuf) -> Result<(), String> {
         if is_mermaid(&path) {
-            self.errors.push(format!(
+            return Err(format!(
                 "{}: Save writes archdrill diagrams (.ron); use Export… to write Mermaid",
                 path.display()
             ));
-            return;
         }
-        let Some(entry) = self.entries.get(self.selected) else {
-            return;
+        let Some(entry) = self.entries.get(index) else {
+            return Ok(());
         };
-        if let Err(e) = file::save(entry.editor.doc(), &path) {
-            self.errors.push(e.to_string());
-            return;
-        }
+        file::save(entry.editor.doc(), &path).map_err(|e| e.to_string())?;
         self.remember_recent(&path);
-        let Some(entry) = self.entries.get_mut(self.selected) else {
-            return;
+        let Some(entry) = self.entries.get_mut(index) else {
+            return Ok(());
         };
         if matches!(entry.source, Source::Reference(_)) {
             // A reference stays as it is; the saved copy opens, editable.
@@ -107,8 +120,9 @@ impl ArchdrillApp {
             entry.editor.mark_saved();
             entry.source = Source::File(path);
             // Saved: its recovery copy is no longer needed.
-            self.drop_recovery_copy(self.selected);
+            self.drop_recovery_copy(index);
         }
+        Ok(())
     }
 
     /// Opens a file (or selects it when already open).
@@ -178,9 +192,11 @@ impl ArchdrillApp {
         let result = render(entry.editor.doc(), format, 2.0)
             .map_err(|e| e.to_string())
             .and_then(|bytes| file::write_atomically(path, &bytes).map_err(|e| e.to_string()));
-        if let Err(e) = result {
-            self.errors
-                .push(format!("{}: cannot export: {e}", path.display()));
+        match result {
+            Ok(()) => self.remember_export_folder(path),
+            Err(e) => self
+                .errors
+                .push(format!("{}: cannot export: {e}", path.display())),
         }
     }
 
@@ -189,12 +205,20 @@ impl ArchdrillApp {
         let Some(entry) = self.entries.get(self.selected) else {
             return;
         };
-        let stem = match &entry.source {
-            Source::File(path) => path.with_extension("svg").display().to_string(),
-            Source::Untitled(n) => format!("untitled-{n}.svg"),
-            Source::Reference(id) => format!("{id}.svg"),
+        let suggestion = match &entry.source {
+            Source::File(path) => path.with_extension("svg"),
+            Source::Untitled(n) => PathBuf::from(format!("untitled-{n}.svg")),
+            Source::Reference(id) => PathBuf::from(format!("{id}.svg")),
         };
-        self.file_window = Some(FileWindow::new(FileAction::Export, stem));
+        // Into the folder of the last export, when there was one.
+        let suggestion = match (&self.settings.export_folder, suggestion.file_name()) {
+            (Some(folder), Some(name)) => folder.join(name),
+            _ => suggestion,
+        };
+        self.file_window = Some(FileWindow::new(
+            FileAction::Export,
+            suggestion.display().to_string(),
+        ));
     }
 
     /// Puts the current diagram on the clipboard as a Mermaid flowchart.
@@ -213,6 +237,11 @@ impl ArchdrillApp {
         };
         let mut import = false;
         let mut close = false;
+        let field = egui::Id::unique(MERMAID_FIELD);
+        if !paste.focused {
+            let end = paste.text.chars().count();
+            keyboard::focus_text_field(ui.ctx(), field, end..end);
+        }
         egui::Window::new("Import Mermaid")
             .collapsible(false)
             .default_width(520.0)
@@ -220,6 +249,7 @@ impl ArchdrillApp {
                 let caption = ui.label("Paste a Mermaid flowchart");
                 ui.add(
                     egui::TextEdit::multiline(&mut paste.text)
+                        .id(field)
                         .code_editor()
                         .desired_rows(12)
                         .desired_width(f32::INFINITY),
@@ -233,6 +263,9 @@ impl ArchdrillApp {
                     close = ui.button("Cancel").clicked();
                 });
             });
+        // A new window's first frame is a sizing pass that takes no focus:
+        // ask again until the field has it.
+        paste.focused |= ui.memory(|m| m.has_focus(field));
         if close {
             self.paste_mermaid = None;
         } else if import {
@@ -281,6 +314,17 @@ impl ArchdrillApp {
             FileAction::SaveAs => "Save diagram as",
             FileAction::Export => "Export as .svg, .png, .mmd or .ron",
         };
+        let field = egui::Id::unique(PATH_FIELD);
+        if !window.focused {
+            // Typing starts in the field: all of it to open, the file's
+            // stem to save or export (folder and extension kept).
+            let range = if window.action == FileAction::Open {
+                0..window.path.chars().count()
+            } else {
+                keyboard::stem_range(&window.path)
+            };
+            keyboard::focus_text_field(ui.ctx(), field, range);
+        }
         let mut outcome: Option<Option<PathBuf>> = None;
         egui::Window::new(title)
             .collapsible(false)
@@ -289,7 +333,11 @@ impl ArchdrillApp {
                 ui.horizontal(|ui| {
                     let label = ui.label("Path");
                     let response = ui
-                        .add(egui::TextEdit::singleline(&mut window.path).desired_width(360.0))
+                        .add(
+                            egui::TextEdit::singleline(&mut window.path)
+                                .id(field)
+                                .desired_width(360.0),
+                        )
                         .labelled_by(label.id);
                     if response.lost_focus()
                         && ui.input(|i| i.key_pressed(Key::Enter))
@@ -322,6 +370,9 @@ impl ArchdrillApp {
                     }
                 });
             });
+        // A new window's first frame is a sizing pass that takes no focus:
+        // ask again until the field has it.
+        window.focused |= ui.memory(|m| m.has_focus(field));
         let action = window.action;
         match outcome {
             Some(Some(path)) => {
@@ -337,9 +388,8 @@ impl ArchdrillApp {
         }
     }
 
-    /// Window title with a dirty marker; asks before closing with unsaved
-    /// changes.
-    pub fn title_and_close_ui(&mut self, ui: &Ui) {
+    /// The window title: the current drawing's name with a dirty marker.
+    pub(super) fn title_ui(&mut self, ui: &Ui) {
         if let Some(entry) = self.entries.get(self.selected) {
             let dirty = if entry.is_dirty() { "● " } else { "" };
             let title = format!("{dirty}{} — archdrill", entry.title());
@@ -349,46 +399,11 @@ impl ArchdrillApp {
                 self.window_title = title;
             }
         }
-        let unsaved: Vec<String> = self
-            .entries
-            .iter()
-            .filter(|e| e.is_dirty())
-            .map(Entry::title)
-            .collect();
-        if ui.input(|i| i.viewport().close_requested())
-            && !unsaved.is_empty()
-            && !self.discard_confirmed
-        {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.close_prompt = true;
-        }
-        if self.close_prompt {
-            egui::Window::new("Unsaved changes")
-                .collapsible(false)
-                .resizable(false)
-                .show(ui.ctx(), |ui| {
-                    ui.label(format!(
-                        "These drawings have unsaved changes: {}.",
-                        unsaved.join(", ")
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Discard and quit").clicked() {
-                            self.discard_confirmed = true;
-                            self.discard_recovery_copies();
-                            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                        }
-                        if ui.button("Keep editing").clicked() {
-                            self.close_prompt = false;
-                        }
-                    });
-                });
-        }
     }
 }
 
 /// True for `.mmd` / `.mermaid` paths.
-fn is_mermaid(path: &std::path::Path) -> bool {
+pub(super) fn is_mermaid(path: &std::path::Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
@@ -424,4 +439,17 @@ fn browse(action: FileAction, current: &str) -> Receiver<Option<PathBuf>> {
 pub struct PasteMermaid {
     pub text: String,
     pub error: Option<String>,
+    /// The text field was given the keyboard (once, when the window opened).
+    pub focused: bool,
+}
+
+impl PasteMermaid {
+    /// The window holding `text` (pasted from the clipboard, say).
+    pub const fn with_text(text: String) -> Self {
+        Self {
+            text,
+            error: None,
+            focused: false,
+        }
+    }
 }

@@ -11,19 +11,22 @@ use crate::io::open;
 use entry::{CheckView, Entry, Source};
 
 mod arrange;
+mod closing;
 mod editing;
 mod entry;
 mod files;
+mod keyboard;
 mod palette;
 mod panels;
 mod properties;
 mod recent;
 mod recovery;
+mod settings;
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
 use crate::ui::cards_view::{CardsAction, CardsView};
 use crate::ui::findings::{FindingsAction, findings_ui};
-use crate::ui::walkthrough_bar::{walkthrough_bar_ui, walkthrough_keys};
+use crate::ui::walkthrough_bar::walkthrough_bar_ui;
 use crate::walkthrough::Player;
 
 /// The app state.
@@ -53,10 +56,12 @@ pub struct ArchdrillApp {
     paste_mermaid: Option<files::PasteMermaid>,
     /// The shortcuts window is open.
     help_open: bool,
-    /// Asking whether to discard unsaved changes on close.
-    close_prompt: bool,
-    /// The user chose to discard unsaved changes.
-    discard_confirmed: bool,
+    /// Closing the window: the unsaved-changes prompt and what was chosen.
+    closing: closing::Closing,
+    /// Who owns the keyboard (text fields before the canvas).
+    keyboard: keyboard::KeyboardGuard,
+    /// Preferences kept between runs, and when they were last written.
+    settings: settings::SettingsState,
     /// Recovery copies, recent files and the restore window.
     persist: recovery::Persistence,
     /// Editing preferences and the in-app clipboard.
@@ -120,10 +125,11 @@ impl ArchdrillApp {
             file_window: None,
             untitled: 0,
             window_title: String::new(),
-            close_prompt: false,
             help_open: false,
             paste_mermaid: None,
-            discard_confirmed: false,
+            closing: closing::Closing::default(),
+            keyboard: keyboard::KeyboardGuard::default(),
+            settings: settings::SettingsState::default(),
             persist: recovery::Persistence::default(),
             edit_prefs: editing::EditPrefs::default(),
         }
@@ -146,7 +152,9 @@ impl ArchdrillApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         self.restore_ui(ui);
         self.frame_ui(ui);
+        self.keyboard.end_frame(ui.ctx());
         self.autosave(ui);
+        self.keep_settings(ui);
     }
 
     fn frame_ui(&mut self, ui: &mut Ui) {
@@ -157,6 +165,8 @@ impl ArchdrillApp {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1)) {
             self.help_open = !self.help_open;
         }
+        // Before the windows draw, so the Esc that closes one is spent.
+        self.close_window_on_escape(ui);
         crate::ui::help::help_ui(ui.ctx(), &mut self.help_open);
         self.title_and_close_ui(ui);
         self.file_window_ui(ui);
@@ -166,18 +176,7 @@ impl ArchdrillApp {
             && self.entries.get(self.selected).is_some_and(Entry::editable);
         if editable {
             egui::Panel::top("palette").show(ui, |ui| self.palette_ui(ui));
-            self.edit_keys(ui);
             self.rename_ui(ui);
-        }
-        let start_walkthrough = !ui.ctx().text_edit_focused()
-            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::W));
-        if start_walkthrough
-            && let Some(entry) = self.entries.get_mut(self.selected)
-            && self.mode == Mode::Diagrams
-            && entry.walkthrough.is_none()
-            && !entry.editor.doc().walkthrough.is_empty()
-        {
-            entry.walkthrough = Some(Player::default());
         }
         if self.mode == Mode::Cards {
             if let Some(CardsAction::OpenWalkthrough(id)) = self.cards.ui(ui) {
@@ -234,6 +233,8 @@ impl ArchdrillApp {
             });
         let events = self.central_panel_ui(ui);
         self.canvas_events(events);
+        // Last: every widget that can take the keyboard has run.
+        self.canvas_keys(ui);
     }
 
     /// The canvas with the current diagram (and any error banner above it).
@@ -280,6 +281,7 @@ impl ArchdrillApp {
                         decor.snap = self.edit_prefs.snap;
                     }
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
+                    self.keyboard.canvas_drawn(output.response.id);
                     events = output.events;
                     editable_canvas = decor.editable.then_some(output.response);
                 }
@@ -299,7 +301,6 @@ impl ArchdrillApp {
             return;
         };
         let total = entry.editor.doc().walkthrough.len();
-        walkthrough_keys(ui, player, total);
         if player.playing {
             let dt = ui.input(|i| i.stable_dt).min(0.1);
             player.tick(dt, total);
@@ -356,6 +357,18 @@ impl ArchdrillApp {
     #[must_use]
     pub const fn snapping(&self) -> bool {
         self.edit_prefs.snap
+    }
+
+    /// The kind of arrows drawn from now on.
+    #[must_use]
+    pub const fn arrow_kind(&self) -> EdgeKind {
+        self.edge_kind
+    }
+
+    /// The reference id the Check button compares with.
+    #[must_use]
+    pub const fn check_against(&self) -> &'static str {
+        self.against
     }
 
     /// Whether the current document has unsaved changes.
@@ -523,19 +536,25 @@ impl eframe::App for ArchdrillApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         Self::ui(self, ui);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings();
+    }
 }
 
-/// Opens the window and runs until it is closed; recovery copies and recent
-/// files live under `data_dir` (see [`crate::store::locate_data_dir`]).
+/// Opens the window (at the size it had last time) and runs until it is
+/// closed; recovery copies, recent files and settings live under `data_dir`
+/// (see [`crate::store::locate_data_dir`]).
 ///
 /// # Errors
 /// When no window can be created (no display, no OpenGL).
 pub fn run(file: Option<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
     let app = ArchdrillApp::new(file).with_data_dir(data_dir);
+    let size = app.restored_window_size().unwrap_or([1280.0, 800.0]);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("archdrill")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(size)
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
     };

@@ -4,8 +4,8 @@
 
 use egui::{Key, Ui};
 
-use super::ArchdrillApp;
 use super::editing::PALETTE;
+use super::{ArchdrillApp, keyboard};
 use crate::model::{EdgeKind, NodeKind, Point, infer_kind};
 
 impl ArchdrillApp {
@@ -30,21 +30,7 @@ impl ArchdrillApp {
                 self.palette_drag(ui, &response, kind);
             }
             ui.separator();
-            let label = ui.label("Quick add");
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.quick_add)
-                        .hint_text("e.g. Redis cache")
-                        .desired_width(130.0),
-                )
-                .labelled_by(label.id)
-                .on_hover_text("Type a label and press Enter: the kind is inferred from it");
-            if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                let text = std::mem::take(&mut self.quick_add);
-                if !text.trim().is_empty() {
-                    self.add_node(infer_kind(&text), text.trim());
-                }
-            }
+            self.quick_add_ui(ui);
             ui.separator();
             ui.label("New arrows");
             for (n, kind) in EdgeKind::ALL.into_iter().enumerate() {
@@ -89,6 +75,44 @@ impl ArchdrillApp {
                 self.redo();
             }
         });
+    }
+
+    /// Quick add: Enter adds a box labelled with the text (its kind
+    /// inferred) and keeps the field focused for the next one; Esc leaves.
+    /// Lines typed after the Enter within the same frame are boxes too, the
+    /// unfinished last one stays in the field.
+    fn quick_add_ui(&mut self, ui: &mut Ui) {
+        let id = egui::Id::unique("quick-add");
+        let typed_on = if ui.memory(|m| m.has_focus(id)) {
+            keyboard::take_typing_after_enter(ui)
+        } else {
+            None
+        };
+        let label = ui.label("Quick add");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.quick_add)
+                    .id(id)
+                    .hint_text("e.g. Redis cache")
+                    .desired_width(130.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(
+                "Type a label and press Enter: the kind is inferred from it (Esc leaves)",
+            );
+        if !(response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))) {
+            return;
+        }
+        let mut lines = typed_on.unwrap_or_default();
+        let rest = lines.pop().unwrap_or_default();
+        let first = std::mem::replace(&mut self.quick_add, rest);
+        for text in std::iter::once(first).chain(lines) {
+            if !text.trim().is_empty() {
+                self.add_node(infer_kind(&text), text.trim());
+            }
+        }
+        let end = self.quick_add.chars().count();
+        keyboard::focus_text_field(ui.ctx(), id, end..end);
     }
 
     /// Dragging a palette button: a label follows the pointer, and a drop

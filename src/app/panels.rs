@@ -131,16 +131,17 @@ impl ArchdrillApp {
         }
     }
 
-    pub(super) fn status_bar_ui(&self, ui: &mut Ui) {
+    pub(super) fn status_bar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            if let Some(entry) = self.entries.get(self.selected) {
+            if let Some(entry) = self.entries.get_mut(self.selected) {
                 ui.label(format!(
-                    "{} · {} · {} · zoom {:.0}%",
+                    "{} · {} · {}",
                     plural(entry.editor.doc().nodes.len(), "node"),
                     plural(entry.editor.doc().edges.len(), "edge"),
                     plural(entry.editor.doc().boundaries.len(), "boundary"),
-                    entry.canvas.viewport.zoom * 100.0
                 ));
+                ui.separator();
+                zoom_ui(ui, &mut entry.canvas);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 theme_ui(ui);
@@ -173,6 +174,43 @@ impl ArchdrillApp {
             self.errors.clear();
         }
     }
+}
+
+/// Zoom out, the zoom in percent (click: 100 %), zoom in — 10 % steps
+/// about the middle of the canvas — and zoom to fit.
+fn zoom_ui(ui: &mut Ui, canvas: &mut crate::ui::canvas::CanvasState) {
+    use crate::ui::geometry::zoom_step;
+    let zoom = canvas.viewport.zoom;
+    let mut wanted = None;
+    if named_button(ui, "−", "Zoom out", "Zoom out 10 %") {
+        wanted = Some(zoom_step(zoom, -1));
+    }
+    let percent = format!("{:.0}%", zoom * 100.0);
+    if named_button(ui, &percent, &format!("Zoom {percent}"), "Zoom to 100 %") {
+        wanted = Some(1.0);
+    }
+    if named_button(ui, "+", "Zoom in", "Zoom in 10 % (or Ctrl+scroll)") {
+        wanted = Some(zoom_step(zoom, 1));
+    }
+    if named_button(ui, "Fit", "Fit", "Fit the whole diagram in view (F)") {
+        canvas.request_fit();
+    }
+    if let Some(wanted) = wanted {
+        let rect = canvas.screen_rect;
+        if rect.is_positive() {
+            canvas
+                .viewport
+                .zoom_about(rect.min, rect.center(), wanted / zoom);
+        }
+    }
+}
+
+/// A small button showing `text`, named `name` for screen readers (and
+/// tests), with a tooltip.
+fn named_button(ui: &mut Ui, text: &str, name: &str, hint: &str) -> bool {
+    let response = ui.small_button(text).on_hover_text(hint);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    response.clicked()
 }
 
 /// Light, dark, or following the system (egui's default, which eframe

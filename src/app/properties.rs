@@ -3,9 +3,9 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::ArchdrillApp;
 use super::arrange::SelectionAction;
 use super::editing::Rename;
+use super::{ArchdrillApp, keyboard};
 use crate::edit::Command;
 use crate::model::{Boundary, Diagram, Edge, EdgeKind, Node, NodeId, NodeKind};
 
@@ -25,6 +25,10 @@ pub struct Drafts {
     pub edge_label: Option<String>,
     /// The selected boundary's name.
     pub boundary_label: Option<String>,
+    /// The selected node's label.
+    pub node_label: Option<String>,
+    /// The selected node's notes.
+    pub node_notes: Option<String>,
     /// Focus the boundary name field on the next frame (after grouping).
     pub focus_boundary_name: bool,
 }
@@ -51,7 +55,7 @@ impl ArchdrillApp {
         if let Some(boundary) = one_boundary {
             boundary_ui(ui, doc, boundary, &mut self.drafts, &mut actions);
         } else if let Some(node) = one_node {
-            node_ui(ui, node, &mut actions);
+            node_ui(ui, node, &mut self.drafts, &mut actions);
         } else if let Some(edge) = one_edge {
             edge_ui(ui, edge, &mut self.drafts, &mut actions);
         } else {
@@ -114,19 +118,24 @@ impl ArchdrillApp {
             None => area.anchor(egui::Align2::CENTER_TOP, [0.0, 80.0]),
         };
         let width = at.map_or(180.0, |r| r.width().max(160.0));
+        let field = egui::Id::unique(RENAME_FIELD);
+        if !rename.focused {
+            // The whole label selected: typing replaces it.
+            keyboard::focus_text_field(ui.ctx(), field, 0..rename.text.chars().count());
+        }
         area.show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 let caption = ui.label(RichText::new("New name").small().weak());
-                let response = ui
-                    .add(egui::TextEdit::singleline(&mut rename.text).desired_width(width))
-                    .labelled_by(caption.id);
-                if !rename.focused {
-                    response.request_focus();
-                    rename.focused = true;
-                }
+                let (response, enter) = label_field(ui, &mut rename.text, field, width);
+                let response = response
+                    .labelled_by(caption.id)
+                    .on_hover_text("Shift+Enter starts a new line; Enter renames, Esc cancels");
+                // A new area's first frame is a sizing pass that takes no
+                // focus: ask again until the field has it.
+                rename.focused |= response.has_focus();
                 if ui.input(|i| i.key_pressed(Key::Escape)) {
                     done = Some(false);
-                } else if response.lost_focus() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                } else if enter || response.lost_focus() {
                     done = Some(true);
                 }
             });
@@ -143,7 +152,31 @@ impl ArchdrillApp {
     }
 }
 
-fn node_ui(ui: &mut Ui, node: &Node, actions: &mut PanelActions) {
+/// The rename box's text field.
+const RENAME_FIELD: &str = "rename-field";
+
+/// A label field: multi-line, Shift+Enter breaks the line, Enter ends the
+/// edit (returned as `true`; keys typed after it in the same frame are
+/// dropped, so none reaches the canvas).
+fn label_field(ui: &mut Ui, text: &mut String, id: egui::Id, width: f32) -> (egui::Response, bool) {
+    let enter = ui.memory(|m| m.has_focus(id)) && keyboard::take_typing_after_enter(ui).is_some();
+    let response = ui.add(
+        egui::TextEdit::multiline(text)
+            .id(id)
+            .desired_rows(1)
+            .desired_width(width)
+            .return_key(egui::KeyboardShortcut::new(
+                egui::Modifiers::SHIFT,
+                Key::Enter,
+            )),
+    );
+    if enter {
+        response.surrender_focus();
+    }
+    (response, enter)
+}
+
+fn node_ui(ui: &mut Ui, node: &Node, drafts: &mut Drafts, actions: &mut PanelActions) {
     ui.label(RichText::new(format!("Node `{}`", node.id)).weak());
     let mut kind = node.kind;
     let caption = ui.label("Kind");
@@ -162,9 +195,58 @@ fn node_ui(ui: &mut Ui, node: &Node, actions: &mut PanelActions) {
             kind,
         });
     }
+    let mut label = drafts
+        .node_label
+        .clone()
+        .unwrap_or_else(|| node.label.clone());
+    let caption = ui
+        .label("Label")
+        .on_hover_text("Shift+Enter starts a new line; Enter or Esc ends the edit");
+    let field = egui::Id::unique("node-label-field");
+    let width = ui.available_width();
+    let (response, _) = label_field(ui, &mut label, field, width);
+    let response = response.labelled_by(caption.id);
+    if response.changed() {
+        drafts.node_label = Some(label.clone());
+    }
+    if response.lost_focus() {
+        drafts.node_label = None;
+        // Left empty: keep the current label.
+        if !label.trim().is_empty() {
+            actions.command = Some(Command::Rename {
+                id: node.id.clone(),
+                label,
+            });
+        }
+    }
+    let mut notes = drafts
+        .node_notes
+        .clone()
+        .unwrap_or_else(|| node.notes.clone());
+    let caption = ui
+        .label("Notes")
+        .on_hover_text("What it is, what breaks without it (shown on hover)");
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut notes)
+                .id(egui::Id::unique("node-notes-field"))
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(caption.id);
+    if response.changed() {
+        drafts.node_notes = Some(notes.clone());
+    }
+    if response.lost_focus() {
+        drafts.node_notes = None;
+        actions.command = Some(Command::SetNotes {
+            id: node.id.clone(),
+            notes,
+        });
+    }
     if ui
         .button("Rename…")
-        .on_hover_text("Or double-click the box")
+        .on_hover_text("Rename over the box (or double-click it)")
         .clicked()
     {
         actions.rename = Some(Rename {
@@ -190,7 +272,9 @@ fn edge_ui(ui: &mut Ui, edge: &Edge, drafts: &mut Drafts, actions: &mut PanelAct
         .clone()
         .unwrap_or_else(|| edge.label.clone());
     let caption = ui.label("Label (event name)");
-    let response = ui.text_edit_singleline(&mut label).labelled_by(caption.id);
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut label).id(egui::Id::unique("edge-label-field")))
+        .labelled_by(caption.id);
     if response.changed() {
         drafts.edge_label = Some(label.clone());
     }
@@ -223,12 +307,18 @@ fn boundary_ui(
         .clone()
         .unwrap_or_else(|| boundary.label.clone());
     let caption = ui.label("Boundary name");
-    let response = ui
-        .add(egui::TextEdit::singleline(&mut label).hint_text(&boundary.label))
-        .labelled_by(caption.id);
+    let field = egui::Id::unique("boundary-name-field");
     if std::mem::take(&mut drafts.focus_boundary_name) {
-        response.request_focus();
+        // Just grouped: the default name selected, typing replaces it.
+        keyboard::focus_text_field(ui.ctx(), field, 0..label.chars().count());
     }
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(&mut label)
+                .id(field)
+                .hint_text(&boundary.label),
+        )
+        .labelled_by(caption.id);
     if response.changed() {
         drafts.boundary_label = Some(label.clone());
     }

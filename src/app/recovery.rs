@@ -64,8 +64,9 @@ impl Persistence {
 }
 
 impl ArchdrillApp {
-    /// Keeps recovery copies and the recent files list under `dir`, and
-    /// offers to restore copies a crashed run left there. With `None` (the
+    /// Keeps recovery copies, the recent files list and the settings under
+    /// `dir` (the settings are applied now), and offers to restore copies a
+    /// crashed run left there. With `None` (the
     /// platform has no data dir) the app works without them and says so.
     #[must_use]
     pub fn with_data_dir(mut self, dir: Option<PathBuf>) -> Self {
@@ -84,6 +85,7 @@ impl ArchdrillApp {
             ));
             return self;
         }
+        self.load_settings(&data);
         match RecentFiles::load(&data.recent_path()) {
             Ok(recent) => self.persist.recent = recent,
             Err(e) => {
@@ -138,7 +140,7 @@ impl ArchdrillApp {
     /// for [`IDLE_SECS`]; deletes the copies of drawings that are clean.
     pub(super) fn autosave(&mut self, ui: &Ui) {
         // Once the user chose to discard on close, nothing is written back.
-        if self.discard_confirmed {
+        if self.closing == super::closing::Closing::Quitting {
             return;
         }
         let Some(dir) = self.persist.data.as_ref().map(DataDir::recovery_dir) else {

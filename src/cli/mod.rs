@@ -1,8 +1,8 @@
 //! The command line (clap): argument definitions and the subcommands of the
 //! CLI contract in PRODUCT.md. Output goes to the writers passed in, so tests
-//! can capture it; this is the one module allowed to print.
-
-mod simulate;
+//! can capture it; this is the one module allowed to print. The drill
+//! commands (`due`, `review`, `stats`) are in `drills.rs`, `simulate` in
+//! `simulate.rs`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,10 +10,20 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod drills;
+mod simulate;
+
 pub use simulate::to_json as simulate_json;
 
 use crate::content::references::REFERENCES;
+use crate::drill::{Rating, Timestamp};
 use crate::io::{Origin, open};
+
+/// The clock, read once per command (the drill core never reads it).
+fn now() -> Timestamp {
+    let secs = crate::store::unix_now_secs();
+    Timestamp::from_unix_secs(i64::try_from(secs).unwrap_or(i64::MAX))
+}
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -101,6 +111,66 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What is due for review at TIME (default now): cards and diagram prompts.
+    Due {
+        /// Print JSON: `{"at":…,"due":[{"id","type","due_at"}…],"new_left_today":N}`.
+        #[arg(long)]
+        json: bool,
+        /// The time to ask about (RFC 3339, e.g. 2025-06-02T09:00:00Z); default now.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        at: Option<Timestamp>,
+    },
+    /// Record one review of a card or prompt and print when it is due next.
+    Review {
+        /// The card or prompt id.
+        id: String,
+        /// How well you recalled it.
+        #[arg(long, value_enum)]
+        rating: RatingArg,
+        /// When the review happened (RFC 3339); default now.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        at: Option<Timestamp>,
+        /// Print JSON: `{"id","rating","due_at","interval_days"}`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reviews per day, streak, due counts, weakest sections, frequent finding codes.
+    Stats {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// The time to report as of (RFC 3339); default now.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        at: Option<Timestamp>,
+    },
+}
+
+/// The four ratings, as `--rating` takes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RatingArg {
+    /// Forgotten.
+    Again,
+    /// Recalled with serious difficulty.
+    Hard,
+    /// Recalled.
+    Good,
+    /// Recalled effortlessly.
+    Easy,
+}
+
+impl From<RatingArg> for Rating {
+    fn from(rating: RatingArg) -> Self {
+        match rating {
+            RatingArg::Again => Self::Again,
+            RatingArg::Hard => Self::Hard,
+            RatingArg::Good => Self::Good,
+            RatingArg::Easy => Self::Easy,
+        }
+    }
+}
+
+fn parse_time(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse(text).map_err(|e| e.to_string())
 }
 
 /// Exit code when a check has error-level findings.
@@ -130,6 +200,21 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitC
             json,
         } => simulate::run(file, *traffic, down, *json, out, err),
         Command::Cards { json } => cards(*json, out, err),
+        Command::Due { json, at } => drills::due(*json, at.unwrap_or_else(now), out, err),
+        Command::Review {
+            id,
+            rating,
+            at,
+            json,
+        } => drills::review(
+            id,
+            (*rating).into(),
+            at.unwrap_or_else(now),
+            *json,
+            out,
+            err,
+        ),
+        Command::Stats { json, at } => drills::stats(*json, at.unwrap_or_else(now), out, err),
     };
     ExitCode::from(code)
 }

@@ -37,6 +37,13 @@ pub enum Command {
         /// New label.
         label: String,
     },
+    /// Change a node's notes.
+    SetNotes {
+        /// The node.
+        id: NodeId,
+        /// New notes (trimmed; may be empty).
+        notes: String,
+    },
     /// Change a node's kind.
     SetKind {
         /// The node.
@@ -215,6 +222,20 @@ impl Command {
                     i,
                     Node {
                         label: label.to_owned(),
+                        ..d.nodes[i].clone()
+                    },
+                )])
+            }
+            Self::SetNotes { id, notes } => {
+                let i = node_index(d, id)?;
+                let notes = notes.trim();
+                if d.nodes[i].notes == notes {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Op::SetNode(
+                    i,
+                    Node {
+                        notes: notes.to_owned(),
                         ..d.nodes[i].clone()
                     },
                 )])

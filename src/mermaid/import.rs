@@ -1,6 +1,6 @@
 //! Mermaid flowchart → [`Diagram`]: parse with merman-core (size-capped,
 //! under a deadline, panics contained), then map its model onto ours —
-//! labels to plain text, kinds by PRODUCT.md's rules, subgraphs to nested
+//! labels to plain text, kinds by PRODUCT.md's rules (`kinds`), subgraphs to nested
 //! boundaries, edges to typed edges — and lay the result out.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -9,16 +9,16 @@ use std::time::Duration;
 
 use merman_core::SemanticParser;
 use merman_model::families::flowchart::{
-    FlowEdge, FlowEdgeStroke, FlowEdgeVisibility, FlowNode, FlowSubgraph, FlowchartModel,
+    FlowEdge, FlowEdgeStroke, FlowEdgeVisibility, FlowSubgraph, FlowchartModel,
 };
 use merman_model::{MermaidConfig, OperationControl, SemanticDiagramModel};
 
 use super::errors;
+use super::kinds::{self, node_kind};
 use super::text::{Protected, plain_label};
 use crate::layout::{self, Direction};
 use crate::model::{
-    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, LoadError, Node, NodeId, NodeKind,
-    Point, infer_kind,
+    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, LoadError, Node, NodeId, NodeKind, Point,
 };
 
 /// Mermaid texts larger than this are refused before parsing: the parser
@@ -96,7 +96,8 @@ fn parse(
         ))),
         Ok(Ok(Err(error))) => Err(errors::from_parser(source, protected, path, &error)),
         Ok(Ok(Ok(parsed))) => match parsed.model {
-            SemanticDiagramModel::Flowchart(model) => {
+            SemanticDiagramModel::Flowchart(mut model) => {
+                protected.ids.restore_model(&mut model);
                 let title = parsed.metadata.title.map(|t| plain_label(&t, false));
                 Ok((model, title))
             }
@@ -113,52 +114,6 @@ fn parse(
     }
 }
 
-/// Shapes Mermaid draws as a cylinder (classic `[( )]` and `@{ shape: … }`).
-const CYLINDERS: &[&str] = &[
-    "cylinder",
-    "cyl",
-    "database",
-    "db",
-    "das",
-    "h-cyl",
-    "horizontal-cylinder",
-    "lin-cyl",
-    "lined-cylinder",
-    "disk",
-];
-/// Shapes Mermaid draws as a hexagon.
-const HEXAGONS: &[&str] = &["hexagon", "hex", "prepare"];
-
-/// PRODUCT.md's order: explicit class, then shape, then label keywords.
-fn node_kind(node: &FlowNode, label: &str) -> NodeKind {
-    if let Some(kind) = node.classes.iter().rev().find_map(|c| NodeKind::from_id(c)) {
-        return kind;
-    }
-    let shape = node
-        .shape
-        .as_deref()
-        .or(node.layout_shape.as_deref())
-        .unwrap_or("");
-    if CYLINDERS.contains(&shape) {
-        let words = crate::model::infer::words(label);
-        let cache = words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "cache" | "caches" | "redis" | "memcached" | "memcache"
-            )
-        });
-        return if cache {
-            NodeKind::Cache
-        } else {
-            NodeKind::Database
-        };
-    }
-    if HEXAGONS.contains(&shape) {
-        return NodeKind::Bus;
-    }
-    infer_kind(label)
-}
-
 fn label_of(raw: Option<&str>, label_type: Option<&str>, fallback: &str) -> String {
     let text = plain_label(raw.unwrap_or(fallback), label_type == Some("markdown"));
     if text.trim().is_empty() {
@@ -171,26 +126,48 @@ fn label_of(raw: Option<&str>, label_type: Option<&str>, fallback: &str) -> Stri
 fn convert(model: &FlowchartModel, title: Option<String>) -> Diagram {
     let subgraph_ids: BTreeSet<&str> = model.subgraphs.iter().map(|s| s.id.as_str()).collect();
     let mut nodes: Vec<Node> = Vec::new();
+    let mut readings = Vec::new();
     for node in &model.nodes {
         if node.is_subgraph_anchor() {
             continue;
         }
         let label = label_of(node.label.as_deref(), node.label_type.as_deref(), &node.id);
-        let kind = node_kind(node, &label);
-        nodes.push(Node::new(&node.id, &label, kind, Point::default()));
+        readings.push(node_kind(node, &label));
+        nodes.push(Node::new(
+            &node.id,
+            &label,
+            NodeKind::Other,
+            Point::default(),
+        ));
     }
     let (boundaries, first_member) = boundaries(&model.subgraphs, &nodes);
-    let kinds: BTreeMap<&str, NodeKind> = nodes.iter().map(|n| (n.id.as_str(), n.kind)).collect();
-    let resolve = |id: &str| -> Option<String> {
-        if kinds.contains_key(id) {
-            Some(id.to_owned())
-        } else if subgraph_ids.contains(id) {
+    let index: BTreeMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let resolve = |id: &str| -> Option<usize> {
+        index.get(id).copied().or_else(|| {
             // An edge into a subgraph lands on its first member.
-            first_member.get(id).cloned()
-        } else {
-            None
-        }
+            subgraph_ids
+                .contains(id)
+                .then(|| first_member.get(id))
+                .flatten()
+                .and_then(|member| index.get(member.as_str()).copied())
+        })
     };
+    let drawn: Vec<(&FlowEdge, usize, usize)> = model
+        .edges
+        .iter()
+        // `~~~` only steers Mermaid's layout.
+        .filter(|e| e.visibility != FlowEdgeVisibility::Invisible)
+        .filter_map(|e| Some((e, resolve(&e.from)?, resolve(&e.to)?)))
+        .collect();
+    let ends: Vec<(usize, usize)> = drawn.iter().map(|&(_, from, to)| (from, to)).collect();
+    kinds::settle_by_arrows(&mut readings, &ends);
+    for (node, reading) in nodes.iter_mut().zip(&readings) {
+        node.kind = reading.kind;
+    }
     let user_ids: BTreeSet<&str> = model
         .edges
         .iter()
@@ -199,14 +176,9 @@ fn convert(model: &FlowchartModel, title: Option<String>) -> Diagram {
         .collect();
     let mut used = BTreeSet::new();
     let mut edges = Vec::new();
-    for edge in &model.edges {
-        if edge.visibility == FlowEdgeVisibility::Invisible {
-            continue; // `~~~` only steers Mermaid's layout
-        }
-        let (Some(from), Some(to)) = (resolve(&edge.from), resolve(&edge.to)) else {
-            continue;
-        };
-        let kind = edge_kind(edge, kinds.get(from.as_str()), kinds.get(to.as_str()));
+    for (edge, from, to) in drawn {
+        let kind = edge_kind(edge, nodes[from].kind, nodes[to].kind);
+        let (from, to) = (nodes[from].id.as_str(), nodes[to].id.as_str());
         let id = if edge.is_user_defined_id && used.insert(edge.id.clone()) {
             edge.id.clone()
         } else {
@@ -219,7 +191,7 @@ fn convert(model: &FlowchartModel, title: Option<String>) -> Diagram {
                 .as_deref()
                 .map(|l| plain_label(l, edge.label_type.as_deref() == Some("markdown")))
                 .unwrap_or_default(),
-            ..Edge::new("", &from, &to, kind)
+            ..Edge::new("", from, to, kind)
         });
     }
     Diagram {
@@ -242,7 +214,7 @@ fn convert(model: &FlowchartModel, title: Option<String>) -> Diagram {
 /// Edge kind: an explicit class named like an edge kind, else dotted →
 /// async, else solid → sync, or data from a service into a database or
 /// cache.
-fn edge_kind(edge: &FlowEdge, from: Option<&NodeKind>, to: Option<&NodeKind>) -> EdgeKind {
+fn edge_kind(edge: &FlowEdge, from: NodeKind, to: NodeKind) -> EdgeKind {
     if let Some(kind) = edge.classes.iter().rev().find_map(|c| EdgeKind::from_id(c)) {
         return kind;
     }
@@ -250,7 +222,7 @@ fn edge_kind(edge: &FlowEdge, from: Option<&NodeKind>, to: Option<&NodeKind>) ->
         return EdgeKind::Async;
     }
     match (from, to) {
-        (Some(NodeKind::Service), Some(NodeKind::Database | NodeKind::Cache)) => EdgeKind::Data,
+        (NodeKind::Service, NodeKind::Database | NodeKind::Cache) => EdgeKind::Data,
         _ => EdgeKind::Sync,
     }
 }

@@ -6,7 +6,9 @@
 
 mod errors;
 mod export;
+mod ids;
 mod import;
+mod kinds;
 mod text;
 
 pub use export::export;

@@ -6,6 +6,8 @@
 
 use std::fmt::Write as _;
 
+use super::ids::IdRewrite;
+
 /// Private-use stand-ins for characters the source spelled as entities
 /// (`#lt;`, `&lt;`, …). The parser decodes entities *before* it sanitises
 /// HTML, so `#lt;script#gt;` would otherwise be eaten as a `<script>` tag;
@@ -30,28 +32,57 @@ fn unprotect(ch: char) -> Option<char> {
     }
 }
 
-/// Source text with entity-escaped `<`, `>` and `&` replaced by stand-ins,
-/// plus what is needed to map byte offsets back to the original.
+/// Source text as handed to the parser: entity-escaped `<`, `>`, `&` and
+/// `"` replaced by stand-ins, and the `/` or leading `-` of ids the parser
+/// would reject rewritten ([`IdRewrite`]); plus what is needed to map byte
+/// offsets back to the original.
 #[derive(Debug)]
 pub struct Protected {
     /// The rewritten text, handed to the parser.
     pub text: String,
-    /// `(offset in text after the replacement, bytes removed so far)`,
-    /// ascending.
-    shifts: Vec<(usize, usize)>,
+    /// The id rewrites, to be undone in the parsed model.
+    pub ids: IdRewrite,
+    /// `(offset in text after a replacement, bytes removed so far)`,
+    /// ascending; negative where stand-ins are longer than what they
+    /// replace.
+    shifts: Vec<(usize, isize)>,
 }
 
 impl Protected {
-    /// Replaces every entity spelling of [`PROTECTED`] by its stand-in.
+    /// Replaces every entity spelling of [`PROTECTED`] by its stand-in and
+    /// rewrites the ids the parser would reject.
     #[must_use]
     pub fn new(source: &str) -> Self {
-        let mut text = String::with_capacity(source.len());
+        let ids = IdRewrite::find(source);
+        let mut text = String::with_capacity(source.len() + ids.edits.len() * 2);
         let mut shifts = Vec::new();
-        let mut removed = 0;
-        let mut rest = source;
-        while let Some(pos) = rest.find(['#', '&']) {
-            text.push_str(&rest[..pos]);
-            let tail = &rest[pos..];
+        let mut removed: isize = 0;
+        let mut edits = ids.edits.iter().peekable();
+        let mut shift = |text: &mut String, stand_in: char, replaced: usize| {
+            text.push(stand_in);
+            removed += isize::try_from(replaced).unwrap_or(0)
+                - isize::try_from(stand_in.len_utf8()).unwrap_or(0);
+            shifts.push((text.len(), removed));
+        };
+        let mut at = 0;
+        while at < source.len() {
+            let next_edit = edits.peek().map_or(source.len(), |e| e.0);
+            let tail = &source[at..];
+            if next_edit == at {
+                let (_, stand_in) = edits.next().copied().unwrap_or_default();
+                shift(&mut text, stand_in, 1);
+                at += 1;
+                continue;
+            }
+            // Copy up to the next `#`, `&` or id rewrite.
+            let plain = tail[..next_edit - at]
+                .find(['#', '&'])
+                .unwrap_or(next_edit - at);
+            if plain > 0 {
+                text.push_str(&tail[..plain]);
+                at += plain;
+                continue;
+            }
             let hit = PROTECTED.iter().find_map(|(stand_in, spellings)| {
                 spellings
                     .iter()
@@ -59,17 +90,14 @@ impl Protected {
                     .map(|s| (*stand_in, s.len()))
             });
             if let Some((stand_in, len)) = hit {
-                text.push(stand_in);
-                removed += len - stand_in.len_utf8();
-                shifts.push((text.len(), removed));
-                rest = &tail[len..];
+                shift(&mut text, stand_in, len);
+                at += len;
             } else {
                 text.push_str(&tail[..1]);
-                rest = &tail[1..];
+                at += 1;
             }
         }
-        text.push_str(rest);
-        Self { text, shifts }
+        Self { text, ids, shifts }
     }
 
     /// The offset in the original source of a byte offset in [`Self::text`].
@@ -80,7 +108,7 @@ impl Protected {
             .checked_sub(1)
             .and_then(|i| self.shifts.get(i))
             .map_or(0, |(_, removed)| *removed);
-        offset + removed
+        offset.saturating_add_signed(removed)
     }
 }
 

@@ -1,10 +1,14 @@
 //! What archdrill keeps between runs besides the user's own documents:
-//! recovery copies of unsaved drawings and the recent files list, as RON
-//! files in the platform data dir. Plain files over plain data; nothing here
+//! recovery copies of unsaved drawings, the recent files list and the
+//! settings and drill progress (its format lives in
+//! `crate::drill::progress`), as RON files in the platform data dir; and the
+//! UTC date helpers they use. Plain files over plain data; nothing here
 //! knows about egui, and nothing here decides when to write (the app does).
 
 pub mod recent;
 pub mod recovery;
+pub mod settings;
+pub mod time;
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +19,7 @@ use crate::model::file::LineCol;
 
 pub use recent::RecentFiles;
 pub use recovery::{Recovery, RecoveryOrigin};
+pub use settings::Settings;
 
 /// The environment variable that overrides the platform data dir.
 pub const DATA_DIR_ENV: &str = "ARCHDRILL_DATA_DIR";
@@ -60,6 +65,24 @@ impl DataDir {
     #[must_use]
     pub fn recent_path(&self) -> PathBuf {
         self.root.join("recent.ron")
+    }
+
+    /// The settings file.
+    #[must_use]
+    pub fn settings_path(&self) -> PathBuf {
+        self.root.join("settings.ron")
+    }
+
+    /// The drill progress: schedule, review log, round attempts.
+    #[must_use]
+    pub fn progress_path(&self) -> PathBuf {
+        self.root.join("progress.ron")
+    }
+
+    /// Where the drawings of whiteboard rounds are kept, one file per attempt.
+    #[must_use]
+    pub fn rounds_dir(&self) -> PathBuf {
+        self.root.join("rounds")
     }
 
     /// Creates the root and the recovery directory when missing.
@@ -142,7 +165,7 @@ fn to_ron<T: Serialize>(value: &T, path: &Path) -> Result<String, StoreError> {
 
 /// Writes `value` as RON to `path` atomically (temporary file, sync,
 /// rename): a crash mid-write leaves the previous file.
-fn write_ron<T: Serialize>(value: &T, path: &Path) -> Result<(), StoreError> {
+pub(crate) fn write_ron<T: Serialize>(value: &T, path: &Path) -> Result<(), StoreError> {
     let text = to_ron(value, path)?;
     crate::model::file::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Io {
         path: path.to_owned(),
@@ -152,7 +175,7 @@ fn write_ron<T: Serialize>(value: &T, path: &Path) -> Result<(), StoreError> {
 
 /// Reads a stored file as text, refusing sizes no archdrill file has.
 /// `Ok(None)` when the file does not exist.
-fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
+pub(crate) fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
     let io = |source| StoreError::Io {
         path: path.to_owned(),
         source,
@@ -234,7 +257,7 @@ pub fn format_age(age_secs: u64) -> String {
 
 /// Year, month, day of a count of days since 1970-01-01 (proleptic
 /// Gregorian; Howard Hinnant's `civil_from_days`).
-const fn civil_from_days(days: u64) -> (u64, u64, u64) {
+pub(crate) const fn civil_from_days(days: u64) -> (u64, u64, u64) {
     let z = days + 719_468;
     let era = z / 146_097;
     let doe = z - era * 146_097;

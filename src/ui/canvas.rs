@@ -2,7 +2,7 @@
 //! [`Viewport`], and turns pointer input into pan and zoom. It reads the
 //! document and never edits it.
 
-use egui::{Align2, FontId, Key, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{Align2, FontId, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
 use super::edges::{paint_edge_line, paint_edges};
 use super::geometry::{self, Viewport};
@@ -299,9 +299,9 @@ fn handle_input(
     editing_gesture: bool,
 ) {
     let rect = response.rect;
-    let fit_key =
-        response.hovered() && ui.input(|i| i.key_pressed(Key::F) && i.modifiers.is_none());
-    if (state.fit_pending || fit_key) && rect.width() > 1.0 {
+    // F (zoom to fit) is read by the app with the other canvas keys, once
+    // no text field owns the keyboard; it sets `fit_pending`.
+    if state.fit_pending && rect.width() > 1.0 {
         let ghost_rects = ghosts.iter().map(|g| {
             let (w, h) = g.kind.default_size();
             Rect::from_center_size(pos2(g.pos.x, g.pos.y), vec2(w, h))
@@ -320,6 +320,11 @@ fn handle_input(
     if response.dragged() && !editing_gesture {
         state.viewport.offset += response.drag_delta();
     }
+    // A wheel notch (one line) zooms by one 10 % step, as the zoom buttons.
+    ui.ctx().options_mut(|o| {
+        let line = o.input_options.line_scroll_speed.max(1.0);
+        o.input_options.scroll_zoom_speed = geometry::ZOOM_STEP.ln() / line;
+    });
     if response.hovered() {
         let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta(), i.zoom_delta()));
         state.viewport.offset += scroll;

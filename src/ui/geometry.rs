@@ -10,6 +10,26 @@ use crate::model::{Diagram, Edge, Node};
 /// Smallest and largest zoom factors.
 pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.1..=4.0;
 
+/// One zoom step of the zoom buttons and of a mouse-wheel notch: 10 %.
+pub const ZOOM_STEP: f32 = 1.1;
+
+/// The zoom `steps` steps away from `zoom` on the ladder of powers of
+/// [`ZOOM_STEP`] (…, 83 %, 91 %, 100 %, 110 %, 121 %, …), so that stepping
+/// from a fitted 65 % passes through 100 %; clamped to [`ZOOM_RANGE`].
+#[must_use]
+pub fn zoom_step(zoom: f32, steps: i16) -> f32 {
+    // How many steps above 100 % `zoom` is (a tolerance absorbs rounding).
+    let rung = zoom.ln() / ZOOM_STEP.ln();
+    let next = if steps >= 0 {
+        (rung + 1e-3).floor() + f32::from(steps)
+    } else {
+        (rung - 1e-3).ceil() + f32::from(steps)
+    };
+    ZOOM_STEP
+        .powf(next)
+        .clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end())
+}
+
 /// Pan and zoom of a canvas: `screen = origin + offset + canvas * zoom`,
 /// where `origin` is the top-left of the canvas widget on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -229,6 +249,25 @@ mod tests {
             vp.screen_from_canvas(origin, pos2(0.0, 0.0)),
             pos2(130.0, 38.0)
         ));
+    }
+
+    #[test]
+    fn zoom_steps_are_ten_percent_on_a_ladder_through_100() {
+        let pct = |z: f32| format!("{:.0}", z * 100.0);
+        assert_eq!(pct(zoom_step(1.0, 1)), "110");
+        assert_eq!(pct(zoom_step(1.0, -1)), "91");
+        assert_eq!(pct(zoom_step(1.1, -1)), "100");
+        // From a fitted 65 %: up to 68, 75, 83, 91, 100.
+        let mut z = 0.65;
+        let mut seen = Vec::new();
+        for _ in 0..5 {
+            z = zoom_step(z, 1);
+            seen.push(pct(z));
+        }
+        assert_eq!(seen, ["68", "75", "83", "91", "100"]);
+        assert_eq!(pct(zoom_step(0.65, -1)), "62");
+        assert!((zoom_step(4.0, 1) - 4.0).abs() < 1e-6, "clamped");
+        assert!((zoom_step(0.1, -3) - 0.1).abs() < 1e-6, "clamped");
     }
 
     #[test]

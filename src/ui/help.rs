@@ -9,7 +9,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Scroll, middle/right drag, Space+drag",
         "Pan (on references also drag the background)",
     ),
-    ("Ctrl+scroll, pinch", "Zoom"),
+    (
+        "Ctrl+scroll, pinch; − % + in the status bar",
+        "Zoom (10 % steps; click the percentage for 100 %)",
+    ),
     ("F", "Zoom to fit"),
     ("", "Drawing (your drawings)"),
     (
@@ -18,7 +21,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     (
         "Quick add + Enter",
-        "Add a box; its kind is inferred from the label",
+        "Add a box; its kind is inferred from the label (the field stays for the next; Esc leaves)",
     ),
     ("Drag a palette button", "Place that kind where you drop it"),
     ("Click, Shift+click", "Select, add to the selection"),
@@ -37,7 +40,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "1 2 3 4",
         "Arrow kind: sync, async, data, compensation (also retypes selected arrows)",
     ),
-    ("Double-click a box", "Rename"),
+    (
+        "Double-click a box",
+        "Rename (typing replaces the label; Shift+Enter new line, Enter done, Esc cancel)",
+    ),
     ("Right click", "Menu: copy, paste, group, delete, Tidy…"),
     ("Delete, Backspace", "Delete the selection"),
     ("Ctrl+A, Esc", "Select all, select nothing"),
@@ -58,6 +64,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("W", "Start the walkthrough of a reference"),
     ("← →, Space", "Previous / next step, autoplay"),
     ("F1", "This window"),
+    ("Esc", "Close this, the file or the paste-Mermaid window"),
 ];
 
 /// Shows the shortcuts window while `open`.

@@ -100,4 +100,8 @@ pub fn walkthrough_keys(ui: &Ui, player: &mut Player, total: usize) {
     if space {
         player.toggle_play(total);
     }
+    if left || right || space {
+        // Read after the bar was drawn: show the new step next frame.
+        ui.ctx().request_repaint();
+    }
 }

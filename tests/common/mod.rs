@@ -78,6 +78,21 @@ pub fn archdrill(args: &[&str]) -> std::process::Output {
         .expect("the binary runs")
 }
 
+/// Runs the real `archdrill` binary with `args` and its data dir (progress,
+/// recovery copies) set to `data`.
+#[expect(
+    clippy::expect_used,
+    reason = "a test fails loudly when the binary cannot run"
+)]
+pub fn archdrill_with_data(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_archdrill"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env(archdrill::store::DATA_DIR_ENV, data)
+        .output()
+        .expect("the binary runs")
+}
+
 /// Standard output as text.
 pub fn stdout(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

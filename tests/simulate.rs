@@ -92,7 +92,7 @@ fn chain() -> Draw {
         .edge("app", "gw", EdgeKind::Sync)
         .edge("gw", "svc", EdgeKind::Sync)
         .edge_with("svc", "db", EdgeKind::Data, |e| {
-            e.traffic.writes = Some(1.0)
+            e.traffic.writes = Some(1.0);
         })
 }
 
@@ -186,7 +186,7 @@ fn cache_aside() -> Draw {
         .edge("app", "svc", EdgeKind::Sync)
         .edge("svc", "redis", EdgeKind::Data)
         .edge_with("svc", "db", EdgeKind::Data, |e| {
-            e.traffic.writes = Some(0.2)
+            e.traffic.writes = Some(0.2);
         })
 }
 
@@ -252,7 +252,7 @@ fn a_read_through_cache_passes_its_misses_on_as_reads() {
         .node("app", NodeKind::Client, client(100.0))
         .plain("svc", NodeKind::Service)
         .node("cache", NodeKind::Cache, |n| {
-            n.capacity.hit_ratio = Some(0.75)
+            n.capacity.hit_ratio = Some(0.75);
         })
         .plain("db", NodeKind::Database)
         .edge("app", "svc", EdgeKind::Sync)
@@ -272,17 +272,17 @@ fn buffered() -> Draw {
         .plain("bus", NodeKind::Bus)
         .node("worker", NodeKind::Worker, rps(30.0))
         .node("db", NodeKind::Database, |n| {
-            n.capacity.writes_per_s = Some(40.0)
+            n.capacity.writes_per_s = Some(40.0);
         })
         .edge("app", "svc", EdgeKind::Sync)
         .edge_with("svc", "bus", EdgeKind::Async, |e| {
-            e.label = "OrderPlaced".into()
+            e.label = "OrderPlaced".into();
         })
         .edge_with("bus", "worker", EdgeKind::Async, |e| {
-            e.label = "OrderPlaced".into()
+            e.label = "OrderPlaced".into();
         })
         .edge_with("worker", "db", EdgeKind::Data, |e| {
-            e.traffic.writes = Some(1.0)
+            e.traffic.writes = Some(1.0);
         })
 }
 
@@ -351,26 +351,26 @@ fn subscriptions_take_the_events_their_label_names() {
         .node("app", NodeKind::Client, client(100.0))
         .plain("order", NodeKind::Service)
         .node("inventory", NodeKind::Service, |n| {
-            n.capacity.instances = Some(2)
+            n.capacity.instances = Some(2);
         })
         .plain("bus", NodeKind::Bus)
         .plain("audit", NodeKind::Worker)
         .plain("mail", NodeKind::Worker)
         .edge("app", "order", EdgeKind::Sync)
         .edge_with("order", "bus", EdgeKind::Async, |e| {
-            e.label = "OrderPlaced".into()
+            e.label = "OrderPlaced".into();
         })
         .edge_with("bus", "inventory", EdgeKind::Async, |e| {
-            e.label = "OrderPlaced".into()
+            e.label = "OrderPlaced".into();
         })
         .edge_with("inventory", "bus", EdgeKind::Async, |e| {
             e.label = "InventoryReserved".into();
         })
         .edge_with("bus", "mail", EdgeKind::Async, |e| {
-            e.label = "Inventory reserved".into()
+            e.label = "Inventory reserved".into();
         })
         .edge_with("bus", "audit", EdgeKind::Async, |e| {
-            e.label = "all events".into()
+            e.label = "all events".into();
         });
     let sim = d.run(&Scenario::at(1.0));
     assert_eq!(load(&sim, "inventory").0, 100.0);
@@ -456,10 +456,10 @@ fn an_outbox_relay_is_driven_by_the_writes_it_polls() {
         .plain("kafka", NodeKind::Bus)
         .edge("app", "order", EdgeKind::Sync)
         .edge_with("order", "outbox", EdgeKind::Data, |e| {
-            e.label = "same tx".into()
+            e.label = "same tx".into();
         })
         .edge_with("poller", "outbox", EdgeKind::Data, |e| {
-            e.label = "poll".into()
+            e.label = "poll".into();
         })
         .edge("poller", "kafka", EdgeKind::Async);
     let sim = d.run(&Scenario::at(1.0));

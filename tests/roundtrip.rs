@@ -2,8 +2,8 @@
 //! diagrams (labels with quotes, unicode and newlines included).
 
 use archdrill::model::{
-    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Point, Size,
-    Step, file,
+    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, EdgeTraffic, Node, NodeCapacity, NodeId,
+    NodeKind, Point, Size, Step, file,
 };
 use proptest::prelude::*;
 
@@ -21,6 +21,49 @@ fn finite() -> impl Strategy<Value = f32> {
     ]
 }
 
+/// A figure: unset most of the time, else a number that must survive the
+/// trip exactly.
+fn figure() -> impl Strategy<Value = Option<f64>> {
+    proptest::option::weighted(
+        0.3,
+        prop_oneof![1.0e-3f64..1.0e9, Just(250.0), Just(0.9), Just(1.0e-3)],
+    )
+}
+
+/// Capacity figures, usually none (so most nodes are written as before).
+fn capacity() -> impl Strategy<Value = NodeCapacity> {
+    (
+        (figure(), figure(), figure(), figure()),
+        (
+            proptest::option::weighted(0.2, 1u32..64),
+            figure(),
+            figure(),
+            figure(),
+        ),
+    )
+        .prop_map(
+            |((entry_rps, rps, reads_per_s, writes_per_s), (instances, p50_ms, p99_ms, hit))| {
+                NodeCapacity {
+                    entry_rps,
+                    rps,
+                    reads_per_s,
+                    writes_per_s,
+                    instances,
+                    p50_ms,
+                    p99_ms,
+                    hit_ratio: hit.map(f64::fract),
+                }
+            },
+        )
+}
+
+fn traffic() -> impl Strategy<Value = EdgeTraffic> {
+    (figure(), figure()).prop_map(|(share, writes)| EdgeTraffic {
+        share: share.map(|s| s % 1000.0),
+        writes: writes.map(f64::fract),
+    })
+}
+
 fn diagram() -> impl Strategy<Value = Diagram> {
     (1usize..12)
         .prop_flat_map(|n| {
@@ -31,10 +74,13 @@ fn diagram() -> impl Strategy<Value = Diagram> {
                 finite(),
                 proptest::option::of((1.0f32..500.0, 1.0f32..500.0)),
                 "[ -~]{0,12}",
+                capacity(),
             );
             let nodes = proptest::collection::vec(node, n);
-            let edges =
-                proptest::collection::vec((0..n, 0..n, 0usize..4, "[ -~]{0,10}"), 0..(2 * n));
+            let edges = proptest::collection::vec(
+                (0..n, 0..n, 0usize..4, "[ -~]{0,10}", traffic()),
+                0..(2 * n),
+            );
             let groups = proptest::collection::vec(
                 proptest::sample::subsequence((0..n).collect::<Vec<_>>(), 0..=n.min(3)),
                 0..3,
@@ -54,24 +100,26 @@ fn diagram() -> impl Strategy<Value = Diagram> {
             let nodes: Vec<Node> = nodes
                 .into_iter()
                 .enumerate()
-                .map(|(i, (label, kind, x, y, size, notes))| Node {
+                .map(|(i, (label, kind, x, y, size, notes, capacity))| Node {
                     id: NodeId(format!("n{i}")),
                     label,
                     kind: NodeKind::ALL[kind],
                     pos: Point::new(x, y),
                     size: size.map(|(w, h)| Size { w, h }),
                     notes,
+                    capacity,
                 })
                 .collect();
             let edges: Vec<Edge> = edges
                 .into_iter()
                 .enumerate()
-                .map(|(i, (a, b, k, label))| Edge {
+                .map(|(i, (a, b, k, label, traffic))| Edge {
                     id: EdgeId(format!("e{i}")),
                     from: nodes[a].id.clone(),
                     to: nodes[b].id.clone(),
                     kind: EdgeKind::ALL[k],
                     label,
+                    traffic,
                 })
                 .collect();
             // Each node in at most one boundary: later groups skip taken nodes.
@@ -139,5 +187,29 @@ proptest! {
     #[test]
     fn loader_never_panics_on_garbage(text in "\\PC{0,200}") {
         let _ = file::from_ron(&text, "garbage.ron");
+    }
+}
+
+/// Files written before capacity figures existed load, and save to the very
+/// same bytes: the new fields are not written when empty.
+#[test]
+fn files_without_capacity_are_unchanged() {
+    for reference in archdrill::content::references::REFERENCES {
+        let text = reference.source;
+        let d = file::from_ron(text, reference.id).expect("loads");
+        let saved = file::to_ron(&d).expect("serialises");
+        let mut stripped = d.clone();
+        for n in &mut stripped.nodes {
+            n.capacity = NodeCapacity::default();
+        }
+        for e in &mut stripped.edges {
+            e.traffic = EdgeTraffic::default();
+        }
+        let plain = file::to_ron(&stripped).expect("serialises");
+        assert!(!plain.contains("capacity:"), "{}", reference.id);
+        assert!(!plain.contains("traffic:"), "{}", reference.id);
+        let back = file::from_ron(&plain, reference.id).expect("loads");
+        assert_eq!(file::to_ron(&back).expect("serialises"), plain);
+        assert_eq!(file::from_ron(&saved, reference.id).expect("loads"), d);
     }
 }

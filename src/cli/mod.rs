@@ -1,7 +1,8 @@
 //! The command line (clap): argument definitions and the subcommands of the
 //! CLI contract in PRODUCT.md. Output goes to the writers passed in, so tests
 //! can capture it; this is the one module allowed to print. The drill
-//! commands (`due`, `review`, `stats`) are in `drills.rs`.
+//! commands (`due`, `review`, `stats`) are in `drills.rs`, `simulate` in
+//! `simulate.rs`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +11,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod drills;
+mod simulate;
+
+pub use simulate::to_json as simulate_json;
 
 use crate::content::references::REFERENCES;
 use crate::drill::{Rating, Timestamp};
@@ -86,6 +90,20 @@ pub enum Command {
         /// PNG pixels per canvas unit.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
+    },
+    /// What breaks first at X times the entry traffic, and what breaks while NODE is down.
+    Simulate {
+        /// A diagram (`.ron`, `.mmd`) or reference id.
+        file: PathBuf,
+        /// Multiplier of the drawing's entry traffic (1 = today; `10`, `10x`).
+        #[arg(long, value_name = "X", default_value = "1", value_parser = simulate::parse_traffic)]
+        traffic: f64,
+        /// Take a node down (by id); repeat for several.
+        #[arg(long, value_name = "NODE")]
+        down: Vec<String>,
+        /// Print JSON: `{"traffic","nodes","first_bottleneck","queues","paths"}`.
+        #[arg(long)]
+        json: bool,
     },
     /// List the Q&A cards (id, section, question, diagram).
     Cards {
@@ -175,6 +193,12 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitC
             output,
             scale,
         } => export(file, output, *scale, out, err),
+        Command::Simulate {
+            file,
+            traffic,
+            down,
+            json,
+        } => simulate::run(file, *traffic, down, *json, out, err),
         Command::Cards { json } => cards(*json, out, err),
         Command::Due { json, at } => drills::due(*json, at.unwrap_or_else(now), out, err),
         Command::Review {

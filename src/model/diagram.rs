@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{CheckSpec, EdgeKind, NodeKind};
+use super::{CheckSpec, EdgeKind, EdgeTraffic, NodeCapacity, NodeKind};
 
 /// The file format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -103,6 +103,10 @@ pub struct Node {
     /// Free-form notes (what it is, what breaks without it).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Capacity figures for the simulator; empty uses the kind's defaults
+    /// (and is not written, so files without it are unchanged).
+    #[serde(default, skip_serializing_if = "NodeCapacity::is_empty")]
+    pub capacity: NodeCapacity,
 }
 
 impl Node {
@@ -116,6 +120,7 @@ impl Node {
             pos,
             size: None,
             notes: String::new(),
+            capacity: NodeCapacity::default(),
         }
     }
 
@@ -144,6 +149,10 @@ pub struct Edge {
     /// Optional label, e.g. an event name or an HTTP route.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
+    /// How traffic takes this arrow, for the simulator; empty uses the
+    /// defaults (and is not written).
+    #[serde(default, skip_serializing_if = "EdgeTraffic::is_empty")]
+    pub traffic: EdgeTraffic,
 }
 
 impl Edge {
@@ -156,6 +165,7 @@ impl Edge {
             to: NodeId::from(to),
             kind,
             label: String::new(),
+            traffic: EdgeTraffic::default(),
         }
     }
 }

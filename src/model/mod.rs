@@ -2,6 +2,7 @@
 //! validation, the RON file format and a petgraph view. Nothing here knows
 //! about egui.
 
+mod capacity;
 mod diagram;
 pub mod file;
 mod graph;
@@ -11,6 +12,7 @@ pub mod placement;
 mod spec;
 pub mod validate;
 
+pub use capacity::{EdgeTraffic, NodeCapacity};
 pub use diagram::{
     Boundary, BoundaryId, Diagram, Edge, EdgeId, FORMAT_VERSION, Node, NodeId, Point, Size, Step,
 };

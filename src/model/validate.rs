@@ -120,8 +120,63 @@ fn check_nodes<'a>(
                 format!("node `{id}` has a size that is not a positive number"),
             );
         }
+        for message in capacity_problems(&node.capacity) {
+            push(subject(), format!("node `{id}`: {message}"));
+        }
     }
     node_ids
+}
+
+/// The largest capacity figure accepted (requests per second, milliseconds).
+pub const MAX_FIGURE: f64 = 1e12;
+
+/// The largest share an arrow may carry (calls per request).
+pub const MAX_SHARE: f64 = 1000.0;
+
+/// What is wrong with a node's capacity figures, one sentence per field.
+fn capacity_problems(capacity: &super::NodeCapacity) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, value) in capacity.numbers() {
+        let Some(v) = value else { continue };
+        let ok = match name {
+            "hit_ratio" => (0.0..=1.0).contains(&v),
+            "entry_rps" | "p50_ms" | "p99_ms" => v.is_finite() && (0.0..=MAX_FIGURE).contains(&v),
+            _ => v.is_finite() && v > 0.0 && v <= MAX_FIGURE,
+        };
+        if !ok {
+            out.push(match name {
+                "hit_ratio" => format!("`hit_ratio` is {v}; it must be between 0 and 1"),
+                "entry_rps" | "p50_ms" | "p99_ms" => {
+                    format!("`{name}` is {v}; it must be a number from 0 to {MAX_FIGURE:e}")
+                }
+                _ => format!(
+                    "`{name}` is {v}; a capacity must be a number above 0 and at most {MAX_FIGURE:e} (take a box down to simulate it failing)"
+                ),
+            });
+        }
+    }
+    if capacity.instances == Some(0) {
+        out.push("`instances` is 0; it must be at least 1".to_owned());
+    }
+    out
+}
+
+/// What is wrong with an arrow's traffic figures.
+fn traffic_problems(traffic: &super::EdgeTraffic) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(v) = traffic.share
+        && !(v.is_finite() && (0.0..=MAX_SHARE).contains(&v))
+    {
+        out.push(format!(
+            "`share` is {v}; it must be a number from 0 to {MAX_SHARE}"
+        ));
+    }
+    if let Some(v) = traffic.writes
+        && !(0.0..=1.0).contains(&v)
+    {
+        out.push(format!("`writes` is {v}; it must be between 0 and 1"));
+    }
+    out
 }
 
 /// Edges: unique ids, both ends exist.
@@ -152,6 +207,9 @@ fn check_edges<'a>(
                     ),
                 );
             }
+        }
+        for message in traffic_problems(&edge.traffic) {
+            push(subject(), format!("edge `{id}`: {message}"));
         }
     }
     edge_ids
@@ -355,6 +413,23 @@ mod tests {
             "walkthrough step 1 (\"Hop\") highlights edge `e7`, which does not exist",
         ];
         assert_eq!(messages, expected);
+    }
+
+    #[test]
+    fn capacity_figures_are_checked() {
+        let mut d = small();
+        d.nodes[0].capacity.rps = Some(0.0);
+        d.nodes[0].capacity.hit_ratio = Some(1.5);
+        d.nodes[0].capacity.p50_ms = Some(f64::INFINITY);
+        d.nodes[0].capacity.instances = Some(0);
+        d.edges[0].traffic.share = Some(-1.0);
+        d.edges[0].traffic.writes = Some(f64::NAN);
+        let messages: Vec<String> = validate(&d).into_iter().map(|i| i.message).collect();
+        assert_eq!(messages.len(), 6, "{messages:#?}");
+        assert!(messages[0].starts_with("node `app`: `rps` is 0;"));
+        assert!(messages.iter().any(|m| m.contains("`hit_ratio` is 1.5")));
+        assert!(messages.iter().any(|m| m.contains("`share` is -1")));
+        assert!(messages.iter().any(|m| m.contains("`writes` is NaN")));
     }
 
     #[test]

@@ -660,6 +660,9 @@ fn cli_json_has_exactly_the_contract_shape() {
             ["capacity_rps", "id", "kind", "load_rps", "utilisation"]
         );
         assert!(n["load_rps"].is_f64() && n["utilisation"].is_f64(), "{n}");
+        // Unbounded boxes read 0, never "-0.0".
+        let rho = n["utilisation"].as_f64().expect("number");
+        assert!(rho >= 0.0 && !rho.is_sign_negative(), "{n}");
         assert!(n["capacity_rps"].is_f64() || n["kind"] == "client", "{n}");
     }
     let db = nodes

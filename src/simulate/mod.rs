@@ -357,7 +357,8 @@ fn node_loads(diagram: &Diagram, inputs: &Inputs<'_>, walk: &load::Walk, x: f64)
                 reads_per_s: reads,
                 writes_per_s: writes,
                 capacity_rps,
-                utilisation: rho,
+                // `+ 0.0` turns a -0.0 (an unbounded box) into 0.0 for output.
+                utilisation: rho + 0.0,
                 at_traffic: walk.at_traffic[v],
                 bound,
                 latency_p50_ms: p50,

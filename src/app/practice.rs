@@ -310,9 +310,13 @@ impl ArchdrillApp {
             .filter(|e| e.kind == ItemKind::Card)
             .count();
         let prompts = queue.due.len() - cards;
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         ui.label(format!(
-            "{} due: {cards} cards, {prompts} whiteboard prompts · {} new left today",
+            "{} due: {}, {} · {} new left today",
             queue.due.len(),
+            plural(cards, "card", "cards"),
+            plural(prompts, "whiteboard prompt", "whiteboard prompts"),
             queue.new_left_today
         ));
         if let Some(next) = queue.next_due.filter(|_| queue.due.is_empty()) {

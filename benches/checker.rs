@@ -6,11 +6,14 @@
 //! cache, events through one bus to other services and workers, a few
 //! synchronous service calls, saga failure and compensation events.
 
+mod common;
+
 use std::hint::black_box;
 
 use archdrill::check::check;
 use archdrill::content::references;
-use archdrill::model::{Diagram, Edge, EdgeKind, Node, NodeKind, Point};
+use archdrill::model::{Diagram, EdgeKind, Node, NodeKind, Point};
+use common::{EVENTS, edge};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 const DOMAINS: &[&str] = &[
@@ -31,24 +34,6 @@ const DOMAINS: &[&str] = &[
     "Ratings",
     "Coupons",
 ];
-
-const EVENTS: &[&str] = &[
-    "OrderCreated",
-    "StockReserved",
-    "PaymentCaptured",
-    "PaymentFailed",
-    "OrderShipped",
-    "PriceChanged",
-    "ReviewPosted",
-];
-
-fn edge(d: &mut Diagram, from: &str, to: &str, kind: EdgeKind, label: &str) {
-    let id = format!("e{}", d.edges.len());
-    d.edges.push(Edge {
-        label: label.to_owned(),
-        ..Edge::new(&id, from, to, kind)
-    });
-}
 
 fn node(d: &mut Diagram, id: &str, label: &str, kind: NodeKind, x: f32, y: f32) {
     d.nodes.push(Node::new(id, label, kind, Point::new(x, y)));

@@ -9,29 +9,14 @@
 //! relay per ten services. Measured at 10× with nothing down, and with a
 //! cache and a bus consumer down (paths classified, fallbacks computed).
 
+mod common;
+
 use std::hint::black_box;
 
-use archdrill::model::{Diagram, Edge, EdgeKind, Node, NodeKind, Point};
+use archdrill::model::{Diagram, EdgeKind, Node, NodeKind, Point};
 use archdrill::simulate::{Scenario, simulate};
+use common::{EVENTS, edge};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-
-const EVENTS: &[&str] = &[
-    "OrderCreated",
-    "StockReserved",
-    "PaymentCaptured",
-    "PaymentFailed",
-    "OrderShipped",
-    "PriceChanged",
-    "ReviewPosted",
-];
-
-fn edge(d: &mut Diagram, from: &str, to: &str, kind: EdgeKind, label: &str) {
-    let id = format!("e{}", d.edges.len());
-    d.edges.push(Edge {
-        label: label.to_owned(),
-        ..Edge::new(&id, from, to, kind)
-    });
-}
 
 fn node(d: &mut Diagram, id: &str, kind: NodeKind) {
     d.nodes.push(Node::new(id, id, kind, Point::default()));

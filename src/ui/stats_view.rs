@@ -63,19 +63,14 @@ pub fn stats_ui(ui: &mut Ui, stats: &Stats) -> bool {
             .collect();
         #[expect(clippy::cast_precision_loss, reason = "a round count")]
         let rounds = scores.len().max(5) as f64;
-        Plot::new("round-scores")
-            .height(140.0)
-            .include_x(0.5)
-            .include_x(rounds + 0.5)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .include_y(0.0)
-            .include_y(100.0)
-            .show(ui, |plot| {
-                plot.line(Line::new("score", PlotPoints::new(scores.clone())));
-                plot.points(Points::new("score", PlotPoints::new(scores)).radius(4.0));
-            });
+        percent_plot(
+            ui,
+            ("round-scores", "score"),
+            scores,
+            (0.5, rounds + 0.5),
+            140.0,
+            4.0,
+        );
         ui.strong("Retention per day");
         let retention: Vec<[f64; 2]> = stats
             .retention_per_day
@@ -89,22 +84,42 @@ pub fn stats_ui(ui: &mut Ui, stats: &Stats) -> bool {
             .collect();
         #[expect(clippy::cast_precision_loss, reason = "a day count")]
         let days = retention.len().max(7) as f64;
-        Plot::new("retention")
-            .height(120.0)
-            .include_x(-0.5)
-            .include_x(days - 0.5)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .include_y(0.0)
-            .include_y(100.0)
-            .show(ui, |plot| {
-                plot.line(Line::new("retention %", PlotPoints::new(retention.clone())));
-                plot.points(Points::new("retention %", PlotPoints::new(retention)).radius(3.0));
-            });
+        percent_plot(
+            ui,
+            ("retention", "retention %"),
+            retention,
+            (-0.5, days - 0.5),
+            120.0,
+            3.0,
+        );
         lists_ui(ui, stats);
     });
     back
+}
+
+/// A fixed (not draggable) line with markers on a 0–100 scale over
+/// the x range given; the pair names the plot (its id) and its series.
+fn percent_plot(
+    ui: &mut Ui,
+    (id, name): (&str, &str),
+    points: Vec<[f64; 2]>,
+    (x_min, x_max): (f64, f64),
+    height: f32,
+    radius: f32,
+) {
+    Plot::new(id)
+        .height(height)
+        .include_x(x_min)
+        .include_x(x_max)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .include_y(100.0)
+        .show(ui, |plot| {
+            plot.line(Line::new(name, PlotPoints::new(points.clone())));
+            plot.points(Points::new(name, PlotPoints::new(points)).radius(radius));
+        });
 }
 
 /// Weakest sections, recurring finding codes, leeches.

@@ -297,3 +297,50 @@ fn the_stats_view_shows_the_day_and_the_codes_you_keep_getting() {
     h.run();
     assert!(h.query_by_label("Due today").is_some());
 }
+
+#[test]
+fn the_findings_panel_gives_the_round_score_with_the_twist() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    let catalog = Catalog::shipped().expect("catalog");
+    let prompt = catalog
+        .prompts()
+        .iter()
+        .find(|p| p.twist.is_some())
+        .expect("a prompt with a twist")
+        .clone();
+    h.state_mut().set_up_round(&prompt.id);
+    h.state_mut().start_round(0.0);
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    // Nine minutes in: the twist (announced at the deep dive) is graded.
+    h.state_mut().submit_round(540.0);
+    h.run();
+    let attempt = h.state().progress().rounds[0].clone();
+    assert!(attempt.twist);
+    let drawing = h.state().current().expect("drawing").clone();
+    let plain = drill::round::grade(&prompt, &drawing, false).expect("grade");
+    let twisted = drill::round::grade(&prompt, &drawing, true).expect("grade");
+    assert!(!twisted.twist_findings.is_empty());
+    assert!(twisted.score < plain.score, "the twist costs points");
+    assert_eq!(attempt.score, twisted.score);
+
+    let report = h.state().report().expect("findings open").clone();
+    assert_eq!(report.score, attempt.score, "panel and round agree");
+    let twist_rows = |r: &archdrill::check::Report| {
+        r.findings
+            .iter()
+            .filter(|f| f.code == drill::round::TWIST_CODE)
+            .count()
+    };
+    assert_eq!(twist_rows(&report), twisted.twist_findings.len());
+    let lost: u32 = report.findings.iter().map(|f| f.points).sum();
+    assert_eq!(u32::from(report.score), 100u32.saturating_sub(lost));
+
+    // Meeting one of the twist's needs after the round re-grades the panel.
+    let need = &prompt.twist.as_ref().expect("twist").adds[0];
+    h.state_mut().add_node(need.kinds[0], "Payment provider");
+    h.run();
+    let report = h.state().report().expect("findings").clone();
+    assert_eq!(twist_rows(&report), twisted.twist_findings.len() - 1);
+}

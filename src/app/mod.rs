@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use crate::check::{Report, check};
+use crate::check::Report;
 use crate::content::references::REFERENCES;
 use crate::io::open;
-use entry::{CheckView, Entry, Source};
+use entry::{CheckView, Entry, RoundCheck, Source};
 pub use practice::Clock;
 
 mod arrange;
@@ -410,7 +410,12 @@ impl ArchdrillApp {
             }
         };
         if let Some(entry) = self.entries.get_mut(self.selected) {
-            let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+            let report = RoundCheck::report(
+                entry.round.as_ref(),
+                entry.editor.doc(),
+                &reference_diagram,
+                reference.id,
+            );
             entry.check = Some(CheckView::new(
                 entry.editor.doc(),
                 report,
@@ -441,7 +446,12 @@ impl ArchdrillApp {
         let Ok(reference_diagram) = reference.load() else {
             return;
         };
-        let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+        let report = RoundCheck::report(
+            entry.round.as_ref(),
+            entry.editor.doc(),
+            &reference_diagram,
+            reference.id,
+        );
         view.against = reference.id;
         view.refresh(entry.editor.doc(), report, state);
     }

@@ -10,7 +10,7 @@
 use egui::{RichText, Ui};
 
 use super::ArchdrillApp;
-use super::entry::Source;
+use super::entry::{RoundCheck, Source};
 use crate::drill::round::{DEFAULT_ROUND_SECS, RoundPlan, grade};
 use crate::drill::{Prompt, RoundAttempt, RoundSubmission, Timestamp};
 use crate::ui::rehearsal::{format_secs, whole_secs};
@@ -149,6 +149,7 @@ impl ArchdrillApp {
                 .progress
                 .record_round(&data, &self.practice.catalog, &submission);
         let reference = run.prompt.reference.clone();
+        let prompt = run.prompt.clone();
         let twist_missed = grade
             .twist_findings
             .iter()
@@ -167,6 +168,7 @@ impl ArchdrillApp {
                 return;
             }
         }
+        self.entries[index].round = Some(RoundCheck { prompt, twist });
         self.selected = index;
         self.mode = super::Mode::Diagrams;
         self.check_against_reference(&reference);
@@ -198,10 +200,15 @@ impl ArchdrillApp {
         match crate::drill::progress::load_round_drawing(&data, &attempt) {
             Ok(diagram) => {
                 self.new_drawing();
+                let prompt = self.practice.catalog.prompt(&attempt.prompt).cloned();
                 if let Some(entry) = self.entries.get_mut(self.selected) {
                     *entry = super::entry::Entry::new(Source::Untitled(self.untitled), diagram);
+                    entry.round = prompt.clone().map(|prompt| RoundCheck {
+                        prompt,
+                        twist: attempt.twist,
+                    });
                 }
-                if let Some(prompt) = self.practice.catalog.prompt(&attempt.prompt).cloned() {
+                if let Some(prompt) = prompt {
                     self.check_against_reference(&prompt.reference);
                 }
             }

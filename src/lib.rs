@@ -15,6 +15,7 @@ pub mod io;
 pub mod layout;
 pub mod mermaid;
 pub mod model;
+pub mod scene;
 pub mod simulate;
 pub mod store;
 pub mod ui;

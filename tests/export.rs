@@ -11,10 +11,11 @@ use common::archdrill;
 use std::path::Path;
 
 use archdrill::content::references::{self, REFERENCES};
-use archdrill::export::{self, ExportError, palette};
+use archdrill::export::{self, ExportError};
 use archdrill::model::{
     Boundary, BoundaryId, Diagram, Edge, EdgeKind, Node, NodeId, NodeKind, Point,
 };
+use archdrill::scene::palette;
 use resvg::usvg;
 
 fn reference(id: &str) -> Diagram {

@@ -9,13 +9,13 @@
 use std::path::{Path, PathBuf};
 
 use archdrill::content::references::REFERENCES;
-use archdrill::export::boundary_rects;
-use archdrill::export::geometry::{R, node_rect};
 use archdrill::layout::{Direction, layered, metrics, tidy};
 use archdrill::mermaid;
 use archdrill::model::{
     Boundary, BoundaryId, Diagram, Edge, EdgeKind, Node, NodeId, NodeKind, Point, Size, file,
 };
+use archdrill::scene::boundary_rects;
+use archdrill::scene::geometry::{R, node_rect};
 use proptest::prelude::*;
 
 /// The diagram with `tidy`'s positions applied.
@@ -96,7 +96,10 @@ fn problems(d: &Diagram) -> Vec<String> {
             }
         }
     }
-    let containers = boundary_rects(d);
+    let containers: Vec<(usize, R)> = boundary_rects(d)
+        .into_iter()
+        .map(|c| (c.index, c.rect))
+        .collect();
     for &(b, rect) in &containers {
         let boundary = &d.boundaries[b];
         let members = d.boundary_members(boundary.id.as_str());

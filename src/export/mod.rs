@@ -1,20 +1,16 @@
-//! Pictures of a diagram: an SVG written by our own code, drawn like the
-//! canvas in light mode, and a PNG rasterised from that SVG with resvg and
-//! the embedded font. No egui here.
+//! Writing files of a diagram: an SVG of the scene's primitives, a PNG
+//! rasterised from that SVG with resvg and the embedded font, and by
+//! extension Mermaid or RON. No egui here, and no drawing rules either:
+//! those live in `scene`.
 
-mod font;
 mod format;
-pub mod geometry;
-pub mod labels;
-pub mod palette;
 mod png;
-mod shapes;
 mod svg;
 mod writer;
 
 pub use format::{Format, render};
 pub use png::{MAX_PIXELS, MAX_SIDE_PX, png, rasterize};
-pub use svg::{FONT_FAMILY, boundary_rects, svg};
+pub use svg::{FONT_FAMILY, svg};
 
 /// Why a picture could not be made.
 #[derive(Debug, thiserror::Error)]

@@ -1,11 +1,11 @@
-//! Writing SVG text: short fixed-form numbers, XML escaping, paint
-//! attributes, and a canvas that tracks the extent of what was drawn.
+//! Writing SVG text: short fixed-form numbers, XML escaping, and one
+//! element per scene primitive.
 
 use std::fmt::Write as _;
 
-use super::font;
-use super::geometry::{P, R, p};
-use super::palette::Rgba;
+use crate::scene::font;
+use crate::scene::geometry::{P, p};
+use crate::scene::{Align, Primitive, Rgba, Seg, Stroke};
 
 /// A number in short, fixed form (at most two decimals, no `-0`).
 pub struct N(pub f32);
@@ -41,24 +41,36 @@ pub fn xml(text: &str) -> String {
     out
 }
 
-/// `fill="…"` (with `fill-opacity` when translucent).
-pub fn fill(color: Rgba) -> String {
-    if color.3 == 0xff {
-        format!("fill=\"{}\"", color.hex())
-    } else {
-        format!(
-            "fill=\"{}\" fill-opacity=\"{}\"",
-            color.hex(),
-            N(color.opacity())
-        )
+/// `fill="…"` (with `fill-opacity` when translucent), or `fill="none"`.
+fn fill(color: Option<Rgba>) -> String {
+    match color {
+        None => "fill=\"none\"".to_owned(),
+        Some(c) if c.3 == 0xff => format!("fill=\"{}\"", c.hex()),
+        Some(c) => format!("fill=\"{}\" fill-opacity=\"{}\"", c.hex(), N(c.opacity())),
     }
 }
 
-pub fn stroke(color: Rgba, width: f32) -> String {
-    format!("stroke=\"{}\" stroke-width=\"{}\"", color.hex(), N(width))
+/// ` stroke=… stroke-width=… [stroke-opacity] [stroke-dasharray]`, or
+/// nothing.
+fn stroke(s: Option<&Stroke>) -> String {
+    let Some(s) = s else {
+        return String::new();
+    };
+    let mut out = format!(
+        " stroke=\"{}\" stroke-width=\"{}\"",
+        s.color.hex(),
+        N(s.width)
+    );
+    if s.color.3 != 0xff {
+        let _ = write!(out, " stroke-opacity=\"{}\"", N(s.color.opacity()));
+    }
+    if let Some((dash, gap)) = s.dash {
+        let _ = write!(out, " stroke-dasharray=\"{} {}\"", N(dash), N(gap));
+    }
+    out
 }
 
-pub fn points(list: &[P]) -> String {
+fn points(list: &[P]) -> String {
     let mut out = String::new();
     for (i, q) in list.iter().enumerate() {
         if i > 0 {
@@ -69,77 +81,153 @@ pub fn points(list: &[P]) -> String {
     out
 }
 
-/// An SVG under construction, tracking the extent of what was drawn.
-pub struct Canvas {
-    /// The SVG elements so far.
-    pub body: String,
-    /// The extent of everything drawn.
-    pub bounds: Option<R>,
+/// Appends the SVG element of one primitive.
+pub fn write_primitive(out: &mut String, prim: &Primitive<'_>) {
+    match prim {
+        Primitive::Rect {
+            rect,
+            radius,
+            fill: f,
+            stroke: s,
+        } => {
+            let radius = radius.min(rect.w() * 0.5).min(rect.h() * 0.5).max(0.0);
+            let rounded = if radius > 0.0 {
+                format!(" rx=\"{}\"", N(radius))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{rounded} {}{}/>",
+                N(rect.min.x),
+                N(rect.min.y),
+                N(rect.w().max(0.0)),
+                N(rect.h().max(0.0)),
+                fill(*f),
+                stroke(s.as_ref())
+            );
+        }
+        Primitive::Polygon {
+            points: list,
+            fill: f,
+            stroke: s,
+        } => {
+            let _ = writeln!(
+                out,
+                "<polygon points=\"{}\" {}{}/>",
+                points(list),
+                fill(*f),
+                stroke(s.as_ref())
+            );
+        }
+        Primitive::Polyline {
+            points: list,
+            stroke: s,
+        } => {
+            if list.len() == 2 {
+                let _ = writeln!(
+                    out,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"{}/>",
+                    N(list[0].x),
+                    N(list[0].y),
+                    N(list[1].x),
+                    N(list[1].y),
+                    stroke(Some(s))
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "<polyline points=\"{}\" fill=\"none\"{} stroke-linejoin=\"round\"/>",
+                    points(list),
+                    stroke(Some(s))
+                );
+            }
+        }
+        Primitive::Path {
+            start,
+            segs,
+            fill: f,
+            stroke: s,
+        } => {
+            let _ = writeln!(
+                out,
+                "<path d=\"{}\" {}{}/>",
+                path_data(*start, segs, f.is_some()),
+                fill(*f),
+                stroke(s.as_ref())
+            );
+        }
+        Primitive::Text {
+            lines,
+            x,
+            top,
+            size,
+            color,
+            align,
+        } => text_lines(out, lines, (*x, *top), *size, *color, *align),
+    }
 }
 
-impl Canvas {
-    pub fn grow(&mut self, r: R) {
-        self.bounds = Some(self.bounds.map_or(r, |b| b.union(r)));
-    }
-
-    pub fn rect(&mut self, r: R, radius: f32, attrs: &str) {
-        let radius = radius.min(r.w() * 0.5).min(r.h() * 0.5).max(0.0);
-        let rounded = if radius > 0.0 {
-            format!(" rx=\"{}\"", N(radius))
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            self.body,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"{rounded} {attrs}/>",
-            N(r.min.x),
-            N(r.min.y),
-            N(r.w().max(0.0)),
-            N(r.h().max(0.0))
-        );
-        self.grow(r);
-    }
-
-    pub fn polygon(&mut self, list: &[P], attrs: &str) {
-        let _ = writeln!(self.body, "<polygon points=\"{}\" {attrs}/>", points(list));
-    }
-
-    pub fn polyline(&mut self, list: &[P], attrs: &str) {
-        let _ = writeln!(
-            self.body,
-            "<polyline points=\"{}\" fill=\"none\" {attrs}/>",
-            points(list)
-        );
-    }
-
-    /// Centred lines of text whose block starts at `top`.
-    pub fn text_lines(
-        &mut self,
-        lines: &[String],
-        center_x: f32,
-        top: f32,
-        size: f32,
-        color: Rgba,
-    ) {
-        let height = font::line_height(size);
-        for (i, line) in lines.iter().enumerate() {
-            #[expect(clippy::cast_precision_loss, reason = "a few lines")]
-            let y = top + height * i as f32;
-            let width = font::text_width(line, size);
-            let _ = writeln!(
-                self.body,
-                "<text x=\"{}\" y=\"{}\" font-size=\"{}\" text-anchor=\"middle\" {}>{}</text>",
-                N(center_x),
-                N(y + font::ascent(size)),
-                N(size),
-                fill(color),
-                xml(line)
-            );
-            self.grow(R {
-                min: p(center_x - width * 0.5, y),
-                max: p(center_x + width * 0.5, y + height),
-            });
+/// The `d` attribute of a path of lines and arcs.
+fn path_data(start: P, segs: &[Seg], closed: bool) -> String {
+    let mut d = format!("M{},{}", N(start.x), N(start.y));
+    for seg in segs {
+        match *seg {
+            Seg::Line(q) => {
+                let _ = write!(d, " L{},{}", N(q.x), N(q.y));
+            }
+            Seg::Arc {
+                center,
+                radii,
+                from,
+                to,
+            } => {
+                let end = center + p(radii.x * to.cos(), radii.y * to.sin());
+                let large = u8::from((to - from).abs() > std::f32::consts::PI + 1e-4);
+                let sweep = u8::from(to > from);
+                let _ = write!(
+                    d,
+                    " A{},{} 0 {large} {sweep} {},{}",
+                    N(radii.x),
+                    N(radii.y),
+                    N(end.x),
+                    N(end.y)
+                );
+            }
         }
+    }
+    if closed {
+        d.push_str(" Z");
+    }
+    d
+}
+
+/// One `<text>` per line.
+fn text_lines(
+    out: &mut String,
+    lines: &[String],
+    (x, top): (f32, f32),
+    size: f32,
+    color: Rgba,
+    align: Align,
+) {
+    let height = font::line_height(size);
+    let anchor = match align {
+        Align::Center => " text-anchor=\"middle\"",
+        Align::Left => "",
+    };
+    for (i, line) in lines.iter().enumerate() {
+        #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+        let y = top + height * i as f32 + font::ascent(size);
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{anchor} {}>{}</text>",
+            N(x),
+            N(y),
+            N(size),
+            fill(Some(color)),
+            xml(line)
+        );
     }
 }
 

@@ -17,7 +17,7 @@ const MARGIN: f32 = 8.0;
 /// further).
 const MAX_SWEEP_SLOPE: f32 = 1.0;
 /// The drawing's spacing between parallel edges.
-const PARALLEL: f32 = crate::export::geometry::PARALLEL_SPACING;
+const PARALLEL: f32 = crate::scene::geometry::PARALLEL_SPACING;
 
 /// The sizes of the boxes, along the reading direction and across it.
 pub(super) struct Boxes<'a> {

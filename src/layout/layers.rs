@@ -43,7 +43,7 @@ pub(super) struct Layers {
 /// Corridor kept free for one edge through a rank, and the extra room per
 /// parallel edge (the drawing's spacing between parallel edges).
 const CORRIDOR: f32 = 14.0;
-const PARALLEL: f32 = crate::export::geometry::PARALLEL_SPACING;
+const PARALLEL: f32 = crate::scene::geometry::PARALLEL_SPACING;
 
 impl Layers {
     /// Builds the layered graph from ranked nodes (`size` is each node's

@@ -1,11 +1,11 @@
 //! How readable a placement is, measured on the drawing as the canvas and
 //! the pictures draw it: node rectangles, and each edge as the straight
-//! segment between box borders from `export::geometry` (parallel edges
+//! segment between box borders from `scene::geometry` (parallel edges
 //! fanned out). Used by the layout's tests and benchmark; plain data in,
 //! counts out.
 
-use crate::export::geometry::{P, PARALLEL_SPACING, R, edge_segment, node_rect, parallel_offsets};
 use crate::model::{Diagram, EdgeId, NodeId};
+use crate::scene::geometry::{P, PARALLEL_SPACING, R, edge_segment, node_rect, parallel_offsets};
 
 /// Boxes closer than this are touching, not overlapping; a segment this
 /// close to a box only grazes it.
@@ -120,7 +120,7 @@ fn segment_hits(a: P, b: P, rect: R) -> bool {
     if min.x >= max.x || min.y >= max.y {
         return false;
     }
-    crate::export::geometry::clip_range(a, b, R { min, max }).is_some_and(|(t0, t1)| t0 < t1)
+    crate::scene::geometry::clip_range(a, b, R { min, max }).is_some_and(|(t0, t1)| t0 < t1)
 }
 
 /// Whether two segments properly cross (touching or collinear runs are

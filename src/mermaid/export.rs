@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::text::{escaped, quoted_label};
-use crate::export::palette;
 use crate::model::{Boundary, Diagram, EdgeKind, NodeKind};
+use crate::scene::palette;
 
 /// Words Mermaid reads as statements where an id is expected.
 const KEYWORDS: &[&str] = &[

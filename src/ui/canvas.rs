@@ -1,25 +1,46 @@
-//! The diagram canvas widget: paints boundaries, edges and nodes through a
-//! [`Viewport`], and turns pointer input into pan and zoom. It reads the
-//! document and never edits it.
+//! The diagram canvas widget: lays the diagram out as a scene (kept
+//! between frames until the drawing changes), paints the scene's
+//! primitives through a [`Viewport`], and turns pointer input into pan,
+//! zoom and editing gestures. It reads the document and never edits it.
 
-use egui::{Align2, FontId, Painter, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use std::sync::Arc;
 
-use super::edges::{paint_edge_line, paint_edges};
+use egui::{Align2, FontId, Painter, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+
 use super::geometry::{self, Viewport};
 use super::interact::{self, CanvasEvent, Gesture, Selection};
-use super::overlay;
-use super::shapes::{Emphasis, paint_node};
+use super::paint::{self, Screen};
 use super::theme::CanvasTheme;
 use crate::check::Ghost;
 use crate::model::{Diagram, EdgeKind};
+use crate::scene::{self, Layout, Tint};
 
-/// Pixels between the lines of parallel edges, in canvas units.
-pub const PARALLEL_SPACING: f32 = 26.0;
 /// Grid spacing in canvas units (dots are painted every grid step; boxes
 /// snap to half steps).
 pub const GRID: f32 = 40.0;
-/// Padding of a boundary container around its members, in canvas units.
-const BOUNDARY_PADDING: f32 = 18.0;
+
+/// A scene layout kept for the drawing it was made from.
+#[derive(Clone, Debug, PartialEq)]
+struct Cached {
+    fingerprint: u64,
+    layout: Arc<Layout>,
+}
+
+/// The layout of `diagram`, from `slot` when the drawing has not changed.
+fn cached(slot: &mut Option<Cached>, diagram: &Diagram) -> Arc<Layout> {
+    let fingerprint = scene::fingerprint(diagram);
+    match slot {
+        Some(c) if c.fingerprint == fingerprint => Arc::clone(&c.layout),
+        _ => {
+            let layout = Arc::new(Layout::new(diagram));
+            *slot = Some(Cached {
+                fingerprint,
+                layout: Arc::clone(&layout),
+            });
+            layout
+        }
+    }
+}
 
 /// Transient view state of one canvas (never saved into the document).
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +57,10 @@ pub struct CanvasState {
     pub view_size: Vec2,
     /// Where the canvas was on screen last frame.
     pub screen_rect: Rect,
+    /// The document's layout, kept between frames.
+    layout: Option<Cached>,
+    /// The layout of a drag being previewed.
+    preview: Option<Cached>,
 }
 
 impl CanvasState {
@@ -48,6 +73,12 @@ impl CanvasState {
                 .screen_rect_from_canvas(self.screen_rect.min, geometry::node_rect(node)),
         )
     }
+
+    /// The layout of `diagram` as the canvas draws it (kept until the
+    /// drawing changes).
+    pub fn layout(&mut self, diagram: &Diagram) -> Arc<Layout> {
+        cached(&mut self.layout, diagram)
+    }
 }
 
 impl Default for CanvasState {
@@ -59,6 +90,8 @@ impl Default for CanvasState {
             gesture: Gesture::Idle,
             view_size: Vec2::ZERO,
             screen_rect: Rect::NOTHING,
+            layout: None,
+            preview: None,
         }
     }
 }
@@ -80,7 +113,8 @@ pub struct Highlight {
     pub edges: Vec<String>,
 }
 
-/// What to draw over the diagram: a highlight, and the checker's overlay.
+/// What to draw over the diagram: a highlight, the checker's overlay, a
+/// simulation's tint.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Decor<'a> {
     /// Emphasise these and dim the rest.
@@ -94,6 +128,9 @@ pub struct Decor<'a> {
     pub extra: &'a [String],
     /// Drawn edges the checker calls wrong, marked with a warning badge.
     pub flagged_edges: &'a [String],
+    /// Per-node fill colours and per-edge emphasis colours (e.g. the
+    /// simulation's utilisation and failed / degraded paths).
+    pub tint: Option<&'a Tint>,
     /// Whether the user may edit (select, move, connect, rename).
     pub editable: bool,
     /// Snap moved boxes to the grid.
@@ -116,7 +153,6 @@ pub fn canvas_ui(
     state: &mut CanvasState,
     decor: Decor<'_>,
 ) -> CanvasOutput {
-    let highlight = decor.highlight;
     // A fixed id: panels appearing beside the canvas mid-drag (properties
     // when something gets selected) must not end the drag.
     let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
@@ -126,17 +162,16 @@ pub fn canvas_ui(
     state.view_size = rect.size();
     state.screen_rect = rect;
     let theme = CanvasTheme::new(ui.visuals().dark_mode);
-    let offsets = geometry::parallel_offsets(&diagram.edges, PARALLEL_SPACING);
+    let layout = state.layout(diagram);
 
     let (events, consumed) = if decor.editable {
         state.selection.retain_existing(diagram);
         interact::edit_input(
             ui,
             &response,
-            diagram,
+            (diagram, &layout),
             state.viewport,
             (&mut state.gesture, &mut state.selection),
-            &offsets,
             interact::EditOptions {
                 snap: decor.snap.then_some(GRID / 2.0),
             },
@@ -144,48 +179,32 @@ pub fn canvas_ui(
     } else {
         (Vec::new(), false)
     };
-    handle_input(ui, &response, diagram, state, decor.ghosts, consumed);
+    handle_input(ui, &response, &layout, state, decor.ghosts, consumed);
     let vp = state.viewport;
     let origin = rect.min;
     let preview = interact::preview(diagram, &state.gesture);
-    let diagram = preview.as_ref().unwrap_or(diagram);
+    let (diagram, layout) = if let Some(moved) = &preview {
+        (moved, cached(&mut state.preview, moved))
+    } else {
+        state.preview = None;
+        (diagram, layout)
+    };
 
     painter.rect_filled(rect, 0.0, theme.background);
     paint_grid(&painter, rect, vp, &theme);
 
     let hovered_node = response
         .hover_pos()
-        .and_then(|p| geometry::node_at(diagram, vp.canvas_from_screen(origin, p)));
-
-    // Containers sized inside-out (shared with the SVG export, so nested
-    // titles never collide); edge labels keep clear of their titles.
-    let containers = crate::export::boundary_rects(diagram);
-    paint_boundaries(
+        .and_then(|q| layout.node_at(geometry::plain_pos(vp.canvas_from_screen(origin, q))));
+    paint_scene(
         &painter,
-        diagram,
-        &containers,
-        (vp, origin),
-        &theme,
-        (highlight.is_some(), &state.selection.boundaries),
+        (diagram, &layout),
+        state,
+        &decor,
+        (hovered_node, theme.dark),
     );
-    paint_edges(
-        &painter,
-        diagram,
-        (vp, origin),
-        &theme,
-        (highlight, &state.selection.edges),
-        (&offsets, &containers),
-    );
-
-    paint_nodes(&painter, rect, diagram, state, &decor, hovered_node, &theme);
-    for ghost in decor.ghosts {
-        let lit = decor
-            .ghost_focus
-            .is_none_or(|focus| focus.contains(&ghost.reference_node));
-        overlay::paint_ghost(&painter, vp, origin, ghost, &theme, lit);
-    }
-    for id in decor.flagged_edges {
-        overlay::paint_edge_flag(&painter, vp, origin, diagram, id);
+    if decor.editable {
+        paint_handles(&painter, (diagram, &layout), state, hovered_node, &theme);
     }
     paint_gesture(&painter, diagram, state, &theme);
 
@@ -219,6 +238,84 @@ pub fn canvas_ui(
     CanvasOutput { response, events }
 }
 
+/// Paints the drawing: the scene's primitives for what is in view.
+fn paint_scene(
+    painter: &Painter,
+    (diagram, layout): (&Diagram, &Layout),
+    state: &CanvasState,
+    decor: &Decor<'_>,
+    (hovered_node, dark): (Option<usize>, bool),
+) {
+    let (vp, origin) = (state.viewport, state.screen_rect.min);
+    let highlight = decor.highlight.map(|h| scene::Highlight {
+        nodes: &h.nodes,
+        edges: &h.edges,
+    });
+    let ghosts: Vec<scene::Ghost<'_>> = decor
+        .ghosts
+        .iter()
+        .map(|g| scene::Ghost {
+            kind: g.kind,
+            label: &g.label,
+            pos: g.pos,
+            lit: decor
+                .ghost_focus
+                .is_none_or(|focus| focus.contains(&g.reference_node)),
+        })
+        .collect();
+    let view = scene::View {
+        theme: CanvasTheme::scene_theme(dark),
+        zoom: vp.zoom,
+        highlight,
+        selected: Some(scene::Selected {
+            nodes: &state.selection.nodes,
+            edges: &state.selection.edges,
+            boundaries: &state.selection.boundaries,
+        }),
+        hovered: hovered_node,
+        tint: decor.tint,
+        ghosts: &ghosts,
+        extra: decor.extra,
+        flagged_edges: decor.flagged_edges,
+    };
+    let visible = geometry::plain_rect(vp.canvas_rect_from_screen(origin, state.screen_rect));
+    let primitives = scene::paint(diagram, layout, &view, Some(visible));
+    paint::paint(painter, Screen { vp, origin }, &primitives);
+}
+
+/// The connect handle of the hovered box and of every selected one.
+fn paint_handles(
+    painter: &Painter,
+    (diagram, layout): (&Diagram, &Layout),
+    state: &CanvasState,
+    hovered: Option<usize>,
+    theme: &CanvasTheme,
+) {
+    let (vp, origin) = (state.viewport, state.screen_rect.min);
+    let selected = state
+        .selection
+        .nodes
+        .iter()
+        .filter_map(|id| layout.node_index(id));
+    let color = theme.edge_color(EdgeKind::Sync);
+    let mut seen = std::collections::BTreeSet::new();
+    for i in hovered.into_iter().chain(selected) {
+        if !seen.insert(i) || i >= diagram.nodes.len() {
+            continue;
+        }
+        let screen = vp.screen_rect_from_canvas(origin, geometry::rect(layout.nodes[i].rect));
+        if !screen.intersects(painter.clip_rect()) {
+            continue;
+        }
+        painter.circle(
+            interact::handle_pos(screen),
+            interact::HANDLE_RADIUS,
+            theme.background,
+            Stroke::new(1.5, color),
+        );
+    }
+}
+
 /// Paints the gesture in progress: the arrow being drawn, or the
 /// rubber band.
 fn paint_gesture(painter: &Painter, diagram: &Diagram, state: &CanvasState, theme: &CanvasTheme) {
@@ -227,13 +324,24 @@ fn paint_gesture(painter: &Painter, diagram: &Diagram, state: &CanvasState, them
         interact::Gesture::Connect { from, to } => {
             if let Some(node) = diagram.node(from) {
                 let start = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
-                paint_edge_line(
-                    painter,
+                let from = vp.canvas_from_screen(origin, interact::handle_pos(start));
+                let to = vp.canvas_from_screen(origin, *to);
+                let points = [geometry::plain_pos(from), geometry::plain_pos(to)];
+                let mut out = Vec::new();
+                scene::edges::arrow(
+                    &mut out,
                     EdgeKind::Sync,
-                    [interact::handle_pos(start), *to],
-                    Stroke::new(1.6, theme.edge_color(EdgeKind::Sync)),
-                    vp.zoom,
+                    &points,
+                    false,
+                    scene::edges::EdgePaint {
+                        color: theme.palette.edge_color(EdgeKind::Sync),
+                        width: scene::edges::EDGE_STROKE,
+                        dashes: true,
+                        min_head: 5.0 / vp.zoom,
+                        background: theme.palette.background,
+                    },
                 );
+                paint::paint(painter, Screen { vp, origin }, &out);
             }
         }
         interact::Gesture::Marquee { start, end, .. } => {
@@ -250,50 +358,10 @@ fn paint_gesture(painter: &Painter, diagram: &Diagram, state: &CanvasState, them
     }
 }
 
-/// Paints every visible node with its emphasis, badges and connect handle.
-fn paint_nodes(
-    painter: &Painter,
-    rect: Rect,
-    diagram: &Diagram,
-    state: &CanvasState,
-    decor: &Decor<'_>,
-    hovered_node: Option<usize>,
-    theme: &CanvasTheme,
-) {
-    let (vp, origin, highlight) = (state.viewport, rect.min, decor.highlight);
-    for (i, node) in diagram.nodes.iter().enumerate() {
-        let screen = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
-        if !screen.intersects(rect) {
-            continue;
-        }
-        let selected = state.selection.nodes.contains(node.id.as_str());
-        let emphasis = match highlight {
-            Some(h) if h.nodes.iter().any(|id| id == node.id.as_str()) => Emphasis::Highlighted,
-            Some(_) => Emphasis::Dimmed,
-            None if selected => Emphasis::Highlighted,
-            None if hovered_node == Some(i) => Emphasis::Hovered,
-            None => Emphasis::Normal,
-        };
-        paint_node(painter, screen, node, theme, vp.zoom, emphasis);
-        if decor.extra.iter().any(|id| id == node.id.as_str()) {
-            overlay::paint_extra_badge(painter, screen, theme, vp.zoom);
-        }
-        if decor.editable && (selected || hovered_node == Some(i)) {
-            let color = theme.edge_color(EdgeKind::Sync);
-            painter.circle(
-                interact::handle_pos(screen),
-                interact::HANDLE_RADIUS,
-                theme.background,
-                Stroke::new(1.5, color),
-            );
-        }
-    }
-}
-
 fn handle_input(
     ui: &Ui,
     response: &egui::Response,
-    diagram: &Diagram,
+    layout: &Layout,
     state: &mut CanvasState,
     ghosts: &[Ghost],
     editing_gesture: bool,
@@ -306,12 +374,13 @@ fn handle_input(
             let (w, h) = g.kind.default_size();
             Rect::from_center_size(pos2(g.pos.x, g.pos.y), vec2(w, h))
         });
-        state.viewport = geometry::diagram_bounds(diagram)
+        state.viewport = (!layout.nodes.is_empty())
+            .then_some(geometry::rect(layout.bounds))
             .into_iter()
             .chain(ghost_rects)
             .reduce(Rect::union)
             .map_or_else(Viewport::default, |bounds| {
-                Viewport::fit(bounds.expand(BOUNDARY_PADDING * 2.0), rect.size(), 24.0)
+                Viewport::fit(bounds.expand(12.0), rect.size(), 24.0)
             });
         state.fit_pending = false;
     }
@@ -358,55 +427,5 @@ fn paint_grid(painter: &Painter, rect: Rect, vp: Viewport, theme: &CanvasTheme) 
             x += step;
         }
         y += step;
-    }
-}
-
-fn paint_boundaries(
-    painter: &Painter,
-    diagram: &Diagram,
-    containers: &[(usize, crate::export::geometry::R)],
-    (vp, origin): (Viewport, Pos2),
-    theme: &CanvasTheme,
-    (dimmed, selected): (bool, &std::collections::BTreeSet<String>),
-) {
-    let stroke_color = if dimmed {
-        theme.boundary.gamma_multiply(0.4)
-    } else {
-        theme.boundary
-    };
-    // Outer ones first, so nested ones paint on top.
-    for &(i, r) in containers.iter().rev() {
-        let boundary = &diagram.boundaries[i];
-        let canvas_rect = Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y));
-        let screen = vp.screen_rect_from_canvas(origin, canvas_rect);
-        painter.rect_filled(screen, 10.0 * vp.zoom, theme.boundary_fill);
-        let is_selected = selected.contains(boundary.id.as_str());
-        let stroke_color = if is_selected {
-            theme.selection
-        } else {
-            stroke_color
-        };
-        let corners = [
-            screen.left_top(),
-            screen.right_top(),
-            screen.right_bottom(),
-            screen.left_bottom(),
-            screen.left_top(),
-        ];
-        painter.extend(super::edges::dashed(
-            &corners,
-            Stroke::new(1.3 * vp.zoom.max(0.6), stroke_color),
-            (9.0, 5.0),
-            vp.zoom,
-        ));
-        if vp.zoom * 12.0 >= 5.0 {
-            painter.text(
-                screen.left_top() + vec2(8.0, 5.0) * vp.zoom,
-                Align2::LEFT_TOP,
-                &boundary.label,
-                FontId::proportional(12.0 * vp.zoom),
-                stroke_color,
-            );
-        }
     }
 }

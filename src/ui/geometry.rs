@@ -1,11 +1,12 @@
-//! Pure canvas geometry: the pan/zoom transform between canvas and screen,
-//! node rectangles, where edges attach, parallel-edge offsets and hit tests.
-//! No painting here, so everything is unit-tested.
+//! The canvas' own geometry in egui's types: the pan/zoom transform
+//! between canvas and screen, the zoom ladder, node rectangles and
+//! segment clipping. Where edges attach and what a click hits is the
+//! scene's (`scene::geometry`, `scene::Layout`).
 
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
-use crate::export::geometry as plain;
-use crate::model::{Diagram, Edge, Node};
+use crate::model::Node;
+use crate::scene::geometry as plain;
 
 /// Smallest and largest zoom factors.
 pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.1..=4.0;
@@ -111,19 +112,9 @@ pub fn node_rect(node: &Node) -> Rect {
     Rect::from_center_size(pos2(node.pos.x, node.pos.y), vec2(size.w, size.h))
 }
 
-/// The bounding box of all nodes (canvas units), or `None` for an empty
-/// diagram.
-#[must_use]
-pub fn diagram_bounds(diagram: &Diagram) -> Option<Rect> {
-    diagram
-        .nodes
-        .iter()
-        .map(node_rect)
-        .reduce(egui::Rect::union)
-}
-
 /// An egui rectangle as a plain one.
-pub(crate) fn plain_rect(r: Rect) -> plain::R {
+#[must_use]
+pub fn plain_rect(r: Rect) -> plain::R {
     plain::R {
         min: plain::P {
             x: r.min.x,
@@ -136,46 +127,22 @@ pub(crate) fn plain_rect(r: Rect) -> plain::R {
     }
 }
 
-/// The drawn segment of an edge between two node rectangles (canvas units),
-/// shifted sideways by `offset` (for parallel edges); starts and ends on the
-/// box borders. The rules live in `export::geometry`, shared with exported
-/// pictures so they match the canvas.
+/// A plain point as an egui point.
 #[must_use]
-pub fn edge_segment(from: Rect, to: Rect, offset: f32) -> [Pos2; 2] {
-    let [a, b] = plain::edge_segment(plain_rect(from), plain_rect(to), offset);
-    [pos2(a.x, a.y), pos2(b.x, b.y)]
+pub fn pos(q: plain::P) -> Pos2 {
+    pos2(q.x, q.y)
 }
 
-/// Sideways offsets for every edge so that edges joining the same two nodes
-/// (in either direction) are drawn side by side, `spacing` apart, centred
-/// on the straight line. Indexed like `diagram.edges`.
+/// An egui point as a plain one.
 #[must_use]
-pub fn parallel_offsets(edges: &[Edge], spacing: f32) -> Vec<f32> {
-    plain::parallel_offsets(edges, spacing)
+pub fn plain_pos(q: Pos2) -> plain::P {
+    plain::p(q.x, q.y)
 }
 
-/// The point at fraction `t` along a segment.
+/// A plain rectangle as an egui one.
 #[must_use]
-pub fn lerp_segment(segment: [Pos2; 2], t: f32) -> Pos2 {
-    segment[0] + (segment[1] - segment[0]) * t
-}
-
-/// Distance from `p` to the segment `a`–`b`.
-#[must_use]
-pub fn distance_to_segment(p: Pos2, [a, b]: [Pos2; 2]) -> f32 {
-    let ab = b - a;
-    let len_sq = ab.length_sq();
-    if len_sq <= f32::EPSILON {
-        return p.distance(a);
-    }
-    let t = ((p - a).dot(ab) / len_sq).clamp(0.0, 1.0);
-    p.distance(a + ab * t)
-}
-
-/// The topmost node under a canvas point (later nodes are drawn on top).
-#[must_use]
-pub fn node_at(diagram: &Diagram, p: Pos2) -> Option<usize> {
-    diagram.nodes.iter().rposition(|n| node_rect(n).contains(p))
+pub fn rect(r: plain::R) -> Rect {
+    Rect::from_min_max(pos(r.min), pos(r.max))
 }
 
 /// The part of segment `[a, b]` inside `rect`, or `None` when the segment
@@ -190,33 +157,9 @@ pub fn clip_segment([a, b]: [Pos2; 2], rect: Rect) -> Option<[Pos2; 2]> {
     Some([a + (b - a) * t0, a + (b - a) * t1])
 }
 
-/// Canvas units from a boundary's top edge that grab it (its title band).
-const BOUNDARY_GRAB_TOP: f32 = 30.0;
-/// Canvas units from its other edges that grab it (its frame).
-const BOUNDARY_GRAB_EDGE: f32 = 8.0;
-
-/// The innermost boundary whose title band or frame is at canvas point
-/// `p` (its empty inside is left to rubber-band selection).
-#[must_use]
-pub fn boundary_grab_at(diagram: &Diagram, p: Pos2) -> Option<usize> {
-    // Deepest first, so a nested boundary wins over its parent.
-    crate::export::boundary_rects(diagram)
-        .into_iter()
-        .find(|(_, r)| {
-            let rect = Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y));
-            rect.contains(p)
-                && (p.y - rect.top() <= BOUNDARY_GRAB_TOP
-                    || p.x - rect.left() <= BOUNDARY_GRAB_EDGE
-                    || rect.right() - p.x <= BOUNDARY_GRAB_EDGE
-                    || rect.bottom() - p.y <= BOUNDARY_GRAB_EDGE)
-        })
-        .map(|(i, _)| i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EdgeKind, NodeKind, Point};
 
     fn close(a: Pos2, b: Pos2) -> bool {
         a.distance(b) < 1e-3
@@ -300,67 +243,5 @@ mod tests {
             10.0,
         );
         assert!((tiny.zoom - 1.5).abs() < 1e-6);
-    }
-
-    #[test]
-    fn edges_start_and_end_on_box_borders() {
-        let a = Rect::from_center_size(pos2(0.0, 0.0), vec2(100.0, 50.0));
-        let b = Rect::from_center_size(pos2(300.0, 0.0), vec2(100.0, 50.0));
-        let [p, q] = edge_segment(a, b, 0.0);
-        assert!(close(p, pos2(50.0, 0.0)));
-        assert!(close(q, pos2(250.0, 0.0)));
-        let [p, q] = edge_segment(a, b, 10.0);
-        assert!(close(p, pos2(50.0, 10.0)), "{p:?}");
-        assert!(close(q, pos2(250.0, 10.0)), "{q:?}");
-    }
-
-    #[test]
-    fn edges_land_straight_on_a_long_bus() {
-        let bus = Rect::from_center_size(pos2(500.0, 300.0), vec2(1000.0, 50.0));
-        let service = Rect::from_center_size(pos2(200.0, 0.0), vec2(160.0, 60.0));
-        let [p, q] = edge_segment(service, bus, 0.0);
-        assert!(close(p, pos2(200.0, 30.0)), "{p:?}");
-        assert!(close(q, pos2(200.0, 275.0)), "{q:?}");
-    }
-
-    #[test]
-    fn parallel_edges_get_distinct_lines() {
-        let edges = vec![
-            Edge::new("a", "x", "y", EdgeKind::Async),
-            Edge::new("b", "y", "x", EdgeKind::Async),
-            Edge::new("c", "x", "z", EdgeKind::Sync),
-        ];
-        let offsets = parallel_offsets(&edges, 20.0);
-        assert_eq!(offsets, vec![-10.0, -10.0, 0.0]);
-        let r1 = Rect::from_center_size(pos2(0.0, 0.0), vec2(100.0, 50.0));
-        let r2 = Rect::from_center_size(pos2(300.0, 0.0), vec2(100.0, 50.0));
-        let forward = edge_segment(r1, r2, offsets[0]);
-        let backward = edge_segment(r2, r1, offsets[1]);
-        assert!(
-            (forward[0].y - backward[1].y).abs() > 15.0,
-            "{forward:?} {backward:?}"
-        );
-    }
-
-    #[test]
-    fn hit_tests() {
-        let diagram = Diagram {
-            nodes: vec![
-                Node::new("a", "A", NodeKind::Service, Point::new(0.0, 0.0)),
-                Node::new("b", "B", NodeKind::Service, Point::new(20.0, 0.0)),
-            ],
-            ..Diagram::default()
-        };
-        assert_eq!(node_at(&diagram, pos2(15.0, 0.0)), Some(1));
-        assert_eq!(node_at(&diagram, pos2(-75.0, 0.0)), Some(0));
-        assert_eq!(node_at(&diagram, pos2(0.0, 500.0)), None);
-        assert!(
-            (distance_to_segment(pos2(5.0, 5.0), [pos2(0.0, 0.0), pos2(10.0, 0.0)]) - 5.0).abs()
-                < 1e-6
-        );
-        assert!(
-            (distance_to_segment(pos2(-3.0, 4.0), [pos2(0.0, 0.0), pos2(10.0, 0.0)]) - 5.0).abs()
-                < 1e-6
-        );
     }
 }

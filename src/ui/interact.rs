@@ -9,6 +9,7 @@ use egui::{Pos2, Rect, Ui, Vec2, pos2, vec2};
 
 use super::geometry::{self, Viewport};
 use crate::model::Diagram;
+use crate::scene::Layout;
 
 /// Screen radius of the connect handle.
 pub const HANDLE_RADIUS: f32 = 6.0;
@@ -136,23 +137,6 @@ pub fn handle_pos(screen_rect: Rect) -> Pos2 {
     screen_rect.right_center() + vec2(HANDLE_RADIUS + 2.0, 0.0)
 }
 
-/// The edge nearest to a canvas point within `tolerance` canvas units.
-#[must_use]
-pub fn edge_at(d: &Diagram, p: Pos2, tolerance: f32, offsets: &[f32]) -> Option<usize> {
-    d.edges
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let from = geometry::node_rect(d.node(e.from.as_str())?);
-            let to = geometry::node_rect(d.node(e.to.as_str())?);
-            let segment = geometry::edge_segment(from, to, offsets.get(i).copied().unwrap_or(0.0));
-            let distance = geometry::distance_to_segment(p, segment);
-            (distance <= tolerance).then_some((i, distance))
-        })
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i)
-}
-
 /// How the canvas edits: snapping, and whether the pointer pans instead.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct EditOptions {
@@ -173,17 +157,17 @@ pub fn snap_value(v: f32, grid: f32) -> f32 {
 pub fn edit_input(
     ui: &Ui,
     response: &egui::Response,
-    d: &Diagram,
+    (d, layout): (&Diagram, &Layout),
     vp: Viewport,
     state: (&mut Gesture, &mut Selection),
-    offsets: &[f32],
     options: EditOptions,
 ) -> (Vec<CanvasEvent>, bool) {
     let (gesture, selection) = state;
     let origin = response.rect.min;
     let mut events = Vec::new();
     let (shift, space) = ui.input(|i| (i.modifiers.shift, i.key_down(egui::Key::Space)));
-    let node_under = |screen: Pos2| geometry::node_at(d, vp.canvas_from_screen(origin, screen));
+    let node_under =
+        |screen: Pos2| layout.node_at(geometry::plain_pos(vp.canvas_from_screen(origin, screen)));
     let handle_under = |screen: Pos2| {
         d.nodes.iter().position(|n| {
             let rect = vp.screen_rect_from_canvas(origin, geometry::node_rect(n));
@@ -198,7 +182,7 @@ pub fn edit_input(
     {
         let hits = (handle_under(press), node_under(press));
         *gesture = start_gesture(
-            d,
+            (d, layout),
             vp.canvas_from_screen(origin, press),
             press,
             hits,
@@ -263,11 +247,10 @@ pub fn edit_input(
 
     click_input(
         response,
-        d,
+        (d, layout),
         (vp, origin),
         shift,
         selection,
-        offsets,
         &mut events,
     );
     (events, consumed)
@@ -277,14 +260,14 @@ pub fn edit_input(
 /// click on a box outside the selection selects that box.
 fn click_input(
     response: &egui::Response,
-    d: &Diagram,
+    (d, layout): (&Diagram, &Layout),
     (vp, origin): (Viewport, Pos2),
     shift: bool,
     selection: &mut Selection,
-    offsets: &[f32],
     events: &mut Vec<CanvasEvent>,
 ) {
-    let node_under = |screen: Pos2| geometry::node_at(d, vp.canvas_from_screen(origin, screen));
+    let node_under =
+        |screen: Pos2| layout.node_at(geometry::plain_pos(vp.canvas_from_screen(origin, screen)));
     if response.double_clicked()
         && let Some(i) = response.interact_pointer_pos().and_then(node_under)
     {
@@ -293,12 +276,11 @@ fn click_input(
         && let Some(p) = response.interact_pointer_pos()
     {
         click_select(
-            d,
+            (d, layout),
             vp.canvas_from_screen(origin, p),
             vp.zoom,
             shift,
             selection,
-            offsets,
         );
     } else if response.secondary_clicked()
         && let Some(i) = response.interact_pointer_pos().and_then(node_under)
@@ -315,7 +297,7 @@ fn click_input(
 /// `hits` are the node whose handle, and the node whose box, is under
 /// the press.
 fn start_gesture(
-    d: &Diagram,
+    (d, layout): (&Diagram, &Layout),
     at: Pos2,
     press: Pos2,
     hits: (Option<usize>, Option<usize>),
@@ -345,7 +327,7 @@ fn start_gesture(
             applied: Vec2::ZERO,
         };
     }
-    if let Some(b) = geometry::boundary_grab_at(d, at) {
+    if let Some(b) = layout.boundary_at(geometry::plain_pos(at)) {
         let id = d.boundaries[b].id.as_str();
         if !selection.boundaries.contains(id) {
             selection.only_boundary(d, id);
@@ -369,28 +351,28 @@ fn start_gesture(
 /// else a boundary's title or frame; Shift toggles, a click on nothing
 /// clears.
 fn click_select(
-    d: &Diagram,
+    (d, layout): (&Diagram, &Layout),
     p: Pos2,
     zoom: f32,
     shift: bool,
     selection: &mut Selection,
-    offsets: &[f32],
 ) {
-    if let Some(i) = geometry::node_at(d, p) {
+    let p = geometry::plain_pos(p);
+    if let Some(i) = layout.node_at(p) {
         let id = d.nodes[i].id.to_string();
         if shift {
             toggle(&mut selection.nodes, id);
         } else {
             selection.only_node(&id);
         }
-    } else if let Some(i) = edge_at(d, p, 8.0 / zoom, offsets) {
+    } else if let Some(i) = layout.edge_at(p, 8.0 / zoom) {
         let id = d.edges[i].id.to_string();
         if shift {
             toggle(&mut selection.edges, id);
         } else {
             selection.only_edge(&id);
         }
-    } else if let Some(b) = geometry::boundary_grab_at(d, p) {
+    } else if let Some(b) = layout.boundary_at(p) {
         selection.only_boundary(d, d.boundaries[b].id.as_str());
     } else if !shift {
         *selection = Selection::default();

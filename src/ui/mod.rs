@@ -1,5 +1,6 @@
-//! Everything that draws with egui: the canvas, node shapes, colours and the
-//! pure geometry behind them. Only this module and `app` import egui.
+//! Everything that draws with egui: the canvas (painting the scene's
+//! primitives), its gestures and viewport, the panels and views. Only
+//! this module and `app` import egui.
 
 pub mod canvas;
 pub mod cards_view;
@@ -10,9 +11,8 @@ pub mod geometry;
 pub mod help;
 pub mod interact;
 pub mod markdown;
-pub mod overlay;
+pub mod paint;
 pub mod rehearsal;
-pub mod shapes;
 pub mod stats_view;
 pub mod theme;
 pub mod walkthrough_bar;

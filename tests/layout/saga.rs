@@ -7,11 +7,11 @@ use super::*;
 /// The segment–rectangle test the metrics use: whether `a`–`b` runs
 /// through the inside of `rect` for more than a touch.
 fn passes_through(
-    a: archdrill::export::geometry::P,
-    b: archdrill::export::geometry::P,
+    a: archdrill::scene::geometry::P,
+    b: archdrill::scene::geometry::P,
     rect: R,
 ) -> bool {
-    archdrill::export::geometry::clip_range(a, b, rect).is_some_and(|(t0, t1)| {
+    archdrill::scene::geometry::clip_range(a, b, rect).is_some_and(|(t0, t1)| {
         let d = b - a;
         (t1 - t0) * d.length() > 1.0
     })
@@ -31,7 +31,7 @@ fn bus_edges_through_foreign_boundaries(d: &Diagram) -> Vec<(String, String)> {
         if !bus_service {
             continue;
         }
-        for (i, rect) in boundary_rects(d) {
+        for archdrill::scene::Container { index: i, rect, .. } in boundary_rects(d) {
             let boundary = &d.boundaries[i];
             let members = d.boundary_members(boundary.id.as_str());
             if !members.contains(&&edge.from)
@@ -100,14 +100,11 @@ fn event_hub(d: &Diagram) -> Option<(NodeId, Vec<NodeId>)> {
 
 /// Pairs of edge labels drawn over each other.
 fn overlapping_labels(d: &Diagram) -> usize {
-    let offsets = archdrill::export::geometry::parallel_offsets(
-        &d.edges,
-        archdrill::export::geometry::PARALLEL_SPACING,
-    );
-    let containers = archdrill::export::boundary_rects(d);
-    let rects: Vec<R> = archdrill::export::labels::edge_label_rects(d, &offsets, &containers)
+    let rects: Vec<R> = archdrill::scene::Layout::new(d)
+        .edges
         .into_iter()
         .flatten()
+        .filter_map(|e| e.label)
         .collect();
     rects
         .iter()

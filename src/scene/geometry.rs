@@ -1,13 +1,14 @@
-//! Plain-`f32` geometry for pictures: node rectangles, where edges attach
-//! and how parallel edges fan out. The canvas uses the same functions
-//! (`ui::geometry` wraps them in egui's types), so an exported picture
-//! matches it.
+//! Plain-`f32` geometry of a drawing, in canvas units: points and
+//! rectangles, node rectangles, where straight edges attach, how parallel
+//! edges fan out, segment clipping and distances, and the outlines of the
+//! polygonal node shapes. Every backend (canvas, SVG, layout metrics)
+//! uses these, so they agree.
 
 use std::collections::BTreeMap;
 
 use crate::model::{Edge, Node};
 
-/// Distance between parallel edges joining the same two nodes in pictures
+/// Distance between parallel straight edges joining the same two nodes
 /// (see [`parallel_offsets`]).
 pub const PARALLEL_SPACING: f32 = 26.0;
 
@@ -56,6 +57,13 @@ impl std::ops::Sub for P {
     type Output = Self;
     fn sub(self, o: Self) -> Self {
         p(self.x - o.x, self.y - o.y)
+    }
+}
+
+impl std::ops::Neg for P {
+    type Output = Self;
+    fn neg(self) -> Self {
+        p(-self.x, -self.y)
     }
 }
 
@@ -131,6 +139,40 @@ impl R {
             min: self.min + d,
             max: self.max + d,
         }
+    }
+
+    /// The rectangle spanned by two corners (in any order).
+    #[must_use]
+    pub fn from_points(a: P, b: P) -> Self {
+        Self {
+            min: p(a.x.min(b.x), a.y.min(b.y)),
+            max: p(a.x.max(b.x), a.y.max(b.y)),
+        }
+    }
+
+    /// Whether `q` is inside or on the border.
+    #[must_use]
+    pub fn contains(&self, q: P) -> bool {
+        self.min.x <= q.x && q.x <= self.max.x && self.min.y <= q.y && q.y <= self.max.y
+    }
+
+    /// Whether the two rectangles share any point (touching counts).
+    #[must_use]
+    pub fn intersects(&self, o: &Self) -> bool {
+        self.min.x <= o.max.x
+            && o.min.x <= self.max.x
+            && self.min.y <= o.max.y
+            && o.min.y <= self.max.y
+    }
+
+    /// Whether the insides of the two rectangles overlap by more than
+    /// `slack` on both axes.
+    #[must_use]
+    pub fn overlaps(&self, o: &Self, slack: f32) -> bool {
+        self.min.x < o.max.x - slack
+            && o.min.x < self.max.x - slack
+            && self.min.y < o.max.y - slack
+            && o.min.y < self.max.y - slack
     }
 
     /// The nearest point inside.
@@ -240,6 +282,37 @@ pub fn clip_range(a: P, b: P, rect: R) -> Option<(f32, f32)> {
         }
     }
     Some((t0, t1))
+}
+
+/// Distance from `q` to the segment `a`–`b`.
+#[must_use]
+pub fn distance_to_segment(q: P, a: P, b: P) -> f32 {
+    let ab = b - a;
+    let len_sq = ab.x * ab.x + ab.y * ab.y;
+    if len_sq <= f32::EPSILON {
+        return (q - a).length();
+    }
+    let t = (((q.x - a.x) * ab.x + (q.y - a.y) * ab.y) / len_sq).clamp(0.0, 1.0);
+    (q - (a + ab * t)).length()
+}
+
+/// Distance from `q` to a polyline (infinite for fewer than one point).
+#[must_use]
+pub fn distance_to_polyline(q: P, points: &[P]) -> f32 {
+    match points {
+        [] => f32::INFINITY,
+        [only] => (q - *only).length(),
+        _ => points
+            .windows(2)
+            .map(|w| distance_to_segment(q, w[0], w[1]))
+            .fold(f32::INFINITY, f32::min),
+    }
+}
+
+/// Total length of a polyline.
+#[must_use]
+pub fn polyline_length(points: &[P]) -> f32 {
+    points.windows(2).map(|w| (w[1] - w[0]).length()).sum()
 }
 
 /// Sideways offsets so edges joining the same two nodes are drawn side by

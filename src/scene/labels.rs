@@ -1,36 +1,24 @@
-//! Where edge labels go, in canvas units, shared by the canvas and the SVG
-//! writer so both show the same picture. A label sits on its edge; when
-//! that spot would cover a box or an earlier label it slides along the
-//! edge to the nearest free spot (fan-ins to a message bus would otherwise
-//! stack their event names on top of each other).
+//! Where edge labels go, in canvas units, for every backend. A label sits
+//! on its edge; when that spot would cover a box or an earlier label it
+//! slides along the edge to the nearest free spot (fan-ins to a message
+//! bus would otherwise stack their event names on top of each other).
 
 use std::collections::BTreeMap;
 
+use super::boundaries::{Container, title_band};
+use super::edges::{SELF_LOOP_RADIUS, self_loop_center};
 use super::font;
-use super::geometry::{P, PARALLEL_SPACING, R, edge_segment, node_rect, p};
-use crate::model::{Diagram, Node};
+use super::geometry::{P, PARALLEL_SPACING, R, p, polyline_length};
+use crate::model::Diagram;
 
 /// Font size of edge labels, canvas units.
 pub const EDGE_LABEL_SIZE: f32 = 11.0;
-/// Font size of boundary titles, canvas units.
-pub const BOUNDARY_TITLE_SIZE: f32 = 12.0;
 /// Padding around a label's text (horizontal, vertical), canvas units.
 const PAD: (f32, f32) = (8.0, 3.0);
-/// Radius of a self-loop, canvas units.
-pub const SELF_LOOP_RADIUS: f32 = 16.0;
 /// Side of the cells that bucket obstacles for the overlap tests.
 const CELL: f32 = 160.0;
 /// How far along its edge a label may slide, as fractions of the edge.
 const SLIDES: [f32; 7] = [0.0, -0.12, 0.12, -0.24, 0.24, -0.33, 0.33];
-
-/// The centre of a self-loop on a node's top-right corner.
-#[must_use]
-pub fn self_loop_center(rect: R) -> P {
-    p(
-        rect.max.x - SELF_LOOP_RADIUS * 0.6,
-        rect.min.y - SELF_LOOP_RADIUS * 0.2,
-    )
-}
 
 /// The size of an edge label's box (text plus padding), canvas units.
 #[must_use]
@@ -95,47 +83,52 @@ impl Obstacles {
     }
 }
 
+/// The drawn line of one edge, as placement sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct EdgeLine<'a> {
+    /// From the start to the arrow tip.
+    pub points: &'a [P],
+    /// A loop on one box.
+    pub self_loop: bool,
+    /// The box the loop sits on (its start box).
+    pub from: R,
+    /// Sideways offset of a straight parallel edge (0 otherwise).
+    pub offset: f32,
+}
+
 /// Each edge's label box (canvas units), indexed like `d.edges`; `None`
-/// for edges without a label or with a missing end. `offsets` are the
-/// parallel-edge offsets of [`super::geometry::parallel_offsets`],
-/// `boundaries` the containers of [`super::boundary_rects`] (their titles
-/// are kept clear).
+/// for edges without a label or without a drawn line. `nodes` are the box
+/// rectangles, `boundaries` the containers (their titles are kept clear).
 #[must_use]
-pub fn edge_label_rects(d: &Diagram, offsets: &[f32], boundaries: &[(usize, R)]) -> Vec<Option<R>> {
-    let nodes: BTreeMap<&str, &Node> = d.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+pub fn edge_label_rects(
+    d: &Diagram,
+    lines: &[Option<EdgeLine<'_>>],
+    nodes: &[R],
+    boundaries: &[Container],
+) -> Vec<Option<R>> {
     let mut obstacles = Obstacles::default();
-    for node in &d.nodes {
-        obstacles.add(node_rect(node));
+    for rect in nodes {
+        obstacles.add(*rect);
     }
     // Boundary titles stay readable too.
-    for &(i, r) in boundaries {
-        let width = font::text_width(&d.boundaries[i].label, BOUNDARY_TITLE_SIZE) + 16.0;
-        obstacles.add(R {
-            min: r.min,
-            max: p(
-                r.min.x + width,
-                r.min.y + font::line_height(BOUNDARY_TITLE_SIZE) + 8.0,
-            ),
-        });
+    for c in boundaries {
+        obstacles.add(title_band(c.rect, &d.boundaries[c.index].label));
     }
     d.edges
         .iter()
-        .enumerate()
-        .map(|(i, edge)| {
+        .zip(lines)
+        .map(|(edge, line)| {
             if edge.label.is_empty() {
                 return None;
             }
-            let from = node_rect(nodes.get(edge.from.as_str())?);
-            let to = node_rect(nodes.get(edge.to.as_str())?);
+            let line = (*line)?;
             let size = label_size(&edge.label);
-            let rect = if edge.from == edge.to {
-                let c = self_loop_center(from);
+            let rect = if line.self_loop {
+                let c = self_loop_center(line.from);
                 R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y)
             } else {
-                let offset = offsets.get(i).copied().unwrap_or(0.0);
-                let [a, b] = edge_segment(from, to, offset);
-                let t0 = (0.5 + 0.15 * offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-                best_spot(&obstacles, [a, b], t0, size)
+                let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
+                best_spot(&obstacles, line.points, t0, size)
             };
             obstacles.add(rect);
             Some(rect)
@@ -143,10 +136,25 @@ pub fn edge_label_rects(d: &Diagram, offsets: &[f32], boundaries: &[(usize, R)])
         .collect()
 }
 
-/// The spot along `[a, b]` nearest `t0` whose box covers nothing, else
+/// The point at fraction `t` of a polyline's length.
+#[must_use]
+pub fn point_along(points: &[P], t: f32) -> P {
+    let total = polyline_length(points);
+    let mut left = total * t;
+    for w in points.windows(2) {
+        let len = (w[1] - w[0]).length();
+        if left <= len && len > 0.0 {
+            return w[0] + (w[1] - w[0]) * (left / len);
+        }
+        left -= len;
+    }
+    points.last().copied().unwrap_or_default()
+}
+
+/// The spot along `points` nearest `t0` whose box covers nothing, else
 /// the one covering least.
-fn best_spot(obstacles: &Obstacles, [a, b]: [P; 2], t0: f32, size: P) -> R {
-    let at = |t: f32| R::centered(a + (b - a) * t.clamp(0.12, 0.88), size.x, size.y);
+fn best_spot(obstacles: &Obstacles, points: &[P], t0: f32, size: P) -> R {
+    let at = |t: f32| R::centered(point_along(points, t.clamp(0.12, 0.88)), size.x, size.y);
     let mut best = (f32::INFINITY, at(t0));
     for slide in SLIDES {
         let rect = at(t0 + slide);
@@ -164,8 +172,8 @@ fn best_spot(obstacles: &Obstacles, [a, b]: [P; 2], t0: f32, size: P) -> R {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::geometry::parallel_offsets;
     use crate::model::{Edge, EdgeKind, Node, NodeKind, Point};
+    use crate::scene::Layout;
 
     fn overlap(a: R, b: R) -> bool {
         a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y
@@ -187,19 +195,22 @@ mod tests {
             e.label = format!("SomethingHappened{k}");
             d.edges.push(e);
         }
-        let offsets = parallel_offsets(&d.edges, PARALLEL_SPACING);
-        let rects: Vec<R> = edge_label_rects(&d, &offsets, &[])
-            .into_iter()
-            .flatten()
-            .collect();
+        let labels = |d: &Diagram| -> Vec<R> {
+            Layout::new(d)
+                .edges
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e.label)
+                .collect()
+        };
+        let rects = labels(&d);
         assert_eq!(rects.len(), 5);
         for (i, a) in rects.iter().enumerate() {
             for b in &rects[i + 1..] {
                 assert!(!overlap(*a, *b), "{a:?} overlaps {b:?}");
             }
         }
-        let same = edge_label_rects(&d, &offsets, &[]);
-        assert_eq!(same, edge_label_rects(&d, &offsets, &[]), "deterministic");
+        assert_eq!(rects, labels(&d), "deterministic");
     }
 
     #[test]
@@ -216,8 +227,11 @@ mod tests {
         let mut e = Edge::new("e", "a", "b", EdgeKind::Sync);
         e.label = "GET /x".into();
         d.edges.push(e);
-        let rects = edge_label_rects(&d, &[0.0], &[]);
-        let r = rects[0].unwrap_or(R::centered(p(-1.0, -1.0), 0.0, 0.0));
+        let layout = Layout::new(&d);
+        let r = layout.edges[0]
+            .as_ref()
+            .and_then(|e| e.label)
+            .unwrap_or(R::centered(p(-1.0, -1.0), 0.0, 0.0));
         assert!((r.center().x - 200.0).abs() < 1.0, "{r:?}");
         assert!(r.center().y.abs() < 1.0);
     }

@@ -1,0 +1,249 @@
+//! The view-independent geometry of a drawing: boxes and their wrapped
+//! labels, containers, each arrow's line and its label's box, the extent;
+//! hit tests over them.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash as _, Hasher as _};
+
+use super::boundaries::{self, Container, boundary_rects};
+use super::geometry::{self, P, PARALLEL_SPACING, R, node_rect, p, parallel_offsets};
+use super::{edges, labels, primitive, shapes};
+use crate::model::Diagram;
+
+/// One box as laid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeLayout {
+    /// Its rectangle.
+    pub rect: R,
+    /// Its label, wrapped to its shape.
+    pub lines: Vec<String>,
+}
+
+/// One arrow as laid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeLayout {
+    /// The drawn line, from its start on the source box to the arrow tip
+    /// on the target box.
+    pub points: Vec<P>,
+    /// A loop on one box.
+    pub self_loop: bool,
+    /// Where its label goes, if it has one.
+    pub label: Option<R>,
+    /// The label's lines.
+    pub label_lines: Vec<String>,
+    /// Everything the arrow and its label cover.
+    pub bounds: R,
+}
+
+/// An arrow's line before its label is placed.
+struct Drawn {
+    points: Vec<P>,
+    self_loop: bool,
+    from: usize,
+    offset: f32,
+}
+
+/// The geometry of a diagram as every backend draws it, independent of
+/// the view (zoom, theme, selection); the canvas keeps one per drawing
+/// and rebuilds it when [`fingerprint`] changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Indexed like `diagram.nodes`.
+    pub nodes: Vec<NodeLayout>,
+    /// Boundary containers in painting order (see [`boundaries`]).
+    pub containers: Vec<Container>,
+    /// Indexed like `diagram.edges`; `None` for an edge naming a missing
+    /// box.
+    pub edges: Vec<Option<EdgeLayout>>,
+    /// Everything drawn, canvas units (a 200 × 100 area for an empty
+    /// drawing).
+    pub bounds: R,
+    /// Box index by id.
+    index: BTreeMap<String, usize>,
+}
+
+impl Layout {
+    /// Lays `diagram` out.
+    #[must_use]
+    pub fn new(diagram: &Diagram) -> Self {
+        let nodes: Vec<NodeLayout> = diagram
+            .nodes
+            .iter()
+            .map(|n| {
+                let rect = node_rect(n);
+                NodeLayout {
+                    rect,
+                    lines: shapes::label_lines(n.kind, rect, &n.label),
+                }
+            })
+            .collect();
+        let containers = boundary_rects(diagram);
+        let index: BTreeMap<&str, usize> = diagram
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.as_str(), i))
+            .collect();
+        let lines = drawn_lines(diagram, &index, &nodes);
+        let rects: Vec<R> = nodes.iter().map(|n| n.rect).collect();
+        let placement: Vec<Option<labels::EdgeLine<'_>>> = lines
+            .iter()
+            .map(|l| {
+                l.as_ref().map(|l| labels::EdgeLine {
+                    points: &l.points,
+                    self_loop: l.self_loop,
+                    from: rects[l.from],
+                    offset: l.offset,
+                })
+            })
+            .collect();
+        let label_rects = labels::edge_label_rects(diagram, &placement, &rects, &containers);
+        let edges: Vec<Option<EdgeLayout>> = lines
+            .into_iter()
+            .zip(label_rects)
+            .zip(&diagram.edges)
+            .map(|((line, label), edge)| {
+                let Drawn {
+                    points, self_loop, ..
+                } = line?;
+                let bounds = primitive::bounds_of(points.iter().copied())
+                    .unwrap_or(R {
+                        min: p(0.0, 0.0),
+                        max: p(0.0, 0.0),
+                    })
+                    .expand2(edges::ARROW_HEAD, edges::ARROW_HEAD);
+                let bounds = label.map_or(bounds, |l| bounds.union(l));
+                Some(EdgeLayout {
+                    points,
+                    self_loop,
+                    label,
+                    label_lines: if label.is_some() {
+                        edge.label.lines().map(str::to_owned).collect()
+                    } else {
+                        Vec::new()
+                    },
+                    bounds,
+                })
+            })
+            .collect();
+        let bounds = diagram
+            .nodes
+            .iter()
+            .zip(&nodes)
+            .map(|(n, l)| shapes::extent(n.kind, l.rect))
+            .chain(containers.iter().map(|c| c.rect))
+            .chain(edges.iter().flatten().map(|e| e.bounds))
+            .reduce(R::union)
+            .unwrap_or(R {
+                min: p(0.0, 0.0),
+                max: p(200.0, 100.0),
+            });
+        let index = index.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        Self {
+            nodes,
+            containers,
+            edges,
+            bounds,
+            index,
+        }
+    }
+
+    /// The index of the box with this id.
+    #[must_use]
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The topmost box at `q` (later boxes are drawn on top).
+    #[must_use]
+    pub fn node_at(&self, q: P) -> Option<usize> {
+        self.nodes.iter().rposition(|n| n.rect.contains(q))
+    }
+
+    /// The arrow nearest to `q` within `tolerance` canvas units.
+    #[must_use]
+    pub fn edge_at(&self, q: P, tolerance: f32) -> Option<usize> {
+        self.edges
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let e = e.as_ref()?;
+                let distance = geometry::distance_to_polyline(q, &e.points);
+                (distance <= tolerance).then_some((i, distance))
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+
+    /// The innermost boundary whose title band or frame is at `q`.
+    #[must_use]
+    pub fn boundary_at(&self, q: P) -> Option<usize> {
+        boundaries::grab_at(&self.containers, q)
+    }
+}
+
+/// A hash of everything a [`Layout`] depends on: a changed fingerprint
+/// means the layout must be rebuilt.
+#[must_use]
+pub fn fingerprint(d: &Diagram) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    d.nodes.len().hash(&mut h);
+    for n in &d.nodes {
+        n.id.hash(&mut h);
+        n.label.hash(&mut h);
+        n.kind.hash(&mut h);
+        n.pos.x.to_bits().hash(&mut h);
+        n.pos.y.to_bits().hash(&mut h);
+        n.size.map(|s| (s.w.to_bits(), s.h.to_bits())).hash(&mut h);
+    }
+    d.edges.len().hash(&mut h);
+    for e in &d.edges {
+        e.id.hash(&mut h);
+        e.from.hash(&mut h);
+        e.to.hash(&mut h);
+        e.kind.hash(&mut h);
+        e.label.hash(&mut h);
+    }
+    d.boundaries.len().hash(&mut h);
+    for b in &d.boundaries {
+        b.id.hash(&mut h);
+        b.label.hash(&mut h);
+        b.parent.hash(&mut h);
+        b.nodes.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Each edge's line, indexed like `diagram.edges`.
+fn drawn_lines(
+    diagram: &Diagram,
+    index: &BTreeMap<&str, usize>,
+    nodes: &[NodeLayout],
+) -> Vec<Option<Drawn>> {
+    let offsets = parallel_offsets(&diagram.edges, PARALLEL_SPACING);
+    diagram
+        .edges
+        .iter()
+        .zip(&offsets)
+        .map(|(e, &offset)| {
+            let from = *index.get(e.from.as_str())?;
+            let to = *index.get(e.to.as_str())?;
+            let (a, b) = (nodes[from].rect, nodes[to].rect);
+            Some(if from == to {
+                Drawn {
+                    points: edges::self_loop(a),
+                    self_loop: true,
+                    from,
+                    offset: 0.0,
+                }
+            } else {
+                Drawn {
+                    points: geometry::edge_segment(a, b, offset).to_vec(),
+                    self_loop: false,
+                    from,
+                    offset,
+                }
+            })
+        })
+        .collect()
+}

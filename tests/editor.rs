@@ -504,3 +504,75 @@ fn zoom_buttons_step_ten_percent_through_100() {
     h.run();
     assert!((zoom(&h) - fitted).abs() < 1e-4);
 }
+
+/// Nested boundaries: the inner one's title band lies inside the outer
+/// one's, and the inner one is listed first in the file (so neither
+/// document order nor "first match" picks it by luck). A click on each
+/// title selects that boundary; the inner one is painted over the outer.
+#[test]
+fn a_click_on_a_nested_boundary_title_selects_the_inner_boundary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("nested.ron");
+    std::fs::write(
+        &path,
+        r#"(version: 1, nodes: [
+            (id: "svc", label: "Orders", kind: service, pos: (x: 0.0, y: 0.0)),
+            (id: "db", label: "Orders DB", kind: database, pos: (x: 0.0, y: 160.0)),
+            (id: "gw", label: "Gateway", kind: gateway, pos: (x: 260.0, y: 80.0)),
+        ], edges: [], boundaries: [
+            (id: "inner", label: "Orders context", parent: Some("outer"), nodes: ["svc", "db"]),
+            (id: "outer", label: "Shop", nodes: ["gw"]),
+        ])"#,
+    )
+    .expect("write");
+    let mut h = harness(ArchdrillApp::new(Some(path)));
+    h.run();
+    h.run();
+    let d = doc(&h);
+    let layout = archdrill::scene::Layout::new(&d);
+    let order: Vec<&str> = layout
+        .containers
+        .iter()
+        .map(|c| d.boundaries[c.index].id.as_str())
+        .collect();
+    assert_eq!(order, ["outer", "inner"], "painting order: parents first");
+    // Canvas → screen from a box's known place.
+    let vp = h.state().viewport().expect("a canvas");
+    let svc = h.state().node_screen_rect("svc").expect("on screen");
+    let svc_canvas = layout.nodes[0].rect;
+    let to_screen = |q: archdrill::scene::geometry::P| {
+        egui::pos2(
+            svc.min.x + (q.x - svc_canvas.min.x) * vp.zoom,
+            svc.min.y + (q.y - svc_canvas.min.y) * vp.zoom,
+        )
+    };
+    let title = |id: &str| {
+        let c = layout
+            .containers
+            .iter()
+            .find(|c| d.boundaries[c.index].id.as_str() == id)
+            .expect("container");
+        // Inside the title band, near its top: where a nested title band
+        // overlaps its parent's.
+        let band = archdrill::scene::boundaries::title_band(c.rect, &d.boundaries[c.index].label);
+        to_screen(archdrill::scene::geometry::p(
+            band.min.x + 20.0,
+            band.min.y + 3.0,
+        ))
+    };
+    let (inner, outer) = (layout.containers[1].rect, layout.containers[0].rect);
+    let clicked_inner = inner.min.y + 3.0;
+    assert!(
+        clicked_inner - outer.min.y < 28.0 && outer.min.x + 20.0 < inner.min.x + 20.0,
+        "the click on the inner title lies in the outer title band: {inner:?} in {outer:?}"
+    );
+    for id in ["inner", "outer", "inner"] {
+        click_at(&mut h, title(id));
+        let selected = &h.state().selection().expect("selection").boundaries;
+        assert_eq!(
+            selected.iter().map(String::as_str).collect::<Vec<_>>(),
+            [id],
+            "clicked the title of {id}"
+        );
+    }
+}

@@ -1,24 +1,42 @@
-//! Where edge labels go, in canvas units, for every backend. A label sits
-//! on its edge; when that spot would cover a box or an earlier label it
-//! slides along the edge to the nearest free spot (fan-ins to a message
-//! bus would otherwise stack their event names on top of each other).
+//! Where arrow labels go, in canvas units, for every backend. A label
+//! sits on its own arrow's line, centred on it, with a background. Among
+//! the spots along the line it takes the cheapest: covering a box, an
+//! arrowhead or another label is ruled out (unless every spot does), a
+//! boundary title costs a lot, every other arrow running under the label
+//! costs a lot too (a label crossed by a neighbour's line is read with
+//! the wrong arrow), and each unit away from the preferred spot (the
+//! middle, staggered for parallel straight arrows) costs a little. Labels
+//! are placed in document order, each one an obstacle for the next.
 
 use std::collections::BTreeMap;
 
 use super::boundaries::{Container, title_band};
-use super::edges::{SELF_LOOP_RADIUS, self_loop_center};
+use super::edges::{self, SELF_LOOP_RADIUS, self_loop_center};
 use super::font;
-use super::geometry::{P, PARALLEL_SPACING, R, p, polyline_length};
+use super::geometry::{P, PARALLEL_SPACING, R, clip_range, p, polyline_length};
 use crate::model::Diagram;
 
 /// Font size of edge labels, canvas units.
 pub const EDGE_LABEL_SIZE: f32 = 11.0;
 /// Padding around a label's text (horizontal, vertical), canvas units.
 const PAD: (f32, f32) = (8.0, 3.0);
-/// Side of the cells that bucket obstacles for the overlap tests.
-const CELL: f32 = 160.0;
-/// How far along its edge a label may slide, as fractions of the edge.
-const SLIDES: [f32; 7] = [0.0, -0.12, 0.12, -0.24, 0.24, -0.33, 0.33];
+/// Side of the cells that bucket obstacles and lines.
+const CELL: f32 = 96.0;
+/// Spots tried along a line at most.
+const SPOTS: usize = 64;
+/// Cost of a spot that covers a box, an arrowhead or another label.
+const BLOCKED: f32 = 1.0e6;
+/// Cost of covering a boundary's title.
+const TITLE: f32 = 5_000.0;
+/// Cost of each other arrow running under the label.
+const CROSSED: f32 = 600.0;
+/// Cost of each canvas unit away from the preferred spot.
+const SLIDE: f32 = 1.0;
+/// Cost of a spot beside the line rather than on it (for lines too
+/// short or too crowded to carry their label).
+const BESIDE: f32 = 400.0;
+/// Gap between a label beside its line and the line.
+const BESIDE_GAP: f32 = 3.0;
 
 /// The size of an edge label's box (text plus padding), canvas units.
 #[must_use]
@@ -33,39 +51,39 @@ pub fn label_size(label: &str) -> P {
     p(width + PAD.0, height + PAD.1)
 }
 
-/// Rectangles bucketed by grid cell, for quick overlap tests.
+#[expect(clippy::cast_possible_truncation, reason = "cell indices of a drawing")]
+fn cells_of(r: R) -> impl Iterator<Item = (i32, i32)> {
+    let (x0, x1) = (
+        (r.min.x / CELL).floor() as i32,
+        (r.max.x / CELL).floor() as i32,
+    );
+    let (y0, y1) = (
+        (r.min.y / CELL).floor() as i32,
+        (r.max.y / CELL).floor() as i32,
+    );
+    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+}
+
+/// Rectangles bucketed by grid cell, each hard (boxes, heads, labels) or
+/// soft (titles).
 #[derive(Default)]
 struct Obstacles {
-    rects: Vec<R>,
+    rects: Vec<(R, bool)>,
     cells: BTreeMap<(i32, i32), Vec<usize>>,
 }
 
 impl Obstacles {
-    #[expect(clippy::cast_possible_truncation, reason = "cell indices of a drawing")]
-    fn cells_of(r: R) -> impl Iterator<Item = (i32, i32)> {
-        let (x0, x1) = (
-            (r.min.x / CELL).floor() as i32,
-            (r.max.x / CELL).floor() as i32,
-        );
-        let (y0, y1) = (
-            (r.min.y / CELL).floor() as i32,
-            (r.max.y / CELL).floor() as i32,
-        );
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-    }
-
-    fn add(&mut self, r: R) {
+    fn add(&mut self, r: R, hard: bool) {
         let i = self.rects.len();
-        self.rects.push(r);
-        for cell in Self::cells_of(r) {
+        self.rects.push((r, hard));
+        for cell in cells_of(r) {
             self.cells.entry(cell).or_default().push(i);
         }
     }
 
-    /// Total area of `r` covered by obstacles (overlaps counted once per
-    /// obstacle).
-    fn covered(&self, r: R) -> f32 {
-        let mut seen: Vec<usize> = Self::cells_of(r)
+    /// The cost of what `r` covers.
+    fn cost(&self, r: R) -> f32 {
+        let mut seen: Vec<usize> = cells_of(r)
             .filter_map(|cell| self.cells.get(&cell))
             .flatten()
             .copied()
@@ -73,13 +91,56 @@ impl Obstacles {
         seen.sort_unstable();
         seen.dedup();
         seen.into_iter()
-            .map(|i| {
-                let o = self.rects[i];
-                let w = (r.max.x.min(o.max.x) - r.min.x.max(o.min.x)).max(0.0);
-                let h = (r.max.y.min(o.max.y) - r.min.y.max(o.min.y)).max(0.0);
-                w * h
-            })
+            .filter(|&i| self.rects[i].0.overlaps(&r, 0.0))
+            .map(|i| if self.rects[i].1 { BLOCKED } else { TITLE })
             .sum()
+    }
+}
+
+/// Every arrow's segments bucketed by grid cell.
+#[derive(Default)]
+struct Lines {
+    segments: Vec<(usize, P, P)>,
+    cells: BTreeMap<(i32, i32), Vec<usize>>,
+}
+
+impl Lines {
+    fn add(&mut self, edge: usize, a: P, b: P) {
+        let i = self.segments.len();
+        self.segments.push((edge, a, b));
+        for cell in cells_of(R::from_points(a, b)) {
+            self.cells.entry(cell).or_default().push(i);
+        }
+    }
+
+    /// Whether some arrow other than `own` passes within `distance` of `q`.
+    fn nearer(&self, q: P, distance: f32, own: usize) -> bool {
+        let probe = R::centered(q, 2.0 * distance, 2.0 * distance);
+        cells_of(probe)
+            .filter_map(|cell| self.cells.get(&cell))
+            .flatten()
+            .map(|&i| self.segments[i])
+            .any(|(edge, a, b)| {
+                edge != own && super::geometry::distance_to_segment(q, a, b) <= distance
+            })
+    }
+
+    /// How many arrows other than `own` run through `r`.
+    fn crossing(&self, r: R, own: usize) -> usize {
+        let mut edges: Vec<usize> = cells_of(r)
+            .filter_map(|cell| self.cells.get(&cell))
+            .flatten()
+            .map(|&i| self.segments[i])
+            .filter(|&(edge, a, b)| {
+                edge != own
+                    && clip_range(a, b, r)
+                        .is_some_and(|(t0, t1)| (t1 - t0) * (b - a).length() > 0.5)
+            })
+            .map(|(edge, ..)| edge)
+            .collect();
+        edges.sort_unstable();
+        edges.dedup();
+        edges.len()
     }
 }
 
@@ -92,7 +153,8 @@ pub struct EdgeLine<'a> {
     pub self_loop: bool,
     /// The box the loop sits on (its start box).
     pub from: R,
-    /// Sideways offset of a straight parallel edge (0 otherwise).
+    /// Sideways offset of a straight parallel edge (0 otherwise): its
+    /// label's preferred spot is staggered along the line.
     pub offset: f32,
 }
 
@@ -108,16 +170,28 @@ pub fn edge_label_rects(
 ) -> Vec<Option<R>> {
     let mut obstacles = Obstacles::default();
     for rect in nodes {
-        obstacles.add(*rect);
+        obstacles.add(*rect, true);
     }
-    // Boundary titles stay readable too.
     for c in boundaries {
-        obstacles.add(title_band(c.rect, &d.boundaries[c.index].label));
+        obstacles.add(title_band(c.rect, &d.boundaries[c.index].label), false);
+    }
+    let mut drawn = Lines::default();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(line) = line else { continue };
+        for w in line.points.windows(2) {
+            drawn.add(i, w[0], w[1]);
+        }
+        if !line.self_loop
+            && let Some(head) = edges::head_rect(line.points)
+        {
+            obstacles.add(head, true);
+        }
     }
     d.edges
         .iter()
         .zip(lines)
-        .map(|(edge, line)| {
+        .enumerate()
+        .map(|(i, (edge, line))| {
             if edge.label.is_empty() {
                 return None;
             }
@@ -128,9 +202,9 @@ pub fn edge_label_rects(
                 R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y)
             } else {
                 let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-                best_spot(&obstacles, line.points, t0, size)
+                best_spot(&obstacles, &drawn, (i, line.points), t0, size)
             };
-            obstacles.add(rect);
+            obstacles.add(rect, true);
             Some(rect)
         })
         .collect()
@@ -139,34 +213,145 @@ pub fn edge_label_rects(
 /// The point at fraction `t` of a polyline's length.
 #[must_use]
 pub fn point_along(points: &[P], t: f32) -> P {
-    let total = polyline_length(points);
-    let mut left = total * t;
+    point_at(points, polyline_length(points) * t)
+}
+
+/// The point `s` units along a polyline.
+fn point_at(points: &[P], s: f32) -> P {
+    point_and_direction(points, s).0
+}
+
+/// The point `s` units along a polyline and the direction there.
+fn point_and_direction(points: &[P], s: f32) -> (P, P) {
+    let mut left = s;
     for w in points.windows(2) {
         let len = (w[1] - w[0]).length();
         if left <= len && len > 0.0 {
-            return w[0] + (w[1] - w[0]) * (left / len);
+            return (
+                w[0] + (w[1] - w[0]) * (left / len),
+                (w[1] - w[0]) * (1.0 / len),
+            );
         }
         left -= len;
     }
-    points.last().copied().unwrap_or_default()
+    (points.last().copied().unwrap_or_default(), p(1.0, 0.0))
 }
 
-/// The spot along `points` nearest `t0` whose box covers nothing, else
-/// the one covering least.
-fn best_spot(obstacles: &Obstacles, points: &[P], t0: f32, size: P) -> R {
-    let at = |t: f32| R::centered(point_along(points, t.clamp(0.12, 0.88)), size.x, size.y);
-    let mut best = (f32::INFINITY, at(t0));
-    for slide in SLIDES {
-        let rect = at(t0 + slide);
-        let covered = obstacles.covered(rect);
-        if covered <= 0.0 {
-            return rect;
+/// The cheapest spot along edge `own`'s line, nearest `t0` among equals.
+fn best_spot(
+    obstacles: &Obstacles,
+    drawn: &Lines,
+    (own, points): (usize, &[P]),
+    t0: f32,
+    size: P,
+) -> R {
+    let length = polyline_length(points);
+    let preferred = length * t0;
+    #[expect(clippy::cast_precision_loss, reason = "a few dozen spots")]
+    let step = (length / SPOTS as f32).max(3.0);
+    let mut spots: Vec<f32> = Vec::with_capacity(SPOTS + 1);
+    let mut k = 0.0_f32;
+    loop {
+        let (before, after) = (preferred - k * step, preferred + k * step);
+        if before < 0.0 && after > length {
+            break;
         }
-        if covered < best.0 {
-            best = (covered, rect);
+        if after <= length {
+            spots.push(after);
+        }
+        if k > 0.0 && before >= 0.0 {
+            spots.push(before);
+        }
+        k += 1.0;
+    }
+    let mut best = (
+        f32::INFINITY,
+        R::centered(point_at(points, preferred), size.x, size.y),
+    );
+    for s in spots {
+        let slide = (s - preferred).abs() * SLIDE;
+        if slide >= best.0 {
+            continue;
+        }
+        let (at, dir) = point_and_direction(points, s);
+        let rect = R::centered(at, size.x, size.y);
+        #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
+        let cost = slide + obstacles.cost(rect) + CROSSED * drawn.crossing(rect, own) as f32;
+        if cost < best.0 {
+            best = (cost, rect);
+        }
+        if cost < BESIDE + slide {
+            continue;
+        }
+        // Beside the line, on either side: only where the label's centre
+        // is still nearer this line than any other.
+        let normal = p(-dir.y, dir.x);
+        let reach = normal.x.abs() * size.x * 0.5 + normal.y.abs() * size.y * 0.5 + BESIDE_GAP;
+        for (away, side) in [0.0, 12.0, 24.0, 36.0, 48.0]
+            .into_iter()
+            .flat_map(|a| [(a, 1.0), (a, -1.0)])
+        {
+            let distance = reach + away;
+            let center = at + normal * (distance * side);
+            if drawn.nearer(center, distance + 0.5, own) {
+                continue;
+            }
+            let rect = R::centered(center, size.x, size.y);
+            #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
+            let cost = slide
+                + BESIDE
+                + away * 10.0
+                + obstacles.cost(rect)
+                + CROSSED * drawn.crossing(rect, own) as f32;
+            if cost < best.0 {
+                best = (cost, rect);
+            }
         }
     }
+    if best.0 >= BLOCKED
+        && let Some(free) = free_spot_near(obstacles, drawn, (own, points), size)
+    {
+        return free;
+    }
     best.1
+}
+
+/// Grid step of the last-resort search.
+const FREE_STEP: f32 = 6.0;
+
+/// The last resort for a line with no clean spot on or beside it: the
+/// free spot nearest the line within a label's size of it, whose centre
+/// is nearer this line than any other.
+fn free_spot_near(
+    obstacles: &Obstacles,
+    drawn: &Lines,
+    (own, points): (usize, &[P]),
+    size: P,
+) -> Option<R> {
+    let area = super::primitive::bounds_of(points.iter().copied())?.expand2(size.x, size.y * 2.0);
+    let mut best: Option<(f32, R)> = None;
+    let mut y = area.min.y;
+    while y <= area.max.y {
+        let mut x = area.min.x;
+        while x <= area.max.x {
+            let centre = p(x, y);
+            let distance = super::geometry::distance_to_polyline(centre, points);
+            x += FREE_STEP;
+            if best.is_some_and(|(cost, _)| distance >= cost)
+                || drawn.nearer(centre, distance + 0.5, own)
+            {
+                continue;
+            }
+            let rect = R::centered(centre, size.x, size.y);
+            #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
+            let cost = distance + obstacles.cost(rect) + CROSSED * drawn.crossing(rect, own) as f32;
+            if cost < BLOCKED && best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, rect));
+            }
+        }
+        y += FREE_STEP;
+    }
+    best.map(|(_, r)| r)
 }
 
 #[cfg(test)]

@@ -1,0 +1,134 @@
+//! The drawing as every backend draws it (`scene`): on every reference
+//! and every hand-made drawing, each arrow label belongs to its arrow —
+//! no two labels overlap, none covers a box or an arrowhead, and each
+//! label's centre is nearer its own arrow than any other — and the
+//! containers are painted parents first.
+#![expect(clippy::expect_used, reason = "test helpers fail loudly")]
+
+use std::path::Path;
+
+use archdrill::content::references::REFERENCES;
+use archdrill::model::{Diagram, file};
+use archdrill::scene::geometry::{R, distance_to_polyline};
+use archdrill::scene::{Layout, edges};
+
+/// Every reference and every drawing under `tests/drawings/`, by name.
+fn all_drawings() -> Vec<(String, Diagram)> {
+    let mut out: Vec<(String, Diagram)> = REFERENCES
+        .iter()
+        .map(|r| (r.id.to_owned(), r.load().expect("reference loads")))
+        .collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/drawings");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("drawings")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("name")
+            .to_owned();
+        out.push((name, file::from_ron(&text, "drawing").expect("loads")));
+    }
+    assert!(out.len() >= 30, "{} drawings", out.len());
+    out
+}
+
+/// What is wrong with the labels of one drawing, one line each.
+fn label_problems(d: &Diagram) -> Vec<String> {
+    let layout = Layout::new(d);
+    let labels: Vec<(usize, R)> = layout
+        .edges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((i, e.as_ref()?.label?)))
+        .collect();
+    let name = |i: usize| format!("{} ({:?})", d.edges[i].id, d.edges[i].label);
+    let mut out = Vec::new();
+    for (k, (i, a)) in labels.iter().enumerate() {
+        for (j, b) in &labels[k + 1..] {
+            if a.overlaps(b, 0.0) {
+                out.push(format!("labels of {} and {} overlap", name(*i), name(*j)));
+            }
+        }
+        for (node, laid) in d.nodes.iter().zip(&layout.nodes) {
+            if a.overlaps(&laid.rect, 0.0) {
+                out.push(format!("label of {} covers box {}", name(*i), node.id));
+            }
+        }
+        let own = layout.edges[*i].as_ref().expect("drawn");
+        let centre = a.center();
+        let distance = distance_to_polyline(centre, &own.points);
+        for (j, other) in layout.edges.iter().enumerate() {
+            let Some(other) = other else { continue };
+            if j == *i {
+                continue;
+            }
+            if distance_to_polyline(centre, &other.points) <= distance {
+                out.push(format!(
+                    "label of {} is as near {} as its own arrow",
+                    name(*i),
+                    name(j)
+                ));
+            }
+            if !other.self_loop
+                && let Some(head) = edges::head_rect(&other.points)
+                && a.overlaps(&head, 1.0)
+            {
+                out.push(format!(
+                    "label of {} covers the arrowhead of {}",
+                    name(*i),
+                    name(j)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Hand-made drawings whose straight arrows run through boxes, so that
+/// their labels cannot all be placed cleanly with straight lines.
+const STRAIGHT_THROUGH_BOXES: &[&str] = &["shared-database", "unconsumed-event"];
+
+#[test]
+fn every_label_belongs_to_its_arrow() {
+    let mut failures = Vec::new();
+    for (name, d) in all_drawings() {
+        if STRAIGHT_THROUGH_BOXES.contains(&name.as_str()) {
+            continue;
+        }
+        failures.extend(
+            label_problems(&d)
+                .into_iter()
+                .map(|p| format!("{name}: {p}")),
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn containers_are_painted_parents_first() {
+    for (name, d) in all_drawings() {
+        let layout = Layout::new(&d);
+        let painted: Vec<&str> = layout
+            .containers
+            .iter()
+            .map(|c| d.boundaries[c.index].id.as_str())
+            .collect();
+        for (k, c) in layout.containers.iter().enumerate() {
+            if let Some(parent) = &d.boundaries[c.index].parent {
+                let at = painted.iter().position(|id| *id == parent.as_str());
+                assert!(
+                    at.is_some_and(|p| p < k),
+                    "{name}: {} painted before its parent {parent}",
+                    painted[k]
+                );
+            }
+        }
+    }
+}

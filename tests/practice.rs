@@ -344,3 +344,55 @@ fn the_findings_panel_gives_the_round_score_with_the_twist() {
     let report = h.state().report().expect("findings").clone();
     assert_eq!(twist_rows(&report), twisted.twist_findings.len() - 1);
 }
+
+#[test]
+fn a_mock_panel_is_a_round_then_cards_then_a_summary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    h.get_by_label("Mock panel").click();
+    h.run();
+    let plan = h.state().mock().expect("a panel").plan.clone();
+    assert_eq!(plan.cards.len(), drill::mock::DEFAULT_MOCK_CARDS);
+    assert!(h.query_by_label("What the check looks for").is_some());
+    h.get_by_label("Start round").click();
+    h.run();
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.get_by_label("Submit round").click();
+    h.run();
+    h.get_by_label("Mock panel: on to the cards →").click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Practice);
+    for (i, card) in plan.cards.iter().enumerate() {
+        assert_eq!(
+            h.state().rehearsal().map(|r| r.card_id.clone()).as_ref(),
+            Some(card),
+            "card {i} of the panel, not the next due one"
+        );
+        h.key_press(Key::Space);
+        h.run();
+        h.key_press(if i == 0 { Key::Num1 } else { Key::Num3 });
+        h.run();
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    assert!(h.query_by_label("Mock panel summary").is_some());
+    let summary = h.state().mock_summary().expect("summary");
+    assert_eq!(summary.lines.len(), 1 + plan.cards.len());
+    assert!(summary.round_score.is_some());
+    // One of four rated Again, three Good.
+    assert_eq!(summary.cards_passed_percent, 75);
+    assert!(h.query_by_label(&summary.lines[1]).is_some());
+
+    // Every part was recorded: the prompt and each card reviewed.
+    let data = DataDir::new(dir.path().to_owned());
+    let reloaded = drill::progress::load(&data, monday()).expect("saved");
+    assert_eq!(reloaded.rounds.len(), 1);
+    assert_eq!(reloaded.reviews.len(), 1 + plan.cards.len());
+    h.get_by_label("Done").click();
+    h.run();
+    assert!(h.state().mock().is_none());
+    assert!(h.query_by_label("Due today").is_some());
+}

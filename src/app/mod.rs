@@ -17,6 +17,7 @@ mod editing;
 mod entry;
 mod files;
 mod keyboard;
+mod mock;
 mod palette;
 mod panels;
 mod practice;

@@ -9,6 +9,7 @@ use crate::check::Report;
 use crate::content::references::REFERENCES;
 use crate::io::open;
 use entry::{CheckView, Entry, RoundCheck, Source};
+pub use narration::{Presentation, simulator_answer};
 pub use practice::Clock;
 
 mod arrange;
@@ -18,6 +19,7 @@ mod entry;
 mod files;
 mod keyboard;
 mod mock;
+mod narration;
 mod palette;
 mod panels;
 mod practice;
@@ -199,9 +201,11 @@ impl ArchdrillApp {
             return;
         }
         self.round_bar_ui(ui);
+        self.presentation_bar_ui(ui);
         // First, so the status bar spans the window under every panel.
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
+        self.narration_ui(ui.ctx());
         self.follow_check();
         let has_selection = self
             .entries
@@ -326,6 +330,7 @@ impl ArchdrillApp {
             .inner;
         if close {
             entry.walkthrough = None;
+            entry.presenting = None;
         }
     }
 
@@ -553,6 +558,15 @@ impl ArchdrillApp {
                 .clicked()
             {
                 self.run_check();
+            }
+            let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
+            if editable
+                && ui
+                    .button("Narration")
+                    .on_hover_text("Write the steps you say when you present this drawing, and rehearse presenting it")
+                    .clicked()
+            {
+                self.toggle_narration();
             }
         });
     }

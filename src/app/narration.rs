@@ -30,6 +30,18 @@ pub struct NarrationDraft {
     synced: Option<u64>,
     /// Minutes for the whole presentation.
     pub minutes: u32,
+    /// A step whose title takes the keyboard next frame (just added).
+    focus_title: Option<usize>,
+}
+
+/// The id of step `index`'s title field.
+fn title_id(index: usize) -> egui::Id {
+    egui::Id::unique(("narration title", index))
+}
+
+/// The id of step `index`'s narration field.
+fn text_id(index: usize) -> egui::Id {
+    egui::Id::unique(("narration text", index))
 }
 
 /// A presentation under way on the current drawing.
@@ -92,6 +104,8 @@ impl ArchdrillApp {
             return;
         }
         entry.walkthrough = Some(Player::default());
+        // The steps are written; the window would cover the narration bar.
+        entry.narration = None;
         entry.presenting = Some(Presentation {
             started_at: now,
             total_secs,
@@ -125,13 +139,20 @@ impl ArchdrillApp {
         let selection = &entry.canvas.selection;
         let picked_nodes: Vec<NodeId> = selection.node_ids();
         let picked_edges: Vec<EdgeId> = selection.edges.iter().cloned().map(EdgeId).collect();
+        if let Some(i) = draft.focus_title.take()
+            && let Some(step) = draft.steps.get(i)
+        {
+            let len = step.title.chars().count();
+            super::keyboard::focus_text_field(ctx, title_id(i), 0..len);
+        }
         let mut open = true;
         let mut typing = false;
         let mut present = None;
         egui::Window::new("Narration")
             .open(&mut open)
             .default_width(380.0)
-            .default_pos(ctx.content_rect().right_top() + egui::vec2(-400.0, 90.0))
+            .pivot(egui::Align2::LEFT_BOTTOM)
+            .default_pos(ctx.content_rect().left_bottom() + egui::vec2(290.0, -40.0))
             .show(ctx, |ui| {
                 ui.label(
                     RichText::new(
@@ -141,7 +162,11 @@ impl ArchdrillApp {
                     .weak(),
                 );
                 ui.add_enabled_ui(editable, |ui| {
+                    let before = draft.steps.len();
                     typing = steps_ui(ui, &mut draft.steps, &picked_nodes, &picked_edges);
+                    if draft.steps.len() > before {
+                        draft.focus_title = Some(draft.steps.len() - 1);
+                    }
                 });
                 ui.separator();
                 ui.horizontal(|ui| {
@@ -257,14 +282,31 @@ fn steps_ui(ui: &mut Ui, steps: &mut Vec<Step>, nodes: &[NodeId], edges: &[EdgeI
                 ui.group(|ui| {
                     ui.horizontal(|ui| {
                         let name = ui.strong(format!("Step {}", i + 1));
+                        // Enter in the title goes on to what you say, with
+                        // whatever was typed after it in the same frame.
+                        let typed_on = ui
+                            .memory(|m| m.has_focus(title_id(i)))
+                            .then(|| super::keyboard::take_typing_after_enter(ui))
+                            .flatten();
                         let title = ui
                             .add(
                                 egui::TextEdit::singleline(&mut step.title)
+                                    .id(title_id(i))
                                     .hint_text("Title")
                                     .desired_width(200.0),
                             )
                             .labelled_by(name.id);
                         typing |= title.has_focus();
+                        if let Some(lines) = typed_on {
+                            // The Enter itself is the title's, not a new line.
+                            ui.input_mut(|i| {
+                                i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)
+                            });
+                            step.text.push_str(&lines.join("\n"));
+                            let end = step.text.chars().count();
+                            super::keyboard::focus_text_field(ui.ctx(), text_id(i), end..end);
+                            typing = true;
+                        }
                         if ui
                             .add_enabled(i > 0, egui::Button::new("↑"))
                             .on_hover_text("Earlier")
@@ -288,6 +330,7 @@ fn steps_ui(ui: &mut Ui, steps: &mut Vec<Step>, nodes: &[NodeId], edges: &[EdgeI
                     let text = ui
                         .add(
                             egui::TextEdit::multiline(&mut step.text)
+                                .id(text_id(i))
                                 .desired_rows(2)
                                 .desired_width(f32::INFINITY),
                         )

@@ -51,6 +51,8 @@ pub struct Entry {
     pub narration: Option<super::narration::NarrationDraft>,
     /// Presenting this drawing's steps against the clock.
     pub presenting: Option<super::narration::Presentation>,
+    /// The simulation panel on this drawing, when open.
+    pub sim: Option<super::simulation::SimView>,
 }
 
 /// How a round's drawing is graded.
@@ -111,6 +113,7 @@ impl Entry {
             round: None,
             narration: None,
             presenting: None,
+            sim: None,
         }
     }
 

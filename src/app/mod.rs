@@ -28,6 +28,7 @@ mod recent;
 mod recovery;
 mod round;
 mod settings;
+mod simulation;
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
 use crate::ui::cards_view::{CardsAction, CardsView};
@@ -206,6 +207,13 @@ impl ArchdrillApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
         self.narration_ui(ui.ctx());
+        if self
+            .entries
+            .get(self.selected)
+            .is_some_and(|e| e.sim.is_some())
+        {
+            self.simulation_panel_ui(ui);
+        }
         self.follow_check();
         let has_selection = self
             .entries
@@ -287,10 +295,12 @@ impl ArchdrillApp {
                                 flagged_edges: &view.flagged_edges,
                                 ..Decor::default()
                             });
+                    decor.sim = entry.sim.as_ref().map(|s| &s.decor);
                     if step_highlight.is_some() {
                         decor = Decor {
                             highlight: step_highlight.as_ref(),
                             editable: false,
+                            sim: decor.sim,
                             ..Decor::default()
                         };
                     } else {
@@ -305,7 +315,10 @@ impl ArchdrillApp {
                     editable_canvas = decor.editable.then_some(output.response);
                 }
                 if let Some(response) = editable_canvas {
-                    response.context_menu(|ui| self.canvas_menu_ui(ui));
+                    response.context_menu(|ui| {
+                        self.canvas_menu_ui(ui);
+                        self.down_menu_ui(ui);
+                    });
                 }
             });
         events
@@ -558,6 +571,13 @@ impl ArchdrillApp {
                 .clicked()
             {
                 self.run_check();
+            }
+            if ui
+                .button("Simulate")
+                .on_hover_text("What breaks first as traffic grows, and while a box is down")
+                .clicked()
+            {
+                self.toggle_simulation();
             }
             let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
             if editable

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use super::ops::Op;
 use super::structure;
 use crate::model::{
-    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Point, Step,
+    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, EdgeTraffic, Node, NodeCapacity, NodeId,
+    NodeKind, Point, Step,
 };
 
 /// A user intent on the document.
@@ -104,6 +105,21 @@ pub enum Command {
     Place {
         /// Each node's new centre.
         positions: Vec<(NodeId, Point)>,
+    },
+    /// Set a node's capacity figures for the simulator (empty: its kind's
+    /// defaults).
+    SetCapacity {
+        /// The node.
+        id: NodeId,
+        /// The figures.
+        capacity: NodeCapacity,
+    },
+    /// Set how traffic takes an arrow (share, write fraction).
+    SetEdgeTraffic {
+        /// The edge.
+        id: EdgeId,
+        /// The figures.
+        traffic: EdgeTraffic,
     },
     /// Replace the narrated walkthrough (the user's own narration steps):
     /// one step however many steps changed.
@@ -258,6 +274,20 @@ impl Command {
                     i,
                     Edge {
                         label: label.to_owned(),
+                        ..d.edges[i].clone()
+                    },
+                )])
+            }
+            Self::SetCapacity { id, capacity } => set_node(d, id, |n| n.capacity = *capacity),
+            Self::SetEdgeTraffic { id, traffic } => {
+                let i = edge_index(d, id)?;
+                if d.edges[i].traffic == *traffic {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Op::SetEdge(
+                    i,
+                    Edge {
+                        traffic: *traffic,
                         ..d.edges[i].clone()
                     },
                 )])

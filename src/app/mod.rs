@@ -312,11 +312,26 @@ impl ArchdrillApp {
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     self.keyboard.canvas_drawn(output.response.id);
                     events = output.events;
-                    editable_canvas = decor.editable.then_some(output.response);
+                    let editable = decor.editable;
+                    if let Some(sim) = entry.sim.as_mut()
+                        && output.response.secondary_clicked()
+                    {
+                        sim.menu_target = output.response.interact_pointer_pos().and_then(|p| {
+                            let vp = entry.canvas.viewport;
+                            let at = vp.canvas_from_screen(output.response.rect.min, p);
+                            let doc = entry.editor.doc();
+                            crate::ui::geometry::node_at(doc, at)
+                                .map(|i| doc.nodes[i].id.to_string())
+                        });
+                    }
+                    let menu = editable || entry.sim.is_some();
+                    editable_canvas = menu.then_some((output.response, editable));
                 }
-                if let Some(response) = editable_canvas {
+                if let Some((response, editable)) = editable_canvas {
                     response.context_menu(|ui| {
-                        self.canvas_menu_ui(ui);
+                        if editable {
+                            self.canvas_menu_ui(ui);
+                        }
                         self.down_menu_ui(ui);
                     });
                 }

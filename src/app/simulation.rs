@@ -26,6 +26,8 @@ pub struct SimView {
     pub result: Result<Simulation, String>,
     /// What the canvas draws of it.
     pub decor: SimDecor,
+    /// The box under the last right click (the menu's Take down).
+    pub menu_target: Option<String>,
     /// Editor state, traffic and down boxes the result is for.
     computed: Option<(u64, f64, Vec<String>)>,
 }
@@ -38,6 +40,7 @@ impl SimView {
             down: Vec::new(),
             result: Err(String::new()),
             decor: SimDecor::default(),
+            menu_target: None,
             computed: None,
         }
     }
@@ -125,16 +128,17 @@ impl ArchdrillApp {
         let Some(sim) = entry.sim.as_ref() else {
             return;
         };
-        let [id] = entry.canvas.selection.nodes.iter().collect::<Vec<_>>()[..] else {
+        let Some(id) = sim.menu_target.clone() else {
             return;
         };
-        let id = id.clone();
         let label = if sim.down.contains(&id) {
             "Bring back up"
         } else {
             "Take down"
         };
-        ui.separator();
+        if entry.editable() {
+            ui.separator();
+        }
         if ui
             .button(label)
             .on_hover_text("What fails, what degrades while this box is down")

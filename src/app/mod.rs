@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use crate::check::{Report, check};
+use crate::check::Report;
 use crate::content::references::REFERENCES;
 use crate::io::open;
-use entry::{CheckView, Entry, Source};
+use entry::{CheckView, Entry, RoundCheck, Source};
+pub use narration::{Presentation, simulator_answer};
 pub use practice::Clock;
 
 mod arrange;
@@ -17,6 +18,8 @@ mod editing;
 mod entry;
 mod files;
 mod keyboard;
+mod mock;
+mod narration;
 mod palette;
 mod panels;
 mod practice;
@@ -198,9 +201,11 @@ impl ArchdrillApp {
             return;
         }
         self.round_bar_ui(ui);
+        self.presentation_bar_ui(ui);
         // First, so the status bar spans the window under every panel.
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
+        self.narration_ui(ui.ctx());
         self.follow_check();
         let has_selection = self
             .entries
@@ -325,6 +330,7 @@ impl ArchdrillApp {
             .inner;
         if close {
             entry.walkthrough = None;
+            entry.presenting = None;
         }
     }
 
@@ -410,7 +416,12 @@ impl ArchdrillApp {
             }
         };
         if let Some(entry) = self.entries.get_mut(self.selected) {
-            let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+            let report = RoundCheck::report(
+                entry.round.as_ref(),
+                entry.editor.doc(),
+                &reference_diagram,
+                reference.id,
+            );
             entry.check = Some(CheckView::new(
                 entry.editor.doc(),
                 report,
@@ -441,7 +452,12 @@ impl ArchdrillApp {
         let Ok(reference_diagram) = reference.load() else {
             return;
         };
-        let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+        let report = RoundCheck::report(
+            entry.round.as_ref(),
+            entry.editor.doc(),
+            &reference_diagram,
+            reference.id,
+        );
         view.against = reference.id;
         view.refresh(entry.editor.doc(), report, state);
     }
@@ -542,6 +558,15 @@ impl ArchdrillApp {
                 .clicked()
             {
                 self.run_check();
+            }
+            let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
+            if editable
+                && ui
+                    .button("Narration")
+                    .on_hover_text("Write the steps you say when you present this drawing, and rehearse presenting it")
+                    .clicked()
+            {
+                self.toggle_narration();
             }
         });
     }

@@ -258,6 +258,9 @@ fn a_whiteboard_round_is_graded_recorded_and_reopened() {
     h.get_by_label("Practice").click();
     h.run();
     assert!(h.query_by_label("Past rounds").is_some());
+    // The past rounds follow the list of every prompt, below the fold.
+    h.get_by_label("Reopen").scroll_to_me();
+    h.run();
     h.get_by_label("Reopen").click();
     h.run();
     assert_eq!(h.state().mode(), Mode::Diagrams);

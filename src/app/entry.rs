@@ -47,6 +47,12 @@ pub struct Entry {
     /// The round this drawing was drawn for, once graded: its check is
     /// the round's grade (the twist included), not the plain check.
     pub round: Option<RoundCheck>,
+    /// The Narration window on this drawing, when open.
+    pub narration: Option<super::narration::NarrationDraft>,
+    /// Presenting this drawing's steps against the clock.
+    pub presenting: Option<super::narration::Presentation>,
+    /// The simulation panel on this drawing, when open.
+    pub sim: Option<super::simulation::SimView>,
 }
 
 /// How a round's drawing is graded.
@@ -105,6 +111,9 @@ impl Entry {
             restored: false,
             backup: Backup::default(),
             round: None,
+            narration: None,
+            presenting: None,
+            sim: None,
         }
     }
 

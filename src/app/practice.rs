@@ -42,7 +42,7 @@ impl Clock {
 
 /// What the Practice mode shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum View {
+pub(super) enum View {
     /// The due queue.
     #[default]
     Queue,
@@ -50,6 +50,8 @@ enum View {
     Rehearse,
     /// The stats and plots.
     Stats,
+    /// The end of a mock panel.
+    MockSummary,
 }
 
 /// The drills in the app: catalog, progress and the rehearsal under way.
@@ -61,12 +63,14 @@ pub struct Practice {
     /// nothing is written over it.
     writable: bool,
     clock: Clock,
-    view: View,
+    pub(super) view: View,
     rehearsal: Option<Rehearsal>,
     /// A whiteboard round being set up.
     pub(super) setup: Option<super::round::RoundSetup>,
     /// The round under way or last submitted.
     pub(super) round: Option<super::round::RoundRun>,
+    /// The mock panel under way.
+    pub(super) mock: Option<super::mock::MockRun>,
 }
 
 impl Practice {
@@ -87,6 +91,7 @@ impl Practice {
             rehearsal: None,
             setup: None,
             round: None,
+            mock: None,
         }
     }
 
@@ -184,7 +189,7 @@ impl ArchdrillApp {
         }
     }
 
-    fn rehearse(&mut self, id: &str, now: f64) {
+    pub(super) fn rehearse(&mut self, id: &str, now: f64) {
         if let Some(card) = self.practice.card(id) {
             self.practice.rehearsal = Some(Rehearsal::new(card, now));
             self.practice.view = View::Rehearse;
@@ -210,7 +215,15 @@ impl ArchdrillApp {
         ) {
             Ok(scheduled) => {
                 rehearsal.rated = Some((rating, scheduled.interval.short()));
+                let result = crate::drill::mock::CardResult {
+                    card: rehearsal.card_id.clone(),
+                    rating,
+                    spoken_secs: spoken,
+                    points_hit: rehearsal.ticked.iter().filter(|t| **t).count(),
+                    points_total: rehearsal.ticked.len(),
+                };
                 self.save_progress();
+                self.mock_card_done(result);
             }
             Err(e) => self.errors.push(e.to_string()),
         }
@@ -224,7 +237,11 @@ impl ArchdrillApp {
                 }
             }
             RehearsalAction::Rate(rating) => self.rate(rating, now),
-            RehearsalAction::Next => self.rehearse_next(now),
+            RehearsalAction::Next => {
+                if !self.mock_next(now) {
+                    self.rehearse_next(now);
+                }
+            }
             RehearsalAction::Back => self.practice.view = View::Queue,
         }
     }
@@ -285,6 +302,10 @@ impl ArchdrillApp {
                     );
                     crate::ui::stats_view::stats_ui(ui, &stats).then_some(RehearsalAction::Back)
                 }
+                View::MockSummary => {
+                    self.mock_summary_ui(ui);
+                    None
+                }
             };
             if let Some(action) = action {
                 self.apply_rehearsal_action(action, now);
@@ -319,12 +340,20 @@ impl ArchdrillApp {
             plural(prompts, "whiteboard prompt", "whiteboard prompts"),
             queue.new_left_today
         ));
+        if let Some(first) = queue.later_today.first() {
+            ui.label(format!(
+                "Later today: {} in learning, the next at {}.",
+                queue.later_today.len(),
+                first.due_at
+            ));
+        }
         if let Some(next) = queue.next_due.filter(|_| queue.due.is_empty()) {
             ui.label(format!("Nothing due now; come back at {next}."));
         }
         let mut open = None;
         let mut round = None;
         let mut reopen = None;
+        ui.horizontal(|ui| self.mock_banner_ui(ui, now));
         ui.horizontal(|ui| {
             if ui.button("Stats").clicked() {
                 self.practice.view = View::Stats;
@@ -347,33 +376,20 @@ impl ArchdrillApp {
             }
         });
         ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for entry in &queue.due {
-                ui.horizontal(|ui| {
-                    let tag = match entry.kind {
-                        ItemKind::Card => "card",
-                        ItemKind::Prompt => "round",
-                    };
-                    ui.label(RichText::new(format!("{tag} · {}", entry.state.id())).weak());
-                    match entry.kind {
-                        ItemKind::Card => {
-                            if ui.link(&entry.title).clicked() {
-                                open = Some(entry.id.clone());
-                            }
-                        }
-                        ItemKind::Prompt => {
-                            if ui.link(&entry.title).clicked() {
-                                round = Some(entry.id.clone());
-                            }
-                        }
-                    }
-                    ui.label(RichText::new(&entry.section).weak());
-                    if entry.leech {
-                        ui.label(RichText::new("leech").color(ui.visuals().warn_fg_color));
-                    }
+        ui.columns(2, |columns| {
+            let [left, right] = columns else {
+                return;
+            };
+            egui::ScrollArea::vertical()
+                .id_salt("due list")
+                .show(left, |ui| {
+                    Self::due_list_ui(ui, &queue, &mut open, &mut round);
                 });
-            }
-            self.rounds_list_ui(ui, &mut round, &mut reopen);
+            egui::ScrollArea::vertical()
+                .id_salt("rounds")
+                .show(right, |ui| {
+                    self.rounds_list_ui(ui, &mut round, &mut reopen);
+                });
         });
         if let Some(id) = round {
             self.set_up_round(&id);
@@ -395,9 +411,43 @@ impl ArchdrillApp {
         }
     }
 
+    /// The due items, interleaved: a card opens its rehearsal, a prompt
+    /// its round's setup.
+    fn due_list_ui(
+        ui: &mut Ui,
+        queue: &Queue,
+        open: &mut Option<String>,
+        round: &mut Option<String>,
+    ) {
+        for entry in &queue.due {
+            ui.horizontal(|ui| {
+                let tag = match entry.kind {
+                    ItemKind::Card => "card",
+                    ItemKind::Prompt => "round",
+                };
+                ui.label(RichText::new(format!("{tag} · {}", entry.state.id())).weak());
+                match entry.kind {
+                    ItemKind::Card => {
+                        if ui.link(&entry.title).clicked() {
+                            *open = Some(entry.id.clone());
+                        }
+                    }
+                    ItemKind::Prompt => {
+                        if ui.link(&entry.title).clicked() {
+                            *round = Some(entry.id.clone());
+                        }
+                    }
+                }
+                ui.label(RichText::new(&entry.section).weak());
+                if entry.leech {
+                    ui.label(RichText::new("leech").color(ui.visuals().warn_fg_color));
+                }
+            });
+        }
+    }
+
     /// Every prompt (to start a round) and the past rounds (to reopen).
     fn rounds_list_ui(&self, ui: &mut Ui, round: &mut Option<String>, reopen: &mut Option<String>) {
-        ui.separator();
         ui.collapsing("Whiteboard prompts", |ui| {
             for prompt in self.practice.catalog.prompts() {
                 if ui.link(&prompt.title).clicked() {

@@ -157,6 +157,7 @@ impl ArchdrillApp {
             .collect();
         match recorded {
             Ok((attempt, _)) => {
+                self.mock_round_done(&attempt);
                 if let Some(run) = self.practice.round.as_mut() {
                     run.finished = Some(attempt);
                     run.twist_missed = twist_missed;
@@ -234,6 +235,11 @@ impl ArchdrillApp {
         let limit = run.plan.time_limit_secs;
         let mut submit = elapsed >= limit && run.finished.is_none();
         let mut walkthrough = false;
+        let mut mock_next = false;
+        let in_mock = self.practice.mock.as_ref().is_some_and(|m| {
+            m.attempt.is_some()
+                && m.attempt.as_ref().map(|a| &a.id) == run.finished.as_ref().map(|a| &a.id)
+        });
         egui::Panel::top("round").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong(&run.prompt.title);
@@ -241,11 +247,14 @@ impl ArchdrillApp {
                     ui.label(format!(
                         "Score {} · {} · {} used",
                         attempt.score,
-                        crate::ui::rehearsal::rating_title(attempt.rating),
+                        attempt.rating.title(),
                         format_secs(f64::from(attempt.seconds_used))
                     ));
                     if ui.button("Walk through the reference").clicked() {
                         walkthrough = true;
+                    }
+                    if in_mock && ui.button("Mock panel: on to the cards →").clicked() {
+                        mock_next = true;
                     }
                     return;
                 }
@@ -307,6 +316,24 @@ impl ArchdrillApp {
         }
         if walkthrough {
             self.open_walkthrough(&reference);
+        }
+        if mock_next {
+            self.mock_next(now);
+        }
+    }
+
+    /// Shows the round's drawing (Diagrams mode, its entry selected).
+    pub(super) fn show_round_drawing(&mut self) {
+        let Some(run) = self.practice.round.as_ref() else {
+            return;
+        };
+        if let Some(index) = self
+            .entries
+            .iter()
+            .position(|e| e.source == Source::Untitled(run.untitled))
+        {
+            self.selected = index;
+            self.mode = super::Mode::Diagrams;
         }
     }
 

@@ -33,15 +33,21 @@ pub struct Selected<'a> {
     pub boundaries: &'a BTreeSet<String>,
 }
 
-/// Colours laid over the drawing by id (e.g. the simulation: boxes tinted
-/// by utilisation, failed and degraded paths in red and amber).
+/// Colours laid over the drawing by id (the simulation: boxes tinted by
+/// utilisation, failed and degraded paths in red and amber).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Tint {
-    /// Fill colour per box id, replacing its kind's fill.
+    /// Tint per box id: mixed into its fill, and a ring around it.
     pub nodes: BTreeMap<String, Rgba>,
-    /// Emphasis colour per arrow id: the arrow is drawn in it, heavier.
+    /// Emphasis colour per arrow id: a wide translucent halo under the
+    /// arrow, along its line.
     pub edges: BTreeMap<String, Rgba>,
 }
+
+/// How strongly a tint shows in a box's fill.
+const TINT_FILL: f32 = 0.22;
+/// Width of an arrow's halo, canvas units.
+const HALO: f32 = 8.0;
 
 /// A reference box the drawing lacks (the checker's ghost).
 #[derive(Clone, Copy, Debug)]
@@ -196,6 +202,18 @@ fn paint_edges<'a>(
     palette: &Palette,
     shows: &dyn Fn(R) -> bool,
 ) {
+    if let Some(tint) = view.tint {
+        for (edge, laid) in diagram.edges.iter().zip(&layout.edges) {
+            if let (Some(laid), Some(c)) = (laid, tint.edges.get(edge.id.as_str()))
+                && shows(laid.bounds)
+            {
+                out.push(Primitive::Polyline {
+                    points: Cow::Borrowed(&laid.points),
+                    stroke: Stroke::solid(c.faded(0.45), HALO.max(4.0 / view.zoom.max(0.01))),
+                });
+            }
+        }
+    }
     let mut labels = Vec::new();
     for (edge, laid) in diagram.edges.iter().zip(&layout.edges) {
         let Some(laid) = laid else { continue };
@@ -209,8 +227,7 @@ fn paint_edges<'a>(
             (None, Some(s)) if s.edges.contains(id) => Emphasis::Highlighted,
             _ => Emphasis::Normal,
         };
-        let tint = view.tint.and_then(|t| t.edges.get(id)).copied();
-        let color = tint.unwrap_or_else(|| palette.edge_color(edge.kind));
+        let color = palette.edge_color(edge.kind);
         let color = if emphasis == Emphasis::Dimmed {
             color.faded(0.22)
         } else {
@@ -218,8 +235,6 @@ fn paint_edges<'a>(
         };
         let width = if emphasis == Emphasis::Highlighted {
             edges::EDGE_STROKE_STRONG
-        } else if tint.is_some() {
-            2.6
         } else {
             edges::EDGE_STROKE
         };
@@ -325,7 +340,7 @@ fn node_ui<'a>(
     tint: Option<Rgba>,
 ) {
     let (fill, outline) = palette.node_colors(kind);
-    let fill = tint.unwrap_or(fill);
+    let fill = tint.map_or(fill, |t| fill.mix(t, TINT_FILL));
     let dim = |c: Rgba| {
         if emphasis == Emphasis::Dimmed {
             c.faded(0.28)
@@ -348,6 +363,14 @@ fn node_ui<'a>(
         });
     }
     let plain = view.zoom < SHAPE_MIN_ZOOM;
+    if let Some(t) = tint {
+        out.push(Primitive::Rect {
+            rect: rect.expand2(3.0, 3.0),
+            radius: 6.0,
+            fill: None,
+            stroke: Some(Stroke::solid(t, 2.5)),
+        });
+    }
     shapes::shape(
         out,
         kind,

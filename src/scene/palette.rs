@@ -43,6 +43,26 @@ impl Rgba {
     }
 }
 
+impl Rgba {
+    /// This colour with `k` (`0..=1`) of `other` mixed in (opacity kept).
+    #[must_use]
+    pub fn mix(self, other: Self, k: f32) -> Self {
+        let k = k.clamp(0.0, 1.0);
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a blend of two bytes stays in 0..=255"
+        )]
+        let blend = |a: u8, b: u8| (f32::from(a) * (1.0 - k) + f32::from(b) * k).round() as u8;
+        Self(
+            blend(self.0, other.0),
+            blend(self.1, other.1),
+            blend(self.2, other.2),
+            self.3,
+        )
+    }
+}
+
 /// Which palette: the canvas follows egui's mode, pictures are light.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -211,3 +231,26 @@ pub const SELF_LOOP_DASH: (f32, f32) = (6.0, 4.0);
 pub const BOUNDARY_DASH: (f32, f32) = (9.0, 5.0);
 /// Dash pattern of an external system's outline.
 pub const EXTERNAL_DASH: (f32, f32) = (7.0, 4.0);
+
+/// The simulator's colours: utilisation heat of a box, failed and
+/// degraded request paths.
+pub mod sim {
+    use super::Rgba;
+
+    /// Under 70 % of capacity.
+    pub const COOL: Rgba = Rgba::rgb(0x3c, 0xa0, 0x5a);
+    /// 70–100 %: latency climbs.
+    pub const WARM: Rgba = Rgba::rgb(0xe0, 0x9b, 0x12);
+    /// At or over capacity.
+    pub const SATURATED: Rgba = Rgba::rgb(0xe0, 0x3c, 0x31);
+    /// Draining a growing backlog.
+    pub const BUFFERING: Rgba = Rgba::rgb(0x4a, 0x8c, 0xe0);
+    /// No traffic.
+    pub const IDLE: Rgba = Rgba::rgb(0x8a, 0x8f, 0x98);
+    /// Taken down.
+    pub const DOWN: Rgba = Rgba::rgb(0x60, 0x60, 0x66);
+    /// Arrows of failed request paths.
+    pub const FAILED: Rgba = Rgba::rgb(0xe0, 0x3c, 0x31);
+    /// Arrows of degraded request paths.
+    pub const DEGRADED: Rgba = Rgba::rgb(0xe0, 0x9b, 0x12);
+}

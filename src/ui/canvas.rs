@@ -13,7 +13,7 @@ use super::paint::{self, Screen};
 use super::theme::CanvasTheme;
 use crate::check::Ghost;
 use crate::model::{Diagram, EdgeKind};
-use crate::scene::{self, Layout, Tint};
+use crate::scene::{self, Layout};
 
 /// Grid spacing in canvas units (dots are painted every grid step; boxes
 /// snap to half steps).
@@ -74,6 +74,12 @@ impl CanvasState {
         )
     }
 
+    /// The box under screen point `at`, as of the last frame's view.
+    pub fn node_at_screen(&mut self, diagram: &Diagram, at: egui::Pos2) -> Option<usize> {
+        let q = self.viewport.canvas_from_screen(self.screen_rect.min, at);
+        self.layout(diagram).node_at(geometry::plain_pos(q))
+    }
+
     /// The layout of `diagram` as the canvas draws it (kept until the
     /// drawing changes).
     pub fn layout(&mut self, diagram: &Diagram) -> Arc<Layout> {
@@ -113,8 +119,8 @@ pub struct Highlight {
     pub edges: Vec<String>,
 }
 
-/// What to draw over the diagram: a highlight, the checker's overlay, a
-/// simulation's tint.
+/// What to draw over the diagram: a highlight, the checker's overlay, the
+/// simulator's tints and paths.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Decor<'a> {
     /// Emphasise these and dim the rest.
@@ -128,13 +134,12 @@ pub struct Decor<'a> {
     pub extra: &'a [String],
     /// Drawn edges the checker calls wrong, marked with a warning badge.
     pub flagged_edges: &'a [String],
-    /// Per-node fill colours and per-edge emphasis colours (e.g. the
-    /// simulation's utilisation and failed / degraded paths).
-    pub tint: Option<&'a Tint>,
     /// Whether the user may edit (select, move, connect, rename).
     pub editable: bool,
     /// Snap moved boxes to the grid.
     pub snap: bool,
+    /// The simulator's tints and paths, when its panel is open.
+    pub sim: Option<&'a super::sim_overlay::SimDecor>,
 }
 
 /// What the canvas reports back.
@@ -203,6 +208,9 @@ pub fn canvas_ui(
         &decor,
         (hovered_node, theme.dark),
     );
+    if let Some(sim) = decor.sim {
+        super::sim_overlay::paint_nodes(&painter, vp, origin, diagram, sim);
+    }
     if decor.editable {
         paint_handles(&painter, (diagram, &layout), state, hovered_node, &theme);
     }
@@ -273,7 +281,7 @@ fn paint_scene(
             boundaries: &state.selection.boundaries,
         }),
         hovered: hovered_node,
-        tint: decor.tint,
+        tint: decor.sim.map(|sim| &sim.tint),
         ghosts: &ghosts,
         extra: decor.extra,
         flagged_edges: decor.flagged_edges,

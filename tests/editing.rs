@@ -5,7 +5,9 @@
 use archdrill::content::references;
 use archdrill::edit::{Command, Editor};
 use archdrill::model::validate::validate;
-use archdrill::model::{BoundaryId, Diagram, EdgeId, EdgeKind, NodeId, NodeKind, Point};
+use archdrill::model::{
+    ArrowStyle, BoundaryId, Diagram, EdgeId, EdgeKind, NodeId, NodeKind, Point,
+};
 use proptest::prelude::*;
 
 /// A command described by numbers, resolved against the current document
@@ -26,6 +28,9 @@ enum Pick {
     Place(Vec<(usize, f32, f32)>),
     /// Copy these nodes (and what lies among them) and paste them shifted.
     Paste(Vec<usize>, f32, f32),
+    SetArrows(usize),
+    SetEdgeStyle(usize, usize),
+    Tidy(Vec<(usize, f32, f32)>),
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
@@ -61,11 +66,15 @@ fn pick() -> impl Strategy<Value = Pick> {
         proptest::collection::vec((n.clone(), -500.0f32..500.0, -500.0f32..500.0), 0..5)
             .prop_map(Pick::Place),
         (
-            proptest::collection::vec(n, 0..6),
+            proptest::collection::vec(n.clone(), 0..6),
             -80.0f32..80.0,
             -80.0f32..80.0
         )
             .prop_map(|(i, x, y)| Pick::Paste(i, x, y)),
+        (0usize..2).prop_map(Pick::SetArrows),
+        (n.clone(), 0usize..3).prop_map(|(i, s)| Pick::SetEdgeStyle(i, s)),
+        proptest::collection::vec((n, -500.0f32..500.0, -500.0f32..500.0), 0..5)
+            .prop_map(Pick::Tidy),
     ]
 }
 
@@ -136,6 +145,23 @@ fn resolve(d: &Diagram, p: Pick) -> Command {
             label,
         },
         Pick::Place(moves) => Command::Place {
+            positions: moves
+                .into_iter()
+                .map(|(i, x, y)| (node(d, i), Point::new(x, y)))
+                .collect(),
+        },
+        Pick::SetArrows(i) => Command::SetArrows {
+            style: ArrowStyle::ALL[i],
+        },
+        Pick::SetEdgeStyle(i, s) => Command::SetEdgeStyle {
+            id: edge(d, i),
+            style: [
+                None,
+                Some(ArrowStyle::Straight),
+                Some(ArrowStyle::Orthogonal),
+            ][s],
+        },
+        Pick::Tidy(moves) => Command::Tidy {
             positions: moves
                 .into_iter()
                 .map(|(i, x, y)| (node(d, i), Point::new(x, y)))
@@ -291,4 +317,58 @@ fn deleting_every_member_removes_the_boundary_and_undo_restores_it() {
     assert_eq!(validate(editor.doc()), vec![]);
     assert!(editor.undo());
     assert_eq!(editor.doc(), &d);
+}
+
+/// Tidy draws the drawing's arrows as elbows in the same undo step as the
+/// new positions; an arrow's own style wins over the drawing's.
+#[test]
+fn tidy_turns_arrows_into_elbows_in_one_step_and_an_arrow_keeps_its_own_style() {
+    let d = references::find("five-tier")
+        .expect("reference")
+        .load()
+        .expect("loads");
+    let straight = Diagram {
+        arrows: ArrowStyle::Straight,
+        ..d
+    };
+    let mut editor = Editor::new(straight.clone());
+    let positions = archdrill::layout::tidy(&straight);
+    editor.apply(&Command::Tidy { positions }).expect("tidies");
+    assert_eq!(editor.doc().arrows, ArrowStyle::Orthogonal);
+    assert!(editor.undo());
+    assert_eq!(editor.doc(), &straight, "one undo step");
+    let first = straight.edges[0].id.clone();
+    editor
+        .apply(&Command::SetEdgeStyle {
+            id: first.clone(),
+            style: Some(ArrowStyle::Orthogonal),
+        })
+        .expect("sets");
+    let doc = editor.doc();
+    assert_eq!(doc.arrow_style(&doc.edges[0]), ArrowStyle::Orthogonal);
+    assert_eq!(doc.arrow_style(&doc.edges[1]), ArrowStyle::Straight);
+    let layout = archdrill::scene::Layout::new(doc);
+    let routed = layout.edges[0].as_ref().expect("drawn");
+    assert!(
+        routed
+            .points
+            .windows(2)
+            .all(|w| (w[0].x - w[1].x).abs() < 1e-3 || (w[0].y - w[1].y).abs() < 1e-3),
+        "{:?}",
+        routed.points
+    );
+    editor
+        .apply(&Command::SetArrows {
+            style: ArrowStyle::Orthogonal,
+        })
+        .expect("sets");
+    editor
+        .apply(&Command::SetEdgeStyle {
+            id: first,
+            style: Some(ArrowStyle::Straight),
+        })
+        .expect("sets");
+    let doc = editor.doc();
+    assert_eq!(doc.arrow_style(&doc.edges[0]), ArrowStyle::Straight);
+    assert_eq!(doc.arrow_style(&doc.edges[1]), ArrowStyle::Orthogonal);
 }

@@ -576,3 +576,44 @@ fn a_click_on_a_nested_boundary_title_selects_the_inner_boundary() {
         );
     }
 }
+
+/// New drawings draw elbows; the palette switches the drawing to straight
+/// arrows (one undo step), and an arrow's properties give it a style of
+/// its own.
+#[test]
+fn arrows_switch_between_elbows_and_straight_lines() {
+    use archdrill::model::ArrowStyle;
+    let mut h = three_boxes();
+    assert_eq!(doc(&h).arrows, ArrowStyle::Orthogonal, "new drawings");
+    h.get_by_label("Straight arrows").click();
+    h.run();
+    assert_eq!(doc(&h).arrows, ArrowStyle::Straight);
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h).arrows, ArrowStyle::Orthogonal, "undone");
+    // Select the arrow by clicking its line, then make it straight alone.
+    let d = doc(&h);
+    let layout = archdrill::scene::Layout::new(&d);
+    let line = &layout.edges[0].as_ref().expect("drawn").points;
+    let mid = archdrill::scene::labels::point_along(line, 0.3);
+    let vp = h.state().viewport().expect("a canvas");
+    let first = h
+        .state()
+        .node_screen_rect(d.nodes[0].id.as_str())
+        .expect("on screen");
+    let r0 = layout.nodes[0].rect;
+    let at = egui::pos2(
+        first.min.x + (mid.x - r0.min.x) * vp.zoom,
+        first.min.y + (mid.y - r0.min.y) * vp.zoom,
+    );
+    click_at(&mut h, at);
+    assert_eq!(
+        h.state().selection().expect("selection").edges.len(),
+        1,
+        "the arrow is selected"
+    );
+    h.get_by_label("Straight").click();
+    h.run();
+    let d = doc(&h);
+    assert_eq!(d.edges[0].style, Some(ArrowStyle::Straight));
+    assert_eq!(d.arrow_style(&d.edges[0]), ArrowStyle::Straight);
+}

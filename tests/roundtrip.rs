@@ -2,8 +2,8 @@
 //! diagrams (labels with quotes, unicode and newlines included).
 
 use archdrill::model::{
-    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, EdgeTraffic, Node, NodeCapacity, NodeId,
-    NodeKind, Point, Size, Step, file,
+    ArrowStyle, Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, EdgeTraffic, Node,
+    NodeCapacity, NodeId, NodeKind, Point, Size, Step, file,
 };
 use proptest::prelude::*;
 
@@ -120,6 +120,11 @@ fn diagram() -> impl Strategy<Value = Diagram> {
                     kind: EdgeKind::ALL[k],
                     label,
                     traffic,
+                    style: [
+                        None,
+                        Some(ArrowStyle::Straight),
+                        Some(ArrowStyle::Orthogonal),
+                    ][i % 3],
                 })
                 .collect();
             // Each node in at most one boundary: later groups skip taken nodes.
@@ -152,6 +157,7 @@ fn diagram() -> impl Strategy<Value = Diagram> {
                 })
                 .collect();
             Diagram {
+                arrows: ArrowStyle::ALL[title.len() % 2],
                 title,
                 nodes,
                 edges,
@@ -212,4 +218,39 @@ fn files_without_capacity_are_unchanged() {
         assert_eq!(file::to_ron(&back).expect("serialises"), plain);
         assert_eq!(file::from_ron(&saved, reference.id).expect("loads"), d);
     }
+}
+
+/// Files written before arrow styles existed load with straight arrows
+/// and save to the very same bytes; a style, once chosen, is kept.
+#[test]
+fn files_without_arrow_styles_load_straight_and_keep_a_chosen_style() {
+    let old = r#"(
+    version: 1,
+    nodes: [
+        (id: "a", label: "A", kind: service, pos: (x: 0.0, y: 0.0)),
+        (id: "b", label: "B", kind: database, pos: (x: 300.0, y: 0.0)),
+    ],
+    edges: [
+        (id: "e", from: "a", to: "b", kind: data),
+    ],
+)"#;
+    let d = file::from_ron(old, "old.ron").expect("loads");
+    assert_eq!(d.arrows, ArrowStyle::Straight);
+    assert_eq!(d.edges[0].style, None);
+    let saved = file::to_ron(&d).expect("serialises");
+    assert!(
+        !saved.contains("arrows") && !saved.contains("style"),
+        "{saved}"
+    );
+    let mut styled = d.clone();
+    styled.arrows = ArrowStyle::Orthogonal;
+    styled.edges[0].style = Some(ArrowStyle::Straight);
+    let text = file::to_ron(&styled).expect("serialises");
+    assert!(
+        text.contains("arrows: orthogonal") && text.contains("style: Some(straight)"),
+        "{text}"
+    );
+    let back = file::from_ron(&text, "new.ron").expect("loads");
+    assert_eq!(back, styled);
+    assert_eq!(back.arrow_style(&back.edges[0]), ArrowStyle::Straight);
 }

@@ -171,7 +171,7 @@ impl ArchdrillApp {
         };
         let positions = crate::layout::tidy(entry.editor.doc());
         entry.canvas.request_fit();
-        self.apply(&Command::Place { positions });
+        self.apply(&Command::Tidy { positions });
     }
 
     /// The canvas' right-click menu: the selection's actions, paste, Tidy.

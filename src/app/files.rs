@@ -52,7 +52,10 @@ impl ArchdrillApp {
     /// Starts a new, empty drawing.
     pub fn new_drawing(&mut self) {
         self.untitled += 1;
-        let doc = Diagram::default();
+        let doc = Diagram {
+            arrows: crate::model::ArrowStyle::Orthogonal,
+            ..Diagram::default()
+        };
         self.entries
             .insert(0, Entry::new(Source::Untitled(self.untitled), doc));
         self.selected = 0;

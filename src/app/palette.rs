@@ -6,7 +6,7 @@ use egui::{Key, Ui};
 
 use super::editing::PALETTE;
 use super::{ArchdrillApp, keyboard};
-use crate::model::{EdgeKind, NodeKind, Point, infer_kind};
+use crate::model::{ArrowStyle, EdgeKind, NodeKind, Point, infer_kind};
 
 impl ArchdrillApp {
     /// The palette row: one button per kind, quick add, edge kind, undo/redo.
@@ -46,6 +46,8 @@ impl ArchdrillApp {
                 }
             }
             ui.separator();
+            self.arrow_style_ui(ui);
+            ui.separator();
             ui.checkbox(&mut self.edit_prefs.snap, "Snap")
                 .on_hover_text("Snap boxes to the grid (Ctrl+')");
             if ui
@@ -75,6 +77,37 @@ impl ArchdrillApp {
                 self.redo();
             }
         });
+    }
+
+    /// How the drawing's arrows are drawn: straight, or elbows routed
+    /// around the boxes (arrows with a style of their own keep it).
+    fn arrow_style_ui(&mut self, ui: &mut Ui) {
+        let Some(current) = self.current().map(|d| d.arrows) else {
+            return;
+        };
+        ui.label("Arrows");
+        for style in ArrowStyle::ALL {
+            let hint = match style {
+                ArrowStyle::Straight => "Draw arrows as straight lines between the boxes",
+                ArrowStyle::Orthogonal => {
+                    "Draw arrows as elbows routed around the boxes (they follow when boxes move)"
+                }
+            };
+            let response = ui
+                .selectable_label(current == style, style.title())
+                .on_hover_text(hint);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    current == style,
+                    format!("{} arrows", style.title()),
+                )
+            });
+            if response.clicked() && current != style {
+                self.apply(&crate::edit::Command::SetArrows { style });
+            }
+        }
     }
 
     /// Quick add: Enter adds a box labelled with the text (its kind

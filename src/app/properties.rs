@@ -7,7 +7,7 @@ use super::arrange::SelectionAction;
 use super::editing::Rename;
 use super::{ArchdrillApp, keyboard};
 use crate::edit::Command;
-use crate::model::{Boundary, Diagram, Edge, EdgeKind, Node, NodeId, NodeKind};
+use crate::model::{ArrowStyle, Boundary, Diagram, Edge, EdgeKind, Node, NodeId, NodeKind};
 
 /// What the user asked for in the properties panel this frame.
 #[derive(Debug, Default)]
@@ -57,7 +57,7 @@ impl ArchdrillApp {
         } else if let Some(node) = one_node {
             node_ui(ui, node, &mut self.drafts, &mut actions);
         } else if let Some(edge) = one_edge {
-            edge_ui(ui, edge, &mut self.drafts, &mut actions);
+            edge_ui(ui, (edge, doc.arrows), &mut self.drafts, &mut actions);
         } else {
             ui.label(format!(
                 "{} boxes, {} arrows selected",
@@ -258,7 +258,12 @@ fn node_ui(ui: &mut Ui, node: &Node, drafts: &mut Drafts, actions: &mut PanelAct
     capacity_ui(ui, node, actions);
 }
 
-fn edge_ui(ui: &mut Ui, edge: &Edge, drafts: &mut Drafts, actions: &mut PanelActions) {
+fn edge_ui(
+    ui: &mut Ui,
+    (edge, drawing): (&Edge, ArrowStyle),
+    drafts: &mut Drafts,
+    actions: &mut PanelActions,
+) {
     ui.label(RichText::new(format!("Arrow `{}`: {} → {}", edge.id, edge.from, edge.to)).weak());
     for kind in EdgeKind::ALL {
         if ui.radio(edge.kind == kind, kind.title()).clicked() && edge.kind != kind {
@@ -268,6 +273,29 @@ fn edge_ui(ui: &mut Ui, edge: &Edge, drafts: &mut Drafts, actions: &mut PanelAct
             });
         }
     }
+    ui.label("Drawn");
+    ui.horizontal(|ui| {
+        let follow = format!("As the drawing ({})", drawing.title().to_lowercase());
+        let choices = [
+            (None, follow),
+            (
+                Some(ArrowStyle::Straight),
+                ArrowStyle::Straight.title().to_owned(),
+            ),
+            (
+                Some(ArrowStyle::Orthogonal),
+                ArrowStyle::Orthogonal.title().to_owned(),
+            ),
+        ];
+        for (style, name) in choices {
+            if ui.radio(edge.style == style, name).clicked() && edge.style != style {
+                actions.command = Some(Command::SetEdgeStyle {
+                    id: edge.id.clone(),
+                    style,
+                });
+            }
+        }
+    });
     let mut label = drafts
         .edge_label
         .clone()

@@ -87,6 +87,7 @@ impl ArchdrillApp {
         if let Some(entry) = self.entries.get_mut(self.selected) {
             let blank = crate::model::Diagram {
                 title: format!("Round: {}", prompt.title),
+                arrows: crate::model::ArrowStyle::Orthogonal,
                 ..crate::model::Diagram::default()
             };
             *entry = super::entry::Entry::new(Source::Untitled(self.untitled), blank);

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use super::ops::Op;
 use super::structure;
 use crate::model::{
-    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, EdgeTraffic, Node, NodeCapacity, NodeId,
-    NodeKind, Point, Step,
+    ArrowStyle, Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, EdgeTraffic, Node,
+    NodeCapacity, NodeId, NodeKind, Point, Step,
 };
 
 /// A user intent on the document.
@@ -101,10 +101,29 @@ pub enum Command {
         /// New name.
         label: String,
     },
-    /// Put nodes at absolute positions (Tidy, snap to grid): one step.
+    /// Put nodes at absolute positions (snap to grid): one step.
     Place {
         /// Each node's new centre.
         positions: Vec<(NodeId, Point)>,
+    },
+    /// Tidy: put nodes at the layout's positions and draw the arrows that
+    /// follow the drawing as elbows routed around the boxes; one step.
+    Tidy {
+        /// Each node's new centre.
+        positions: Vec<(NodeId, Point)>,
+    },
+    /// How the drawing's arrows are drawn (those without a style of
+    /// their own).
+    SetArrows {
+        /// The style.
+        style: ArrowStyle,
+    },
+    /// How one arrow is drawn; `None` follows the drawing.
+    SetEdgeStyle {
+        /// The edge.
+        id: EdgeId,
+        /// Its own style, if any.
+        style: Option<ArrowStyle>,
     },
     /// Set a node's capacity figures for the simulator (empty: its kind's
     /// defaults).
@@ -297,6 +316,9 @@ impl Command {
             Self::Ungroup { id } => structure::ungroup_ops(d, id),
             Self::RenameBoundary { id, label } => rename_boundary_ops(d, id, label),
             Self::Place { positions } => place_ops(d, positions),
+            Self::Tidy { .. } | Self::SetArrows { .. } | Self::SetEdgeStyle { .. } => {
+                self.style_ops(d)
+            }
             Self::Paste { fragment, dx, dy } => structure::paste_ops(d, fragment, *dx, *dy),
             Self::SetWalkthrough { steps } => walkthrough_ops(d, steps),
         }
@@ -344,6 +366,40 @@ fn rename_boundary_ops(d: &Diagram, id: &BoundaryId, label: &str) -> Result<Vec<
 }
 
 /// Sets absolute node positions; unchanged nodes produce no op.
+impl Command {
+    /// The ops of Tidy and of the arrow-style commands.
+    fn style_ops(&self, d: &Diagram) -> Result<Vec<Op>, EditError> {
+        match self {
+            Command::Tidy { positions } => {
+                let mut ops = place_ops(d, positions)?;
+                if d.arrows != ArrowStyle::Orthogonal {
+                    ops.push(Op::SetArrows(ArrowStyle::Orthogonal));
+                }
+                Ok(ops)
+            }
+            Command::SetArrows { style } => Ok(if d.arrows == *style {
+                Vec::new()
+            } else {
+                vec![Op::SetArrows(*style)]
+            }),
+            Command::SetEdgeStyle { id, style } => {
+                let i = edge_index(d, id)?;
+                if d.edges[i].style == *style {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Op::SetEdge(
+                    i,
+                    Edge {
+                        style: *style,
+                        ..d.edges[i].clone()
+                    },
+                )])
+            }
+            _ => Ok(Vec::new()),
+        }
+    }
+}
+
 fn place_ops(d: &Diagram, positions: &[(NodeId, Point)]) -> Result<Vec<Op>, EditError> {
     let mut wanted: std::collections::BTreeMap<usize, Point> = std::collections::BTreeMap::new();
     for (id, pos) in positions {

@@ -2,7 +2,7 @@
 //! the op that undoes it, so every user command becomes a transaction that
 //! can be reverted exactly (helix keeps invertible transactions the same way).
 
-use crate::model::{Boundary, CheckSpec, Diagram, Edge, Node, Step};
+use crate::model::{ArrowStyle, Boundary, CheckSpec, Diagram, Edge, Node, Step};
 
 /// One invertible edit, addressed by position in the document's lists.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +29,8 @@ pub enum Op {
     SetWalkthrough(Vec<Step>),
     /// Replace the check spec (references carry one).
     SetCheck(Option<CheckSpec>),
+    /// Replace the drawing's arrow style.
+    SetArrows(ArrowStyle),
 }
 
 /// Why an op could not be applied (an index out of range: a bug in the
@@ -95,6 +97,7 @@ impl Op {
                 Self::SetWalkthrough(std::mem::replace(&mut d.walkthrough, steps))
             }
             Self::SetCheck(spec) => Self::SetCheck(std::mem::replace(&mut d.check, spec)),
+            Self::SetArrows(style) => Self::SetArrows(std::mem::replace(&mut d.arrows, style)),
         })
     }
 }

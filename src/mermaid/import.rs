@@ -204,6 +204,9 @@ fn convert(model: &FlowchartModel, title: Option<String>) -> Diagram {
             .as_deref()
             .map(|d| plain_label(d, false))
             .unwrap_or_default(),
+        // Laid out like Tidy, so drawn like Tidy: elbows routed round the
+        // boxes.
+        arrows: crate::model::ArrowStyle::Orthogonal,
         nodes,
         edges,
         boundaries,

@@ -134,6 +134,39 @@ impl Node {
     }
 }
 
+/// How an arrow is drawn between its boxes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArrowStyle {
+    /// One straight segment between the box borders (parallel arrows side
+    /// by side). What files without a style get.
+    #[default]
+    Straight,
+    /// Horizontal and vertical segments routed around the boxes ("elbow"
+    /// arrows), recomputed whenever a box moves.
+    Orthogonal,
+}
+
+impl ArrowStyle {
+    /// Both styles, for menus.
+    pub const ALL: [Self; 2] = [Self::Straight, Self::Orthogonal];
+
+    /// Whether this is the default (not written to files).
+    #[must_use]
+    pub fn is_straight(&self) -> bool {
+        *self == Self::Straight
+    }
+
+    /// The name shown in menus.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Straight => "Straight",
+            Self::Orthogonal => "Elbow",
+        }
+    }
+}
+
 /// An arrow between two nodes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -153,6 +186,10 @@ pub struct Edge {
     /// defaults (and is not written).
     #[serde(default, skip_serializing_if = "EdgeTraffic::is_empty")]
     pub traffic: EdgeTraffic,
+    /// How this arrow is drawn; `None` follows the drawing's
+    /// [`Diagram::arrows`] (and is not written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<ArrowStyle>,
 }
 
 impl Edge {
@@ -166,6 +203,7 @@ impl Edge {
             kind,
             label: String::new(),
             traffic: EdgeTraffic::default(),
+            style: None,
         }
     }
 }
@@ -219,6 +257,10 @@ pub struct Diagram {
     /// One-paragraph description.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// How arrows without a style of their own are drawn (files without
+    /// it: straight).
+    #[serde(default, skip_serializing_if = "ArrowStyle::is_straight")]
+    pub arrows: ArrowStyle,
     /// The boxes.
     #[serde(default)]
     pub nodes: Vec<Node>,
@@ -243,6 +285,7 @@ impl Default for Diagram {
             version: FORMAT_VERSION,
             title: String::new(),
             description: String::new(),
+            arrows: ArrowStyle::Straight,
             nodes: Vec::new(),
             edges: Vec::new(),
             boundaries: Vec::new(),
@@ -263,6 +306,12 @@ impl Diagram {
     #[must_use]
     pub fn edge(&self, id: &str) -> Option<&Edge> {
         self.edges.iter().find(|e| e.id.as_str() == id)
+    }
+
+    /// How `edge` is drawn: its own style, else the drawing's.
+    #[must_use]
+    pub fn arrow_style(&self, edge: &Edge) -> ArrowStyle {
+        edge.style.unwrap_or(self.arrows)
     }
 
     /// The boundary with this id.

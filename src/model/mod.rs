@@ -14,7 +14,8 @@ pub mod validate;
 
 pub use capacity::{EdgeTraffic, NodeCapacity};
 pub use diagram::{
-    Boundary, BoundaryId, Diagram, Edge, EdgeId, FORMAT_VERSION, Node, NodeId, Point, Size, Step,
+    ArrowStyle, Boundary, BoundaryId, Diagram, Edge, EdgeId, FORMAT_VERSION, Node, NodeId, Point,
+    Size, Step,
 };
 pub use file::{LoadError, SaveError};
 pub use graph::{DiagramGraph, EdgeRef};

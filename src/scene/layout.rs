@@ -7,8 +7,8 @@ use std::hash::{Hash as _, Hasher as _};
 
 use super::boundaries::{self, Container, boundary_rects};
 use super::geometry::{self, P, PARALLEL_SPACING, R, node_rect, p, parallel_offsets};
-use super::{edges, labels, primitive, shapes};
-use crate::model::Diagram;
+use super::{edges, labels, primitive, route, shapes};
+use crate::model::{ArrowStyle, Diagram};
 
 /// One box as laid out.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,7 +84,7 @@ impl Layout {
             .enumerate()
             .map(|(i, n)| (n.id.as_str(), i))
             .collect();
-        let lines = drawn_lines(diagram, &index, &nodes);
+        let lines = drawn_lines(diagram, &index, &nodes, &containers);
         let rects: Vec<R> = nodes.iter().map(|n| n.rect).collect();
         let placement: Vec<Option<labels::EdgeLine<'_>>> = lines
             .iter()
@@ -203,7 +203,9 @@ pub fn fingerprint(d: &Diagram) -> u64 {
         e.to.hash(&mut h);
         e.kind.hash(&mut h);
         e.label.hash(&mut h);
+        e.style.hash(&mut h);
     }
+    d.arrows.hash(&mut h);
     d.boundaries.len().hash(&mut h);
     for b in &d.boundaries {
         b.id.hash(&mut h);
@@ -214,21 +216,75 @@ pub fn fingerprint(d: &Diagram) -> u64 {
     h.finish()
 }
 
-/// Each edge's line, indexed like `diagram.edges`.
+/// Each edge's line, indexed like `diagram.edges`: a loop, a straight
+/// segment (parallel ones side by side) or a routed orthogonal line.
 fn drawn_lines(
     diagram: &Diagram,
     index: &BTreeMap<&str, usize>,
     nodes: &[NodeLayout],
+    containers: &[Container],
 ) -> Vec<Option<Drawn>> {
     let offsets = parallel_offsets(&diagram.edges, PARALLEL_SPACING);
-    diagram
+    let ends: Vec<Option<(usize, usize)>> = diagram
         .edges
         .iter()
+        .map(|e| Some((*index.get(e.from.as_str())?, *index.get(e.to.as_str())?)))
+        .collect();
+    let rects: Vec<R> = nodes.iter().map(|n| n.rect).collect();
+    // Orthogonal arrows are routed together: they share the boxes' sides.
+    let elbows: Vec<usize> = diagram
+        .edges
+        .iter()
+        .zip(&ends)
+        .enumerate()
+        .filter(|(_, (e, ends))| {
+            diagram.arrow_style(e) == ArrowStyle::Orthogonal && ends.is_some_and(|(a, b)| a != b)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut routes: BTreeMap<usize, Vec<P>> = BTreeMap::new();
+    if !elbows.is_empty() {
+        let titles: Vec<R> = containers
+            .iter()
+            .map(|c| boundaries::title_band(c.rect, &diagram.boundaries[c.index].label))
+            .collect();
+        let requests: Vec<route::Request> = elbows
+            .iter()
+            .filter_map(|&i| {
+                let (from, to) = ends[i]?;
+                let label = &diagram.edges[i].label;
+                Some(route::Request {
+                    from,
+                    to,
+                    label: if label.is_empty() {
+                        0.0
+                    } else {
+                        labels::label_size(label).x
+                    },
+                })
+            })
+            .collect();
+        for (i, r) in elbows.iter().zip(route::route(&rects, &titles, &requests)) {
+            if let Some(r) = r {
+                routes.insert(*i, r);
+            }
+        }
+    }
+    let clip = |mut points: Vec<P>, from: usize, to: usize| {
+        let n = points.len();
+        if n >= 2 {
+            let (a, b) = (&diagram.nodes[from], &diagram.nodes[to]);
+            points[n - 1] = shapes::clip_end(b.kind, rects[to], points[n - 2], points[n - 1]);
+            points[0] = shapes::clip_end(a.kind, rects[from], points[1], points[0]);
+        }
+        points
+    };
+    ends.iter()
         .zip(&offsets)
-        .map(|(e, &offset)| {
-            let from = *index.get(e.from.as_str())?;
-            let to = *index.get(e.to.as_str())?;
-            let (a, b) = (nodes[from].rect, nodes[to].rect);
+        .enumerate()
+        .map(|(i, (ends, &offset))| {
+            let (from, to) = (*ends)?;
+            let (a, b) = (rects[from], rects[to]);
             Some(if from == to {
                 Drawn {
                     points: edges::self_loop(a),
@@ -236,9 +292,16 @@ fn drawn_lines(
                     from,
                     offset: 0.0,
                 }
+            } else if let Some(points) = routes.remove(&i) {
+                Drawn {
+                    points: clip(points, from, to),
+                    self_loop: false,
+                    from,
+                    offset: 0.0,
+                }
             } else {
                 Drawn {
-                    points: geometry::edge_segment(a, b, offset).to_vec(),
+                    points: clip(geometry::edge_segment(a, b, offset).to_vec(), from, to),
                     self_loop: false,
                     from,
                     offset,

@@ -17,6 +17,7 @@ mod layout;
 mod paint;
 pub mod palette;
 pub mod primitive;
+pub mod route;
 pub mod shapes;
 
 pub use boundaries::{Container, boundary_rects};

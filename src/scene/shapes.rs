@@ -243,3 +243,57 @@ pub fn text<'a>(
         align: Align::Center,
     });
 }
+
+/// The outline of a kind's shape where it is not its rectangle (cylinder,
+/// hexagon, cut corners, bucket, folded sheet), as a closed polygon.
+#[must_use]
+pub fn outline(kind: NodeKind, rect: R) -> Option<Vec<P>> {
+    match kind {
+        NodeKind::Database | NodeKind::Cache => {
+            let radii = p(rect.w() * 0.5, cap(rect));
+            let top = p(rect.center().x, rect.min.y + radii.y);
+            let bottom = p(rect.center().x, rect.max.y - radii.y);
+            let mut out = super::primitive::flatten_arc(top, radii, PI, 2.0 * PI);
+            out.extend(super::primitive::flatten_arc(bottom, radii, 0.0, PI));
+            Some(out)
+        }
+        NodeKind::Bus => Some(geometry::hexagon(rect)),
+        NodeKind::LoadBalancer => Some(geometry::octagon(rect)),
+        NodeKind::Storage => Some(geometry::bucket(rect)),
+        NodeKind::Outbox => Some(geometry::folded(rect)),
+        _ => None,
+    }
+}
+
+/// Where a line arriving from `outside` at `end` (on the box's
+/// rectangle) meets the kind's actual outline; `end` itself for
+/// rectangular kinds or when the line misses the outline.
+#[must_use]
+pub fn clip_end(kind: NodeKind, rect: R, outside: P, end: P) -> P {
+    let Some(poly) = outline(kind, rect) else {
+        return end;
+    };
+    let d = end - outside;
+    let reach = d.length();
+    if reach <= 1e-3 {
+        return end;
+    }
+    let dir = d * (1.0 / reach);
+    let far = reach + rect.w() + rect.h();
+    let mut best: Option<f32> = None;
+    for k in 0..poly.len() {
+        let (a, b) = (poly[k], poly[(k + 1) % poly.len()]);
+        let e = b - a;
+        let denom = dir.x * e.y - dir.y * e.x;
+        if denom.abs() < 1e-6 {
+            continue;
+        }
+        let w = a - outside;
+        let t = (w.x * e.y - w.y * e.x) / denom;
+        let u = (w.x * dir.y - w.y * dir.x) / denom;
+        if (0.0..=1.0).contains(&u) && t > 0.0 && t <= far && best.is_none_or(|b| t < b) {
+            best = Some(t);
+        }
+    }
+    best.map_or(end, |t| outside + dir * t)
+}

@@ -1,0 +1,90 @@
+//! The shared scene (issue #15): routing 1,000 orthogonal arrows of a
+//! 500-node drawing (bar ≤ 50 ms), and the whole layout of that drawing —
+//! routes, label placement, containers — as the canvas and the SVG build
+//! it.
+
+use std::hint::black_box;
+
+use archdrill::model::{ArrowStyle, Diagram, Edge, EdgeKind, Node, NodeKind, Point};
+use archdrill::scene::Layout;
+use archdrill::scene::geometry::node_rect;
+use archdrill::scene::route::{Request, route};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const NODES: usize = 500;
+const EDGES: usize = 1_000;
+const COLUMNS: usize = 25;
+
+/// 500 boxes of every kind on a grid, 1,000 arrows of every kind: to a
+/// neighbour, to the box below, and across the drawing (most of those
+/// must go round other boxes); a quarter labelled.
+fn drawing() -> Diagram {
+    let mut d = Diagram {
+        arrows: ArrowStyle::Orthogonal,
+        ..Diagram::default()
+    };
+    for i in 0..NODES {
+        let kind = NodeKind::ALL[i % NodeKind::ALL.len()];
+        #[expect(clippy::cast_precision_loss, reason = "five hundred nodes")]
+        let pos = Point::new((i % COLUMNS) as f32 * 230.0, (i / COLUMNS) as f32 * 150.0);
+        d.nodes.push(Node::new(
+            &format!("n{i}"),
+            &format!("{} {i}", kind.title()),
+            kind,
+            pos,
+        ));
+    }
+    for k in 0..EDGES {
+        let from = k % NODES;
+        let to = match k % 3 {
+            0 => (from + 1) % NODES,
+            1 => (from + COLUMNS) % NODES,
+            _ => (from * 7 + 13) % NODES,
+        };
+        let mut e = Edge::new(
+            &format!("e{k}"),
+            &format!("n{from}"),
+            &format!("n{to}"),
+            EdgeKind::ALL[k % EdgeKind::ALL.len()],
+        );
+        if k % 4 == 0 {
+            e.label = format!("Event{k}");
+        }
+        d.edges.push(e);
+    }
+    d
+}
+
+fn benches(c: &mut Criterion) {
+    let d = drawing();
+    let rects: Vec<_> = d.nodes.iter().map(node_rect).collect();
+    let index = |id: &str| d.nodes.iter().position(|n| n.id.as_str() == id);
+    let requests: Vec<Request> = d
+        .edges
+        .iter()
+        .filter_map(|e| {
+            Some(Request {
+                from: index(e.from.as_str())?,
+                to: index(e.to.as_str())?,
+                label: 0.0,
+            })
+        })
+        .collect();
+    assert_eq!(requests.len(), EDGES);
+    c.bench_function("route/1000 orthogonal arrows, 500 boxes", |b| {
+        b.iter(|| route(black_box(&rects), &[], black_box(&requests)));
+    });
+    c.bench_function(
+        "scene layout/500 boxes, 1000 elbow arrows, 250 labels",
+        |b| {
+            b.iter(|| Layout::new(black_box(&d)));
+        },
+    );
+}
+
+criterion_group! {
+    name = scene;
+    config = Criterion::default().sample_size(20);
+    targets = benches
+}
+criterion_main!(scene);

@@ -45,17 +45,10 @@ pub fn open(arg: &Path) -> Result<(Diagram, Origin), LoadError> {
     Ok((diagram, Origin::File(arg.to_owned())))
 }
 
-/// Reads and imports a Mermaid flowchart file.
+/// Reads and imports a Mermaid flowchart file (at most the import's size
+/// cap is read).
 fn load_mermaid(path: &Path) -> Result<Diagram, LoadError> {
-    let shown = path.display().to_string();
-    let io = |source| LoadError::Io {
-        path: shown.clone(),
-        source,
-    };
-    let bytes = std::fs::metadata(path).map_err(io)?.len();
-    if bytes > file::MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: shown, bytes });
-    }
-    let text = std::fs::read_to_string(path).map_err(io)?;
-    mermaid::import(&text, &shown)
+    let cap = u64::try_from(mermaid::MAX_INPUT_BYTES).unwrap_or(u64::MAX);
+    let text = file::read_document(path, cap)?;
+    mermaid::import(&text, &path.display().to_string())
 }

@@ -79,6 +79,21 @@ pub fn svg(diagram: &Diagram) -> String {
     out
 }
 
+/// The least extent the picture of `diagram` has (its boxes and
+/// containers and the margin; edges, labels and loops only add to it), in
+/// canvas units, computed without drawing: big pictures are refused on it
+/// before anything is allocated.
+#[must_use]
+pub fn least_extent(diagram: &Diagram) -> Option<(f32, f32)> {
+    let boxes = diagram.nodes.iter().map(node_rect);
+    let containers = boundary_rects(diagram).into_iter().map(|(_, r)| r);
+    let r = boxes
+        .chain(containers)
+        .reduce(R::union)?
+        .expand2(MARGIN, MARGIN);
+    Some((r.w(), r.h()))
+}
+
 /// Room a boundary leaves around a nested boundary, and above it for its
 /// own title.
 const NESTED_GAP: f32 = 8.0;
@@ -91,21 +106,38 @@ const TITLE_ROOM: f32 = 16.0;
 /// nested ones this is exactly the canvas' rectangle.)
 #[must_use]
 pub fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
-    let mut order: Vec<(usize, usize)> = diagram
+    let count = diagram.boundaries.len();
+    let mut by_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, b) in diagram.boundaries.iter().enumerate() {
+        by_id.entry(b.id.as_str()).or_insert(i);
+    }
+    // Each boundary's parent (a boundary naming itself has none), and the
+    // children of each.
+    let parent: Vec<Option<usize>> = diagram
         .boundaries
         .iter()
-        .enumerate()
-        .map(|(i, b)| (diagram.boundary_depth(b.id.as_str()), i))
+        .map(|b| {
+            let p = by_id.get(b.parent.as_ref()?.as_str()).copied()?;
+            (diagram.boundaries[p].id != b.id).then_some(p)
+        })
         .collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (c, p) in parent.iter().enumerate() {
+        if let Some(p) = *p {
+            children[p].push(c);
+        }
+    }
+    let depth = depths(&parent);
+    let mut order: Vec<(usize, usize)> = (0..count).map(|i| (depth[i], i)).collect();
     // Deepest first, so children are known before their parents.
     order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut rects: BTreeMap<&str, R> = BTreeMap::new();
+    let mut rects: Vec<Option<R>> = vec![None; count];
     let nodes: BTreeMap<&str, &crate::model::Node> =
         diagram.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let mut out = Vec::with_capacity(order.len());
     for (depth, i) in order {
         let boundary = &diagram.boundaries[i];
-        #[expect(clippy::cast_precision_loss, reason = "nesting depth is tiny")]
+        #[expect(clippy::cast_precision_loss, reason = "a padding factor")]
         let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth as f32));
         let nodes = boundary
             .nodes
@@ -117,12 +149,9 @@ pub fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
                 min: p(b.min.x - pad, b.min.y - pad - TITLE_ROOM),
                 max: p(b.max.x + pad, b.max.y + pad),
             });
-        let children = diagram
-            .boundaries
+        let children = children[i]
             .iter()
-            .filter(|c| c.parent.as_ref() == Some(&boundary.id) && c.id != boundary.id)
-            .filter_map(|c| rects.get(c.id.as_str()))
-            .copied()
+            .filter_map(|&c| rects[c])
             .reduce(R::union)
             .map(|b| R {
                 min: p(b.min.x - NESTED_GAP, b.min.y - NESTED_GAP - TITLE_ROOM),
@@ -131,12 +160,45 @@ pub fn boundary_rects(diagram: &Diagram) -> Vec<(usize, R)> {
         let Some(rect) = nodes.into_iter().chain(children).reduce(R::union) else {
             continue;
         };
-        rects.insert(boundary.id.as_str(), rect);
+        rects[i] = Some(rect);
         out.push((i, rect));
     }
     // Outer boundaries are painted first, so nested ones sit on top.
     out.reverse();
     out
+}
+
+/// Nesting depth of each boundary (0 for top level) in one pass over the
+/// parent links; boundaries caught in a parent cycle count as deeper than
+/// any other.
+fn depths(parent: &[Option<usize>]) -> Vec<usize> {
+    const UNKNOWN: usize = usize::MAX;
+    let cyclic = parent.len() + 1;
+    let mut depth = vec![UNKNOWN; parent.len()];
+    let mut on_path = vec![false; parent.len()];
+    for start in 0..parent.len() {
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        let base = loop {
+            match current {
+                None => break 0,
+                Some(b) if depth[b] != UNKNOWN => break depth[b] + 1,
+                Some(b) if on_path[b] => break cyclic,
+                Some(b) => {
+                    on_path[b] = true;
+                    path.push(b);
+                    current = parent[b];
+                }
+            }
+        };
+        let mut d = base;
+        for &b in path.iter().rev() {
+            on_path[b] = false;
+            depth[b] = if base >= cyclic { cyclic } else { d };
+            d += 1;
+        }
+    }
+    depth
 }
 
 fn boundaries(canvas: &mut Canvas, diagram: &Diagram, containers: &[(usize, R)]) {
@@ -163,11 +225,11 @@ fn edges(canvas: &mut Canvas, diagram: &Diagram, containers: &[(usize, R)]) {
     let offsets = parallel_offsets(&diagram.edges, PARALLEL_SPACING);
     let label_rects = labels::edge_label_rects(diagram, &offsets, containers);
     let mut placed = Vec::new();
+    let nodes: BTreeMap<&str, &crate::model::Node> =
+        diagram.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     for ((edge, offset), label) in diagram.edges.iter().zip(offsets).zip(label_rects) {
-        let (Some(from), Some(to)) = (
-            diagram.node(edge.from.as_str()),
-            diagram.node(edge.to.as_str()),
-        ) else {
+        let (Some(&from), Some(&to)) = (nodes.get(edge.from.as_str()), nodes.get(edge.to.as_str()))
+        else {
             continue;
         };
         let color = palette::edge_color(edge.kind);

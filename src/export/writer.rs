@@ -24,7 +24,16 @@ impl std::fmt::Display for N {
     }
 }
 
-/// Escapes text for XML content and attribute values.
+/// True for the characters XML 1.0 allows in a document: tab, newline,
+/// carriage return and everything from U+0020 except U+FFFE and U+FFFF
+/// (Rust strings hold no surrogates).
+pub const fn xml_char(ch: char) -> bool {
+    matches!(ch, '\t' | '\n' | '\r' | '\u{20}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Escapes text for XML content and attribute values; characters XML
+/// cannot hold (C0 controls but tab and newline, U+FFFE, U+FFFF) and the
+/// C1 controls are left out, so the document always parses.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -34,7 +43,7 @@ pub fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c if !xml_char(c) || (c.is_control() && c != '\n' && c != '\t') => {}
             c => out.push(c),
         }
     }
@@ -161,5 +170,10 @@ mod tests {
             xml("<a href='x'>&\"</a>"),
             "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
         );
+        assert_eq!(
+            xml("a\u{fffe}b\u{ffff}c\u{1}d\u{7f}e\u{1fffe}"),
+            "abcde\u{1fffe}"
+        );
+        assert_eq!(xml("tab\tline\n"), "tab\tline\n");
     }
 }

@@ -14,7 +14,7 @@ use super::solve::{self, Frame, Line, Pulls};
 const RANK_GAP_HORIZONTAL: f32 = 230.0;
 const RANK_GAP_VERTICAL: f32 = 130.0;
 /// Free space between the boxes of neighbouring ranks.
-const RANK_CLEARANCE: f32 = 70.0;
+pub(super) const RANK_CLEARANCE: f32 = 70.0;
 /// Free space between neighbours within a rank (boxes; dummies; blocks).
 const NODE_GAP_HORIZONTAL: f32 = 40.0;
 const NODE_GAP_VERTICAL: f32 = 70.0;

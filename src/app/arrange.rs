@@ -169,8 +169,9 @@ impl ArchdrillApp {
         let Some(entry) = self.entries.get_mut(self.selected) else {
             return;
         };
-        let positions = crate::layout::tidy(entry.editor.doc());
+        let (positions, report) = crate::layout::tidy_with_report(entry.editor.doc());
         entry.canvas.request_fit();
+        self.errors.extend(report.message());
         self.apply(&Command::Place { positions });
     }
 

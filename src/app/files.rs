@@ -137,8 +137,10 @@ impl ArchdrillApp {
             self.remember_recent(path);
             return;
         }
-        match crate::io::open(path) {
-            Ok((diagram, origin)) => {
+        match crate::io::open_with_note(path) {
+            Ok((diagram, origin, note)) => {
+                self.errors
+                    .extend(note.map(|n| format!("{}: {n}", path.display())));
                 let is_file = matches!(origin, crate::io::Origin::File(_));
                 self.entries
                     .insert(0, Entry::new(Source::from(origin), diagram));
@@ -269,8 +271,9 @@ impl ArchdrillApp {
         if close {
             self.paste_mermaid = None;
         } else if import {
-            match crate::mermaid::import(&paste.text, "pasted Mermaid") {
-                Ok(diagram) => {
+            match crate::mermaid::import_with_report(&paste.text, "pasted Mermaid") {
+                Ok((diagram, report)) => {
+                    self.errors.extend(report.message());
                     self.paste_mermaid = None;
                     self.untitled += 1;
                     self.entries

@@ -7,7 +7,6 @@ use egui::Ui;
 
 use crate::check::{Report, check};
 use crate::content::references::REFERENCES;
-use crate::io::open;
 use entry::{CheckView, Entry, Source};
 pub use practice::Clock;
 
@@ -99,8 +98,9 @@ impl ArchdrillApp {
         }
         let mut selected = 0;
         if let Some(path) = file {
-            match open(&path) {
-                Ok((diagram, origin)) => {
+            match crate::io::open_with_note(&path) {
+                Ok((diagram, origin, note)) => {
+                    errors.extend(note.map(|n| format!("{}: {n}", path.display())));
                     let origin = Source::from(origin);
                     if let Some(i) = entries.iter().position(|e| e.source == origin) {
                         selected = i;

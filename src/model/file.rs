@@ -14,8 +14,8 @@ use crate::disk::{self, ReadError, human_bytes};
 /// byte is read. What archdrill writes always fits: past
 /// [`COMPACT_FROM_BYTES`] diagrams are written one element per line, and a
 /// save that would still exceed this is refused before anything is written
-/// (a 100,000-node drawing is about 13 MiB that way).
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// (a drawing of 100,000 nodes and 200,000 edges is about 22 MiB that way).
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Pretty RON (one field per line) up to this size; larger documents are
 /// written one element per line, about 2.5 times smaller.

@@ -227,6 +227,7 @@ fn edges(canvas: &mut Canvas, diagram: &Diagram, containers: &[(usize, R)]) {
     let mut placed = Vec::new();
     let nodes: BTreeMap<&str, &crate::model::Node> =
         diagram.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let styles: Vec<EdgeStyle> = EdgeKind::ALL.iter().map(|&k| EdgeStyle::of(k)).collect();
     for ((edge, offset), label) in diagram.edges.iter().zip(offsets).zip(label_rects) {
         let (Some(&from), Some(&to)) = (nodes.get(edge.from.as_str()), nodes.get(edge.to.as_str()))
         else {
@@ -237,7 +238,8 @@ fn edges(canvas: &mut Canvas, diagram: &Diagram, containers: &[(usize, R)]) {
             self_loop(canvas, node_rect(from), edge.kind, color);
         } else {
             let [a, b] = edge_segment(node_rect(from), node_rect(to), offset);
-            edge_line(canvas, edge.kind, [a, b], color);
+            let style = &styles[EdgeKind::ALL.iter().position(|&k| k == edge.kind).unwrap_or(0)];
+            edge_line(canvas, style, [a, b]);
         }
         if let Some(rect) = label {
             placed.push((edge, rect, color));
@@ -255,44 +257,47 @@ fn dash_attr(kind: EdgeKind) -> String {
     })
 }
 
-fn edge_line(canvas: &mut Canvas, kind: EdgeKind, [a, b]: [P; 2], color: Rgba) {
+/// The attributes of an edge kind's line and arrowhead, written once per
+/// picture rather than once per edge.
+struct EdgeStyle {
+    line: String,
+    head: String,
+}
+
+impl EdgeStyle {
+    fn of(kind: EdgeKind) -> Self {
+        let color = palette::edge_color(kind);
+        let width = if kind == EdgeKind::Compensation {
+            EDGE_STROKE * 1.2
+        } else {
+            EDGE_STROKE
+        };
+        Self {
+            line: format!("{}{}", stroke(color, width), dash_attr(kind)),
+            head: head_attrs(color, kind == EdgeKind::Compensation),
+        }
+    }
+}
+
+fn edge_line(canvas: &mut Canvas, style: &EdgeStyle, [a, b]: [P; 2]) {
     let dir = (b - a).normalized();
     let base = b - dir * ARROW_HEAD;
-    let width = if kind == EdgeKind::Compensation {
-        EDGE_STROKE * 1.2
-    } else {
-        EDGE_STROKE
-    };
     let _ = writeln!(
         canvas.body,
-        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}{}/>",
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" {}/>",
         N(a.x),
         N(a.y),
         N(base.x),
         N(base.y),
-        stroke(color, width),
-        dash_attr(kind)
+        style.line
     );
     canvas.grow(R { min: a, max: a }.union(R { min: b, max: b }));
-    arrow_head(
-        canvas,
-        b,
-        dir,
-        ARROW_HEAD,
-        color,
-        kind == EdgeKind::Compensation,
-    );
+    arrow_head(canvas, b, dir, ARROW_HEAD, &style.head);
 }
 
-fn arrow_head(canvas: &mut Canvas, tip: P, dir: P, size: f32, color: Rgba, hollow: bool) {
-    let normal = p(-dir.y, dir.x);
-    let base = tip - dir * size;
-    let list = [
-        tip,
-        base + normal * (size * 0.45),
-        base - normal * (size * 0.45),
-    ];
-    let attrs = if hollow {
+/// An arrowhead's paint: filled, or hollow for compensations.
+fn head_attrs(color: Rgba, hollow: bool) -> String {
+    if hollow {
         format!(
             "fill=\"{}\" {} stroke-linejoin=\"round\"",
             palette::BACKGROUND.hex(),
@@ -300,8 +305,18 @@ fn arrow_head(canvas: &mut Canvas, tip: P, dir: P, size: f32, color: Rgba, hollo
         )
     } else {
         fill(color)
-    };
-    canvas.polygon(&list, &attrs);
+    }
+}
+
+fn arrow_head(canvas: &mut Canvas, tip: P, dir: P, size: f32, attrs: &str) {
+    let normal = p(-dir.y, dir.x);
+    let base = tip - dir * size;
+    let list = [
+        tip,
+        base + normal * (size * 0.45),
+        base - normal * (size * 0.45),
+    ];
+    canvas.polygon(&list, attrs);
 }
 
 /// A loop on the node's top-right corner.
@@ -324,7 +339,8 @@ fn self_loop(canvas: &mut Canvas, rect: R, kind: EdgeKind, color: Rgba) {
     canvas.grow(R::centered(center, 2.0 * r, 2.0 * r));
     let end = list[list.len() - 1];
     let dir = (end - list[list.len() - 2]).normalized();
-    arrow_head(canvas, end, dir, 8.0, color, kind == EdgeKind::Compensation);
+    let head = head_attrs(color, kind == EdgeKind::Compensation);
+    arrow_head(canvas, end, dir, 8.0, &head);
 }
 
 fn edge_label(canvas: &mut Canvas, edge: &Edge, rect: R, color: Rgba) {

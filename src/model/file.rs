@@ -186,7 +186,25 @@ struct VersionProbe {
 /// # Errors
 /// The RON syntax error, if the text is not a RON struct.
 pub fn probe_version(text: &str) -> Result<u32, ron::error::SpannedError> {
+    // Files archdrill writes open with `(` and the version field: read it
+    // without parsing the whole (possibly large) document twice.
+    if let Some(version) = leading_version(text) {
+        return Ok(version);
+    }
     ron::from_str::<VersionProbe>(text).map(|probe| probe.version)
+}
+
+/// The version of a text that starts `( version: N,` (whitespace allowed).
+fn leading_version(text: &str) -> Option<u32> {
+    let rest = text.trim_start().strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("version")?.trim_start().strip_prefix(':')?;
+    let rest = rest.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].trim_start();
+    if digits == 0 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
 }
 
 fn syntax_error(path: &str, err: &ron::error::SpannedError) -> LoadError {
@@ -535,6 +553,16 @@ mod tests {
             err.to_string(),
             "d.ron:9:14: edge `e1`: its `to` end names node `db`, which does not exist"
         );
+    }
+
+    #[test]
+    fn the_version_is_read_from_the_start_when_it_is_there() {
+        assert_eq!(leading_version("(\n    version: 1,\n"), Some(1));
+        assert_eq!(leading_version("  ( version:12 )"), Some(12));
+        assert_eq!(leading_version("(title: \"x\", version: 1)"), None);
+        assert_eq!(leading_version("(version: 1x,"), None);
+        assert_eq!(leading_version("(versions: 1,"), None);
+        assert_eq!(probe_version("(title: \"x\", version: 3)").ok(), Some(3));
     }
 
     #[test]

@@ -385,7 +385,7 @@ fn a_planted_link_at_the_old_temporary_name_is_not_written_through() {
 #[test]
 fn stale_temporaries_of_ours_are_cleaned_and_nothing_else() {
     let dir = tempdir();
-    let old = SystemTime::now() - Duration::from_secs(3 * 3600);
+    let old = SystemTime::now() - Duration::from_hours(3);
     let plant = |name: &str, age: Option<SystemTime>| {
         let path = dir.path().join(name);
         let f = std::fs::File::create(&path).expect("create");

@@ -2,7 +2,7 @@
 //! "chain" shape that made the import layout quadratic (services calling
 //! each other in a line, each also called by the gateway) and a seeded
 //! random platform. Shared by `benches/open.rs` and `tests/scale.rs`.
-#![allow(dead_code, reason = "each user takes a different subset")]
+#![expect(dead_code, reason = "each user takes a different subset")]
 
 use archdrill::model::{
     Boundary, BoundaryId, Diagram, Edge, EdgeKind, Node, NodeId, NodeKind, Point,
@@ -239,7 +239,8 @@ pub fn nested(depth: usize) -> Diagram {
 /// a big drawing with positions already set (export and save benches).
 #[must_use]
 pub fn grid(nodes: usize) -> Diagram {
-    let side = (1..).find(|s| s * s >= nodes).unwrap_or(1);
+    let side = nodes.isqrt() + usize::from(nodes.isqrt() * nodes.isqrt() < nodes);
+    let side = side.max(1);
     let mut d = Diagram {
         title: "Grid".to_owned(),
         ..Diagram::default()

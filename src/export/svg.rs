@@ -191,11 +191,9 @@ fn depths(parent: &[Option<usize>]) -> Vec<usize> {
                 }
             }
         };
-        let mut d = base;
-        for &b in path.iter().rev() {
+        for (d, &b) in (base..).zip(path.iter().rev()) {
             on_path[b] = false;
             depth[b] = if base >= cyclic { cyclic } else { d };
-            d += 1;
         }
     }
     depth
@@ -238,7 +236,10 @@ fn edges(canvas: &mut Canvas, diagram: &Diagram, containers: &[(usize, R)]) {
             self_loop(canvas, node_rect(from), edge.kind, color);
         } else {
             let [a, b] = edge_segment(node_rect(from), node_rect(to), offset);
-            let style = &styles[EdgeKind::ALL.iter().position(|&k| k == edge.kind).unwrap_or(0)];
+            let style = &styles[EdgeKind::ALL
+                .iter()
+                .position(|&k| k == edge.kind)
+                .unwrap_or(0)];
             edge_line(canvas, style, [a, b]);
         }
         if let Some(rect) = label {

@@ -194,7 +194,9 @@ mod tests {
             assert_eq!(N(v).to_string(), old_format(v), "{v}");
             v += 0.37;
         }
-        for v in [0.005, -0.005, 0.015, 1.005, 2.675, 99.995, 1e-7, -1e-7, 65_535.99] {
+        for v in [
+            0.005, -0.005, 0.015, 1.005, 2.675, 99.995, 1e-7, -1e-7, 65_535.99,
+        ] {
             assert_eq!(N(v).to_string(), old_format(v), "{v}");
         }
     }

@@ -68,8 +68,8 @@ pub(super) fn order(
     // own there, and every group enclosing one.
     let mut marked = vec![usize::MAX; group_count];
     for (r, groups_here) in present.iter_mut().enumerate() {
-        for h in 0..group_count {
-            if direct[r][h].is_empty() {
+        for (h, here) in direct[r].iter().enumerate() {
+            if here.is_empty() {
                 continue;
             }
             for g in groups.chain(h) {

@@ -230,6 +230,22 @@ impl Solver<'_> {
         }
     }
 
+    /// The vertices of group `g`'s frame rank by rank, in order; `None`
+    /// for the root, which holds them all (`self.order`).
+    fn rank_lists(&self, g: usize) -> Option<Vec<Vec<usize>>> {
+        if g == self.groups.root() {
+            return None;
+        }
+        let mut by_rank = vec![Vec::new(); self.order.len()];
+        for &v in &self.tree.within[g] {
+            by_rank[self.layers.rank[v]].push(v);
+        }
+        for list in &mut by_rank {
+            list.sort_unstable_by_key(|&v| self.tree.pos[v]);
+        }
+        Some(by_rank)
+    }
+
     fn frame(&self, g: usize) -> Framing {
         let layers = self.layers;
         let tree = &self.tree;
@@ -271,22 +287,8 @@ impl Solver<'_> {
         let mut indegree = vec![0usize; items.len()];
         let mut ranks = Vec::with_capacity(self.order.len());
         let mut gaps = Vec::with_capacity(self.order.len());
-        // The frame's vertices rank by rank, in order (the root holds all).
-        let mut by_rank: Vec<Vec<usize>> = Vec::new();
-        if g != self.groups.root() {
-            by_rank = vec![Vec::new(); self.order.len()];
-            for &v in &tree.within[g] {
-                by_rank[layers.rank[v]].push(v);
-            }
-            for list in &mut by_rank {
-                list.sort_unstable_by_key(|&v| tree.pos[v]);
-            }
-        }
-        let rank_lists: &[Vec<usize>] = if g == self.groups.root() {
-            self.order
-        } else {
-            &by_rank
-        };
+        let by_rank = self.rank_lists(g);
+        let rank_lists: &[Vec<usize>] = by_rank.as_deref().unwrap_or(self.order);
         for rank in rank_lists {
             let mut seq: Vec<usize> = Vec::new();
             let mut seps: Vec<f32> = Vec::new();

@@ -17,9 +17,10 @@ use crate::disk::{self, ReadError, human_bytes};
 /// (a drawing of 100,000 nodes and 200,000 edges is about 22 MiB that way).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Pretty RON (one field per line) up to this size; larger documents are
-/// written one element per line, about 2.5 times smaller.
-pub const COMPACT_FROM_BYTES: usize = 4 * 1024 * 1024;
+/// Documents are written one element per line (node, edge, boundary,
+/// step) when that form is larger than this; smaller ones are written
+/// pretty, one field per line (about 2.5 times larger, so up to ~4 MiB).
+pub const COMPACT_FROM_BYTES: usize = 1536 * 1024;
 
 /// A 1-based position in a text file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,9 +138,9 @@ pub enum SaveError {
 
 /// Serialises a diagram to RON. Deterministic: the same diagram always gives
 /// the same bytes (fields in declaration order, collections in document
-/// order, floats in shortest round-trip form). Pretty (one field per line)
-/// up to [`COMPACT_FROM_BYTES`]; past that one node, edge, boundary or
-/// step per line, so that big drawings stay well within [`MAX_FILE_BYTES`].
+/// order, floats in shortest round-trip form). One node, edge, boundary or
+/// step per line past [`COMPACT_FROM_BYTES`], so that big drawings stay
+/// well within [`MAX_FILE_BYTES`]; pretty (one field per line) below.
 ///
 /// # Errors
 /// Only if serde fails, which plain data does not.
@@ -148,9 +149,9 @@ pub fn to_ron(diagram: &Diagram) -> Result<String, ron::Error> {
 }
 
 /// Any value as RON in the style of diagram files (four-space indent, `\n`,
-/// no struct names, escaped strings); past [`COMPACT_FROM_BYTES`] pretty
-/// only down to `compact_depth` (the depth of the elements of a diagram's
-/// lists: 2 for a diagram, 3 for a diagram inside a record).
+/// no struct names, escaped strings); pretty only down to `compact_depth`
+/// (the depth of the elements of a diagram's lists: 2 for a diagram, 3 for
+/// a diagram inside a record) when that form exceeds [`COMPACT_FROM_BYTES`].
 ///
 /// # Errors
 /// Only if serde fails.
@@ -165,9 +166,10 @@ pub fn to_ron_value<T: serde::Serialize>(
             .struct_names(false)
             .escape_strings(true)
     };
-    let mut text = ron::ser::to_string_pretty(value, config())?;
-    if text.len() > COMPACT_FROM_BYTES {
-        text = ron::ser::to_string_pretty(value, config().depth_limit(compact_depth))?;
+    // The compact form first: a big document is then serialised once.
+    let mut text = ron::ser::to_string_pretty(value, config().depth_limit(compact_depth))?;
+    if text.len() <= COMPACT_FROM_BYTES {
+        text = ron::ser::to_string_pretty(value, config())?;
     }
     text.push('\n');
     Ok(text)
@@ -197,7 +199,10 @@ pub fn probe_version(text: &str) -> Result<u32, ron::error::SpannedError> {
 /// The version of a text that starts `( version: N,` (whitespace allowed).
 fn leading_version(text: &str) -> Option<u32> {
     let rest = text.trim_start().strip_prefix('(')?.trim_start();
-    let rest = rest.strip_prefix("version")?.trim_start().strip_prefix(':')?;
+    let rest = rest
+        .strip_prefix("version")?
+        .trim_start()
+        .strip_prefix(':')?;
     let rest = rest.trim_start();
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let after = rest[digits..].trim_start();
@@ -449,9 +454,14 @@ pub fn load(path: &Path) -> Result<Diagram, LoadError> {
 /// # Errors
 /// [`SaveError`] naming the target.
 pub fn save(diagram: &Diagram, path: &Path) -> Result<(), SaveError> {
+    save_within(diagram, path, MAX_FILE_BYTES)
+}
+
+/// [`save`], refusing files larger than `cap`.
+fn save_within(diagram: &Diagram, path: &Path, cap: u64) -> Result<(), SaveError> {
     let text = to_ron(diagram)?;
     let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
-    if bytes > MAX_FILE_BYTES {
+    if bytes > cap {
         return Err(SaveError::TooLarge {
             path: path.to_owned(),
             bytes,
@@ -566,6 +576,22 @@ mod tests {
     }
 
     #[test]
+    fn a_file_larger_than_the_cap_is_not_written() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("tempdir")
+        };
+        let path = dir.path().join("d.ron");
+        std::fs::write(&path, "old").ok();
+        let Err(err) = save_within(&from_ron(SMALL, "s.ron").unwrap_or_default(), &path, 100)
+        else {
+            panic!("wrote past the cap")
+        };
+        assert!(matches!(err, SaveError::TooLarge { .. }), "{err}");
+        assert!(err.to_string().contains("not saved"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("old"));
+    }
+
+    #[test]
     fn line_col_counts_characters() {
         let text = "ab\nçd\nx";
         assert_eq!(line_col(text, 0), LineCol { line: 1, col: 1 });
@@ -607,7 +633,7 @@ mod tests {
             ));
         }
         let Ok(text) = to_ron(&d) else { panic!() };
-        assert!(text.len() <= COMPACT_FROM_BYTES, "{}", text.len());
+        assert!(text.len() > COMPACT_FROM_BYTES, "{}", text.len());
         let lines = text.lines().count();
         assert!(lines < 40_100, "{lines} lines");
         assert!(

@@ -274,12 +274,6 @@ fn check_boundaries(
     // Walk up from each boundary once: a boundary whose walk comes back to
     // itself is in a parent cycle; one whose walk meets a boundary already
     // known is settled by it (linear in the boundaries, however deep).
-    #[derive(Clone, Copy, PartialEq, Eq)]
-    enum Walk {
-        Unknown,
-        OnPath,
-        Settled,
-    }
     let mut state: BTreeMap<&str, Walk> = parents.keys().map(|&c| (c, Walk::Unknown)).collect();
     let mut in_cycle: BTreeSet<&str> = BTreeSet::new();
     for &start in parents.keys() {
@@ -322,6 +316,14 @@ fn check_boundaries(
             );
         }
     }
+}
+
+/// Where the walk up the parents stands for a boundary.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    Unknown,
+    OnPath,
+    Settled,
 }
 
 /// Walkthrough steps highlight things that exist.

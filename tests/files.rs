@@ -579,7 +579,7 @@ fn mermaid_export_reimports_every_awkward_id_with_its_label() {
         let pos = Point::new(i as f32 * 200.0, 0.0);
         d.nodes.push(Node::new(
             id,
-            &format!("Label of {id}"),
+            &format!("Label of {id} \u{fffe}\u{ffff}"),
             NodeKind::Service,
             pos,
         ));

@@ -105,7 +105,8 @@ fn id_char(c: char) -> bool {
 }
 
 /// True when Mermaid reads `id` back as written: letters, digits, `_`, and
-/// single `-` between them (`--` would start an arrow), not a keyword.
+/// single `-` between them (`--` would start an arrow), neither a keyword
+/// nor a keyword followed by `-` (`end-x` reads as `end`).
 fn is_plain_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
@@ -113,6 +114,18 @@ fn is_plain_id(id: &str) -> bool {
         && !id.contains("--")
         && id.chars().all(|c| id_char(c) || c == '-')
         && !KEYWORDS.contains(&id.to_lowercase().as_str())
+        && keyword_dash(id).is_none()
+}
+
+/// Where the `-` after a leading keyword is (`end-x`: 3).
+fn keyword_dash(id: &str) -> Option<usize> {
+    let lower = id.to_lowercase();
+    KEYWORDS
+        .iter()
+        .filter(|k| lower.len() > k.len() && lower.starts_with(*k))
+        .map(|k| k.len())
+        .find(|&at| lower.as_bytes()[at] == b'-')
+        .filter(|&at| id.is_char_boundary(at) && id.as_bytes().get(at) == Some(&b'-'))
 }
 
 /// Four spaces per level, at most [`MAX_INDENT`] levels.
@@ -203,6 +216,9 @@ fn clean(id: &str) -> String {
     }
     if out.is_empty() {
         out.push_str("n_");
+    }
+    if let Some(at) = keyword_dash(&out) {
+        out.replace_range(at..=at, "_");
     }
     if KEYWORDS.contains(&out.to_lowercase().as_str()) {
         out.push('_');

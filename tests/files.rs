@@ -639,3 +639,26 @@ fn the_chain_shape_imports_with_its_long_edges_bounded() {
     let overlaps = archdrill::layout::metrics::overlapping_boxes(&back);
     assert!(overlaps.is_empty(), "{} overlaps", overlaps.len());
 }
+
+#[test]
+fn the_app_starts_when_its_data_files_are_a_fifo_or_dev_zero() {
+    let dir = tempdir();
+    let data = dir.path().to_owned();
+    mkfifo(&data.join("recent.ron"));
+    mkfifo(&data.join("progress.ron"));
+    symlink("/dev/zero", data.join("settings.ron")).expect("symlink");
+    std::fs::create_dir_all(data.join("recovery")).expect("recovery dir");
+    mkfifo(&data.join("recovery").join("1-1.ron"));
+    let started = within_patience(move || {
+        let app = archdrill::app::ArchdrillApp::new(None).with_data_dir(Some(data));
+        app.recent_files().is_empty()
+    });
+    assert!(started, "an unreadable list is no list");
+    // Nothing was replaced or read through: the link and the FIFO stay.
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("settings.ron"))
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+}

@@ -13,8 +13,9 @@ use crate::simulate::{Heat, PathStatus, Simulation};
 /// What the overlay draws, from one simulation.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SimDecor {
-    /// Each node's heat and utilisation.
-    pub nodes: Vec<(String, Heat, f64)>,
+    /// Each node's heat and what its badge says (ρ, or the load of a
+    /// box without a capacity).
+    pub nodes: Vec<(String, Heat, String)>,
     /// Arrows on a failed request path.
     pub failed_edges: Vec<String>,
     /// Arrows on a degraded path (and on no failed one).
@@ -30,7 +31,15 @@ impl SimDecor {
         let nodes = sim
             .nodes
             .iter()
-            .map(|n| (n.id.to_string(), n.heat(), n.utilisation))
+            .map(|n| {
+                let text = match (n.heat(), n.capacity_rps) {
+                    (Heat::Down, _) => "DOWN".to_owned(),
+                    (Heat::Idle, _) => "idle".to_owned(),
+                    (_, None) => format!("{}/s", crate::simulate::rate(n.load_rps)),
+                    (_, Some(_)) => format!("ρ {:.2}", n.utilisation),
+                };
+                (n.id.to_string(), n.heat(), text)
+            })
             .collect();
         let mut failed = Vec::new();
         let mut degraded = Vec::new();
@@ -141,7 +150,7 @@ pub fn paint_nodes(
     decor: &SimDecor,
 ) {
     let size = (10.0 * vp.zoom).clamp(8.0, 14.0);
-    for (id, heat, utilisation) in &decor.nodes {
+    for (id, heat, text) in &decor.nodes {
         let Some(node) = diagram.node(id) else {
             continue;
         };
@@ -154,15 +163,10 @@ pub fn paint_nodes(
             Stroke::new((2.5 * vp.zoom).max(1.5), color),
             StrokeKind::Outside,
         );
-        let text = match heat {
-            Heat::Down => "DOWN".to_owned(),
-            Heat::Idle => "idle".to_owned(),
-            _ => format!("ρ {utilisation:.2}"),
-        };
         badge(
             painter,
             screen.center_bottom() + vec2(0.0, 6.0 * vp.zoom),
-            &text,
+            text,
             color,
             size,
         );

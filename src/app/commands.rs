@@ -46,6 +46,8 @@ pub enum UiCommand {
     Ungroup,
     /// Delete the selection.
     Delete,
+    /// Draw an arrow from the selected box by keyboard.
+    Connect,
     /// Snap to the grid on or off.
     ToggleSnap,
     /// Lay the drawing out.
@@ -76,7 +78,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in the order the palette and F1 list them.
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 30] = [
         Self::NewDrawing,
         Self::Open,
         Self::Save,
@@ -93,6 +95,7 @@ impl UiCommand {
         Self::Group,
         Self::Ungroup,
         Self::Delete,
+        Self::Connect,
         Self::ToggleSnap,
         Self::Tidy,
         Self::Fit,
@@ -192,6 +195,11 @@ impl UiCommand {
                 "Dissolve the boundary, keep its boxes",
             ),
             Self::Delete => ("edit.delete", "Delete", "Delete the selection"),
+            Self::Connect => (
+                "edit.connect",
+                "Draw an arrow…",
+                "From the selected box: type the target's name, Enter, then 1–4 for the kind",
+            ),
             Self::ToggleSnap => (
                 "edit.snap",
                 "Snap to grid",
@@ -270,6 +278,7 @@ impl UiCommand {
             Self::Delete => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Delete)),
             Self::ToggleSnap => Some(KeyboardShortcut::new(cmd, Key::Quote)),
             Self::Fit => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F)),
+            Self::Connect => Some(KeyboardShortcut::new(Modifiers::NONE, Key::A)),
             Self::Check => Some(KeyboardShortcut::new(cmd, Key::K)),
             Self::Walkthrough => Some(KeyboardShortcut::new(Modifiers::NONE, Key::W)),
             Self::Shortcuts => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
@@ -342,6 +351,7 @@ impl ArchdrillApp {
             C::Copy | C::Duplicate | C::Group => diagrams && has_nodes,
             C::Cut => editable && has_nodes,
             C::Delete => editable && selection.is_some_and(|s| !s.is_empty()),
+            C::Connect => editable && selection.is_some_and(|s| s.nodes.len() == 1),
             C::Ungroup => editable && selection.is_some_and(|s| !s.boundaries.is_empty()),
             C::Paste => editable && self.edit_prefs.clipboard.is_some(),
             C::Walkthrough => entry.is_some_and(|e| !e.editor.doc().walkthrough.is_empty()),
@@ -391,6 +401,7 @@ impl ArchdrillApp {
             C::Group => self.run_action(ui, SelectionAction::Group),
             C::Ungroup => self.run_action(ui, SelectionAction::Ungroup),
             C::Delete => self.run_action(ui, SelectionAction::Delete),
+            C::Connect => self.start_connect(),
             C::Tidy => self.run_action(ui, SelectionAction::Tidy),
             C::ToggleSnap => self.edit_prefs.snap = !self.edit_prefs.snap,
             C::Fit => {

@@ -266,6 +266,7 @@ impl ArchdrillApp {
             || self.paste_mermaid.is_some()
             || self.rename.is_some()
             || self.command_palette.is_some()
+            || self.connect.is_some()
             || self.closing.is_asking();
         if self.mode != super::Mode::Diagrams || dialog {
             return;
@@ -293,6 +294,10 @@ impl ArchdrillApp {
             return;
         }
         if editable {
+            if ui.input_mut(|i| pressed(i, UiCommand::Connect)) {
+                self.start_connect();
+            }
+            self.tab_through_nodes(ui);
             for (kind, key) in PALETTE {
                 // Each press is a box, even several in one frame.
                 for _ in 0..ui.input_mut(|i| i.count_and_consume_key(Modifiers::NONE, key)) {

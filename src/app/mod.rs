@@ -18,6 +18,7 @@ mod arrange;
 mod closing;
 mod command_palette;
 mod commands;
+mod connect;
 mod editing;
 mod entry;
 mod files;
@@ -69,6 +70,8 @@ pub struct ArchdrillApp {
     help_open: bool,
     /// The command palette, when open.
     command_palette: Option<command_palette::Palette>,
+    /// An arrow being drawn from the keyboard.
+    connect: Option<connect::ConnectPrompt>,
     /// Closing the window: the unsaved-changes prompt and what was chosen.
     closing: closing::Closing,
     /// Who owns the keyboard (text fields before the canvas).
@@ -145,6 +148,7 @@ impl ArchdrillApp {
             window_title: String::new(),
             help_open: false,
             command_palette: None,
+            connect: None,
             paste_mermaid: None,
             closing: closing::Closing::default(),
             keyboard: keyboard::KeyboardGuard::default(),
@@ -193,6 +197,7 @@ impl ArchdrillApp {
         self.file_window_ui(ui);
         self.paste_mermaid_ui(ui);
         self.command_palette_ui(ui);
+        self.connect_ui(ui);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         let editable = self.mode == Mode::Diagrams
             && self.entries.get(self.selected).is_some_and(Entry::editable);
@@ -320,6 +325,21 @@ impl ArchdrillApp {
                     }
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     self.keyboard.canvas_drawn(output.response.id);
+                    // A click on the canvas gives it the keyboard; it keeps
+                    // Tab and the arrows (next box, nudge) instead of egui
+                    // moving the focus to a button.
+                    if output.response.clicked() || output.response.drag_started() {
+                        output.response.request_focus();
+                    }
+                    if output.response.has_focus() {
+                        let filter = egui::EventFilter {
+                            tab: true,
+                            horizontal_arrows: true,
+                            vertical_arrows: true,
+                            escape: true,
+                        };
+                        ui.memory_mut(|m| m.set_focus_lock_filter(output.response.id, filter));
+                    }
                     events = output.events;
                     let editable = decor.editable;
                     if let Some(sim) = entry.sim.as_mut()

@@ -36,6 +36,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Arrows, Shift+arrows", "Nudge the selection by 5 / 20"),
     ("Drag from the ○ handle", "Draw an arrow to another box"),
+    ("Tab, Shift+Tab", "Select the next / previous box"),
     (
         "1 2 3 4",
         "Arrow kind: sync, async, data, compensation (also retypes selected arrows)",

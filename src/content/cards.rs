@@ -36,6 +36,11 @@ pub struct Card {
     /// The reference diagram this question is about, if any.
     #[serde(default)]
     pub diagram: Option<String>,
+    /// On a first-person story card: which of the story's facts (the
+    /// persona's figures, tools, incidents) to replace with the user's own
+    /// before rehearsing it.
+    #[serde(default)]
+    pub make_it_yours: Option<String>,
     /// The section (filled in from the file, not written per card).
     #[serde(skip)]
     pub section: String,

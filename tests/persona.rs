@@ -2,10 +2,12 @@
 //! and states a card gives for the persona's system are the persona's.
 //!
 //! The persona's facts are read from the fenced `persona` block at the end of
-//! PERSONA.md (`key = value`, lists comma-separated). A card claims something
-//! about the persona's system in a first-person sentence ("we", "our", "us",
-//! "ours"); its key points restate the answer, so they are checked for a kind
-//! of figure whenever the answer claims that kind. What is checked:
+//! PERSONA.md (`key = value`, lists comma-separated). A story card — one whose
+//! answer speaks in the first person ("we", "our", "us", "ours", "my") — is
+//! about the persona's system, so every sentence of it (answer, key points,
+//! table, follow-ups, note) that gives a figure of a checked kind must give
+//! the persona's; elsewhere only first-person sentences are held to it. What
+//! is checked:
 //!
 //! - traffic: a number of RPS / requests per second is `peak_rps`; a p99 in ms
 //!   beside it (or on "the order path") is `order_path_p99_ms`, one beside
@@ -170,7 +172,7 @@ fn words(tokens: &[Token]) -> Vec<&str> {
 fn first_person(tokens: &[Token]) -> bool {
     words(tokens)
         .iter()
-        .any(|w| matches!(*w, "we" | "our" | "us" | "ours"))
+        .any(|w| matches!(*w, "we" | "our" | "us" | "ours" | "my"))
 }
 
 /// Numbers directly followed by one of the word sequences in `units`.
@@ -531,18 +533,16 @@ impl Checker {
     }
 }
 
-/// The texts of a card, and whether each is a key point.
-fn texts(card: &Card) -> Vec<(String, bool)> {
-    let mut out = vec![(card.answer.clone(), false)];
-    out.extend(card.follow_ups.iter().map(|f| (f.clone(), false)));
-    if let Some(note) = &card.make_it_yours {
-        out.push((note.clone(), false));
-    }
+/// The texts of a card: answer, follow-ups, note, table rows, key points.
+fn texts(card: &Card) -> Vec<String> {
+    let mut out = vec![card.answer.clone()];
+    out.extend(card.follow_ups.iter().cloned());
+    out.extend(card.make_it_yours.iter().cloned());
     if let Some(table) = &card.table {
-        out.push((table.columns.join(" | "), false));
-        out.extend(table.rows.iter().map(|r| (r.join(" | "), false)));
+        out.push(table.columns.join(" | "));
+        out.extend(table.rows.iter().map(|r| r.join(" | ")));
     }
-    out.extend(card.key_points.iter().map(|k| (k.clone(), true)));
+    out.extend(card.key_points.iter().cloned());
     out
 }
 
@@ -563,27 +563,17 @@ fn problems(cards: &[Card], persona: &Persona) -> Vec<String> {
     let mut out = Vec::new();
     for card in cards {
         let mut here = Vec::new();
-        // Kinds of figure the answer claims for the persona's system.
-        let mut claimed = BTreeSet::new();
-        for sentence in sentences(&card.answer) {
-            if first_person(&tokens(&sentence)) {
-                claimed.extend(checker.figures(&sentence, &mut Vec::new()));
-            }
-        }
-        for (text, key_point) in texts(card) {
+        // A story card is about the persona's system: every sentence of it
+        // that names a figure of a checked kind names the persona's figure.
+        let story = tells_a_story(card);
+        for text in texts(card) {
             let all = sentences(&text);
             for (i, sentence) in all.iter().enumerate() {
                 checker.names(sentence, &mut here);
                 checker.invoice(sentence, all.get(i + 1), &mut here);
                 checker.redis(sentence, &mut here);
-                if first_person(&tokens(sentence)) {
+                if story || first_person(&tokens(sentence)) {
                     checker.figures(sentence, &mut here);
-                } else if key_point {
-                    let mut found = Vec::new();
-                    let kinds = checker.figures(sentence, &mut found);
-                    if kinds.iter().any(|k| claimed.contains(k)) {
-                        here.extend(found);
-                    }
                 }
             }
             checker.employer(card, &text, &mut here);

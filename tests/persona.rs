@@ -40,7 +40,7 @@ fn persona_text() -> &'static str {
     include_str!("../assets/cards/PERSONA.md")
 }
 
-/// The `key = value` lines of the fenced ```persona block.
+/// The `key = value` lines of the fenced `persona` block.
 fn parse_persona(markdown: &str) -> Persona {
     let mut facts = Persona::new();
     let mut inside = false;
@@ -630,7 +630,7 @@ fn with_answer(answer: &str) -> Card {
         .into_iter()
         .find(|c| c.id == "what-breaks-first-at-100x")
         .unwrap_or_else(|| panic!("no 100× card"));
-    card.answer = answer.to_owned();
+    answer.clone_into(&mut card.answer);
     card.key_points = vec!["A point".into(), "Another".into(), "A third".into()];
     card
 }

@@ -10,6 +10,7 @@ fn every_card_parses_and_meets_the_rules() {
     assert!(cards.len() >= 85, "only {} cards", cards.len());
     let mut ids = BTreeSet::new();
     let mut questions = BTreeSet::new();
+    let mut wide = Vec::new();
     for card in &cards {
         assert!(
             card.id
@@ -63,11 +64,9 @@ fn every_card_parses_and_meets_the_rules() {
                         .unwrap_or(0)
                 })
                 .sum();
-            assert!(
-                width <= 90,
-                "{}: table rows need {width} characters (≤ 90)",
-                card.id
-            );
+            if width > 90 {
+                wide.push(format!("{}: {width}", card.id));
+            }
             for row in &table.rows {
                 assert_eq!(
                     row.len(),
@@ -86,6 +85,10 @@ fn every_card_parses_and_meets_the_rules() {
         }
         assert!(!card.section.is_empty());
     }
+    assert!(
+        wide.is_empty(),
+        "tables whose rows need more than 90 characters: {wide:?}"
+    );
 }
 
 #[test]
@@ -118,4 +121,48 @@ fn a_broken_card_file_names_line_and_column() {
     )
     .expect_err("broken RON is rejected");
     assert!(err.to_string().starts_with("bad.ron:1:"), "{err}");
+}
+
+/// The topics a senior panel asks beyond the guide (issue #14) have cards,
+/// and the design questions among them open the diagram they are about.
+#[test]
+fn the_topics_beyond_the_guide_are_covered() {
+    let cards = cards::all().expect("cards load");
+    let card = |id: &str| {
+        cards
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("no card {id}"))
+    };
+    for (id, section) in [
+        ("transaction-isolation-levels", "Consistency & locking"),
+        ("deadlocks-in-postgres", "Consistency & locking"),
+        ("optimistic-vs-pessimistic-locking", "Consistency & locking"),
+        ("mvcc-and-vacuum", "Databases"),
+        ("cache-stampede", "Caching & Redis"),
+        ("hot-keys-in-redis", "Caching & Redis"),
+        (
+            "zero-downtime-schema-migrations",
+            "Availability & deployment",
+        ),
+        (
+            "graceful-shutdown-and-readiness",
+            "Availability & deployment",
+        ),
+        ("slos-and-error-budgets", "Observability & incidents"),
+        (
+            "node-streams-backpressure",
+            "Node.js performance & internals",
+        ),
+        ("websockets-vs-sse", "Communication: sync, async, events"),
+    ] {
+        assert_eq!(card(id).section, section, "{id}");
+    }
+    for (id, diagram) in [
+        ("protect-checkout-from-a-flaky-dependency", "resilience"),
+        ("choosing-a-shard-key", "sharding"),
+        ("resharding-without-downtime", "sharding"),
+    ] {
+        assert_eq!(card(id).diagram.as_deref(), Some(diagram), "{id}");
+    }
 }

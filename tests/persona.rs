@@ -3,7 +3,7 @@
 //!
 //! The persona's facts are read from the fenced `persona` block at the end of
 //! PERSONA.md (`key = value`, lists comma-separated). A story card — one whose
-//! answer speaks in the first person ("we", "our", "us", "ours", "my") — is
+//! answer speaks in the first person ("we", "our", "us", "ours", "my job") — is
 //! about the persona's system, so every sentence of it (answer, key points,
 //! table, follow-ups, note) that gives a figure of a checked kind must give
 //! the persona's; elsewhere only first-person sentences are held to it. What
@@ -169,10 +169,19 @@ fn words(tokens: &[Token]) -> Vec<&str> {
         .collect()
 }
 
+/// "we", "our", "us", "ours", or "my" about a job or team ("at my previous
+/// job", "my last company", "my team") — not "my rule of thumb" or a
+/// customer's "my orders".
 fn first_person(tokens: &[Token]) -> bool {
-    words(tokens)
-        .iter()
-        .any(|w| matches!(*w, "we" | "our" | "us" | "ours" | "my"))
+    let w = words(tokens);
+    w.iter().any(|w| matches!(*w, "we" | "our" | "us" | "ours"))
+        || w.windows(2).any(|p| {
+            p[0] == "my"
+                && matches!(
+                    p[1],
+                    "previous" | "last" | "former" | "current" | "team" | "job" | "company"
+                )
+        })
 }
 
 /// Numbers directly followed by one of the word sequences in `units`.

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use crate::check::{Report, check};
+use crate::check::Report;
 use crate::content::references::REFERENCES;
 use crate::io::open;
-use entry::{CheckView, Entry, Source};
+use entry::{CheckView, Entry, RoundCheck, Source};
+pub use narration::{Presentation, simulator_answer};
 pub use practice::Clock;
 
 mod arrange;
@@ -17,6 +18,8 @@ mod editing;
 mod entry;
 mod files;
 mod keyboard;
+mod mock;
+mod narration;
 mod palette;
 mod panels;
 mod practice;
@@ -25,6 +28,7 @@ mod recent;
 mod recovery;
 mod round;
 mod settings;
+mod simulation;
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
 use crate::ui::cards_view::{CardsAction, CardsView};
@@ -198,9 +202,18 @@ impl ArchdrillApp {
             return;
         }
         self.round_bar_ui(ui);
+        self.presentation_bar_ui(ui);
         // First, so the status bar spans the window under every panel.
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
+        self.narration_ui(ui.ctx());
+        if self
+            .entries
+            .get(self.selected)
+            .is_some_and(|e| e.sim.is_some())
+        {
+            self.simulation_panel_ui(ui);
+        }
         self.follow_check();
         let has_selection = self
             .entries
@@ -282,10 +295,12 @@ impl ArchdrillApp {
                                 flagged_edges: &view.flagged_edges,
                                 ..Decor::default()
                             });
+                    decor.sim = entry.sim.as_ref().map(|s| &s.decor);
                     if step_highlight.is_some() {
                         decor = Decor {
                             highlight: step_highlight.as_ref(),
                             editable: false,
+                            sim: decor.sim,
                             ..Decor::default()
                         };
                     } else {
@@ -297,10 +312,28 @@ impl ArchdrillApp {
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     self.keyboard.canvas_drawn(output.response.id);
                     events = output.events;
-                    editable_canvas = decor.editable.then_some(output.response);
+                    let editable = decor.editable;
+                    if let Some(sim) = entry.sim.as_mut()
+                        && output.response.secondary_clicked()
+                    {
+                        sim.menu_target = output.response.interact_pointer_pos().and_then(|p| {
+                            let vp = entry.canvas.viewport;
+                            let at = vp.canvas_from_screen(output.response.rect.min, p);
+                            let doc = entry.editor.doc();
+                            crate::ui::geometry::node_at(doc, at)
+                                .map(|i| doc.nodes[i].id.to_string())
+                        });
+                    }
+                    let menu = editable || entry.sim.is_some();
+                    editable_canvas = menu.then_some((output.response, editable));
                 }
-                if let Some(response) = editable_canvas {
-                    response.context_menu(|ui| self.canvas_menu_ui(ui));
+                if let Some((response, editable)) = editable_canvas {
+                    response.context_menu(|ui| {
+                        if editable {
+                            self.canvas_menu_ui(ui);
+                        }
+                        self.down_menu_ui(ui);
+                    });
                 }
             });
         events
@@ -325,6 +358,7 @@ impl ArchdrillApp {
             .inner;
         if close {
             entry.walkthrough = None;
+            entry.presenting = None;
         }
     }
 
@@ -410,7 +444,12 @@ impl ArchdrillApp {
             }
         };
         if let Some(entry) = self.entries.get_mut(self.selected) {
-            let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+            let report = RoundCheck::report(
+                entry.round.as_ref(),
+                entry.editor.doc(),
+                &reference_diagram,
+                reference.id,
+            );
             entry.check = Some(CheckView::new(
                 entry.editor.doc(),
                 report,
@@ -441,7 +480,12 @@ impl ArchdrillApp {
         let Ok(reference_diagram) = reference.load() else {
             return;
         };
-        let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+        let report = RoundCheck::report(
+            entry.round.as_ref(),
+            entry.editor.doc(),
+            &reference_diagram,
+            reference.id,
+        );
         view.against = reference.id;
         view.refresh(entry.editor.doc(), report, state);
     }
@@ -542,6 +586,22 @@ impl ArchdrillApp {
                 .clicked()
             {
                 self.run_check();
+            }
+            if ui
+                .button("Simulate")
+                .on_hover_text("What breaks first as traffic grows, and while a box is down")
+                .clicked()
+            {
+                self.toggle_simulation();
+            }
+            let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
+            if editable
+                && ui
+                    .button("Narration")
+                    .on_hover_text("Write the steps you say when you present this drawing, and rehearse presenting it")
+                    .clicked()
+            {
+                self.toggle_narration();
             }
         });
     }

@@ -13,6 +13,7 @@ pub mod interact;
 pub mod overlay;
 pub mod rehearsal;
 pub mod shapes;
+pub mod sim_overlay;
 pub mod stats_view;
 pub mod theme;
 pub mod walkthrough_bar;

@@ -92,17 +92,6 @@ pub enum RehearsalAction {
     Back,
 }
 
-/// The four buttons' names.
-#[must_use]
-pub const fn rating_title(rating: Rating) -> &'static str {
-    match rating {
-        Rating::Again => "Again",
-        Rating::Hard => "Hard",
-        Rating::Good => "Good",
-        Rating::Easy => "Easy",
-    }
-}
-
 /// `m:ss`.
 #[must_use]
 pub fn format_secs(secs: f64) -> String {
@@ -172,10 +161,7 @@ pub fn rehearsal_ui(
         });
     ui.separator();
     if let Some((rating, wait)) = &state.rated {
-        ui.label(format!(
-            "Rated {} — due again in {wait}.",
-            rating_title(*rating)
-        ));
+        ui.label(format!("Rated {} — due again in {wait}.", rating.title()));
         if ui.button("Next card →").on_hover_text("→").clicked() {
             action = Some(RehearsalAction::Next);
         }
@@ -184,7 +170,7 @@ pub fn rehearsal_ui(
     let suggested = state.suggested(now);
     ui.horizontal(|ui| {
         for (key, (rating, preview)) in Rating::ALL.iter().zip(previews).enumerate() {
-            let text = format!("{} · {}", rating_title(*rating), preview.interval.short());
+            let text = format!("{} · {}", rating.title(), preview.interval.short());
             if ui
                 .selectable_label(*rating == suggested, text)
                 .on_hover_text(format!("{}", key + 1))
@@ -197,7 +183,7 @@ pub fn rehearsal_ui(
     ui.label(
         RichText::new(format!(
             "Suggested: {} (from the ticks and the time); 1–4 rates.",
-            rating_title(suggested)
+            suggested.title()
         ))
         .weak(),
     );

@@ -461,3 +461,45 @@ fn typing_on_the_canvas_still_works() {
         "two undos in one frame are two steps"
     );
 }
+
+#[test]
+fn the_command_palette_runs_what_is_typed_and_keeps_every_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, before) = opened_drawing(dir.path(), 0.25);
+    chord(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert!(h.state().palette_open(), "open");
+    assert!(
+        h.query_by_label("Find a command, a reference or a file")
+            .is_some()
+    );
+    // Every letter goes into the field, none to the canvas.
+    type_slowly(&mut h, "simlate");
+    assert_eq!(doc(&h), before, "typing in the palette drew nothing");
+    assert_eq!(
+        h.state().palette_matches("simlate").first(),
+        Some(&archdrill::app::PaletteItem::Command(
+            archdrill::app::UiCommand::Simulate
+        )),
+        "the fuzzy match puts Simulate first"
+    );
+    type_fast(&mut h, &format!("\n{SENTENCE}"));
+    assert!(!h.state().palette_open(), "Enter ran it");
+    assert!(h.state().simulation().is_some(), "Simulate ran");
+    assert_eq!(doc(&h), before, "typing on past the Enter drew nothing");
+
+    // Ctrl+P opens it too; a reference by a few letters; Esc closes.
+    chord(&mut h, Modifiers::COMMAND, Key::P);
+    type_slowly(&mut h, "saga");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().palette_open());
+    assert_eq!(doc(&h), before);
+    chord(&mut h, Modifiers::COMMAND, Key::P);
+    type_slowly(&mut h, "ref saga");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("Order saga (choreography)")
+    );
+}

@@ -8,12 +8,16 @@ use egui::Ui;
 use crate::check::Report;
 use crate::content::references::REFERENCES;
 use crate::io::open;
+pub use command_palette::{PaletteItem, fuzzy_score};
+pub use commands::UiCommand;
 use entry::{CheckView, Entry, RoundCheck, Source};
 pub use narration::{Presentation, simulator_answer};
 pub use practice::Clock;
 
 mod arrange;
 mod closing;
+mod command_palette;
+mod commands;
 mod editing;
 mod entry;
 mod files;
@@ -63,6 +67,8 @@ pub struct ArchdrillApp {
     paste_mermaid: Option<files::PasteMermaid>,
     /// The shortcuts window is open.
     help_open: bool,
+    /// The command palette, when open.
+    command_palette: Option<command_palette::Palette>,
     /// Closing the window: the unsaved-changes prompt and what was chosen.
     closing: closing::Closing,
     /// Who owns the keyboard (text fields before the canvas).
@@ -138,6 +144,7 @@ impl ArchdrillApp {
             untitled: 0,
             window_title: String::new(),
             help_open: false,
+            command_palette: None,
             paste_mermaid: None,
             closing: closing::Closing::default(),
             keyboard: keyboard::KeyboardGuard::default(),
@@ -171,19 +178,21 @@ impl ArchdrillApp {
     }
 
     fn frame_ui(&mut self, ui: &mut Ui) {
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::K)) {
-            self.run_check();
-        }
-        self.file_keys(ui);
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1)) {
-            self.help_open = !self.help_open;
-        }
+        self.global_keys(ui);
         // Before the windows draw, so the Esc that closes one is spent.
         self.close_window_on_escape(ui);
-        crate::ui::help::help_ui(ui.ctx(), &mut self.help_open);
+        if self.help_open {
+            let rows: Vec<(String, &str)> = commands::UiCommand::ALL
+                .into_iter()
+                .filter(|c| c.shortcut().is_some())
+                .map(|c| (c.shortcut_text(ui.ctx()), c.label()))
+                .collect();
+            crate::ui::help::help_ui(ui.ctx(), &mut self.help_open, &rows);
+        }
         self.title_and_close_ui(ui);
         self.file_window_ui(ui);
         self.paste_mermaid_ui(ui);
+        self.command_palette_ui(ui);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         let editable = self.mode == Mode::Diagrams
             && self.entries.get(self.selected).is_some_and(Entry::editable);
@@ -556,9 +565,8 @@ impl ArchdrillApp {
             ui.selectable_value(&mut self.mode, Mode::Diagrams, "Diagrams");
             ui.selectable_value(&mut self.mode, Mode::Cards, "Q&A cards");
             ui.selectable_value(&mut self.mode, Mode::Practice, "Practice");
-            if ui.button("Shortcuts").on_hover_text("F1").clicked() {
-                self.help_open = !self.help_open;
-            }
+            self.command_button(ui, commands::UiCommand::Shortcuts);
+            self.command_button(ui, commands::UiCommand::Palette);
             self.recent_menu_ui(ui);
             ui.separator();
             if self.mode != Mode::Diagrams {
@@ -574,34 +582,14 @@ impl ArchdrillApp {
                 })
                 .response
                 .labelled_by(label.id);
-            let shortcut = ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
-                egui::Modifiers::COMMAND,
-                egui::Key::K,
-            ));
-            if ui
-                .button("Check")
-                .on_hover_text(format!(
-                    "Compare this diagram with the reference ({shortcut})"
-                ))
-                .clicked()
-            {
-                self.run_check();
-            }
-            if ui
-                .button("Simulate")
-                .on_hover_text("What breaks first as traffic grows, and while a box is down")
-                .clicked()
-            {
-                self.toggle_simulation();
-            }
-            let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
-            if editable
-                && ui
-                    .button("Narration")
-                    .on_hover_text("Write the steps you say when you present this drawing, and rehearse presenting it")
-                    .clicked()
-            {
-                self.toggle_narration();
+            for command in [
+                commands::UiCommand::Check,
+                commands::UiCommand::Simulate,
+                commands::UiCommand::Narration,
+            ] {
+                if command != commands::UiCommand::Narration || self.command_enabled(command) {
+                    self.command_button(ui, command);
+                }
             }
         });
     }

@@ -4,6 +4,7 @@
 
 use egui::{Key, Ui};
 
+use super::commands::UiCommand;
 use super::editing::PALETTE;
 use super::{ArchdrillApp, keyboard};
 use crate::model::{EdgeKind, NodeKind, Point, infer_kind};
@@ -47,33 +48,11 @@ impl ArchdrillApp {
             }
             ui.separator();
             ui.checkbox(&mut self.edit_prefs.snap, "Snap")
-                .on_hover_text("Snap boxes to the grid (Ctrl+')");
-            if ui
-                .button("Tidy")
-                .on_hover_text("Lay the drawing out in reading order: client → edge → gateway → services → data → workers (undoable)")
-                .clicked()
-            {
-                self.tidy();
-            }
+                .on_hover_text(UiCommand::ToggleSnap.hint(ui.ctx()));
+            self.command_button(ui, UiCommand::Tidy);
             ui.separator();
-            let (can_undo, can_redo) =
-                self.entries.get(self.selected).map_or((false, false), |e| {
-                    (e.editor.can_undo(), e.editor.can_redo())
-                });
-            if ui
-                .add_enabled(can_undo, egui::Button::new("Undo"))
-                .on_hover_text("Ctrl+Z")
-                .clicked()
-            {
-                self.undo();
-            }
-            if ui
-                .add_enabled(can_redo, egui::Button::new("Redo"))
-                .on_hover_text("Ctrl+Shift+Z")
-                .clicked()
-            {
-                self.redo();
-            }
+            self.command_button(ui, UiCommand::Undo);
+            self.command_button(ui, UiCommand::Redo);
         });
     }
 

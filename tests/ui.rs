@@ -256,6 +256,45 @@ fn card_browser_searches_rehearses_and_opens_a_walkthrough() {
 }
 
 #[test]
+fn a_revealed_card_shows_its_markdown_table_and_make_it_yours_note() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Q&A cards").click();
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search")
+        .type_text("synchronous asynchronous messaging");
+    h.run();
+    h.get_by_label(
+        "When do you use synchronous calls and when asynchronous messaging between services?",
+    )
+    .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Make it yours").is_none(),
+        "hidden before the reveal"
+    );
+    h.get_by_label("Show answer").click();
+    h.run();
+    // The answer's bold run and the table's cells come through egui_commonmark.
+    assert!(h.query_by_label_contains("The short rule I use").is_some());
+    assert!(
+        h.query_by_label("Every hop adds up").is_some(),
+        "a table cell"
+    );
+    assert!(
+        h.query_by_label("Asynchronous").is_some(),
+        "a table heading"
+    );
+    assert!(h.query_by_label("✎ Make it yours").is_some());
+    assert!(
+        h.query_by_label_contains("Replace the confirmation-email story")
+            .is_some()
+    );
+}
+
+#[test]
 fn draw_connect_rename_undo_redo_and_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(ArchdrillApp::new(None));

@@ -16,6 +16,7 @@ use crate::drill::progress::{self, ProgressError};
 use crate::drill::queue::{Queue, due};
 use crate::drill::{Catalog, ItemKind, Progress, Rating, Timestamp};
 use crate::store::DataDir;
+use crate::ui::card_text::AnswerView;
 use crate::ui::rehearsal::{Rehearsal, RehearsalAction, rehearsal_ui, whole_secs};
 
 /// Where the drills read the time.
@@ -65,6 +66,8 @@ pub struct Practice {
     clock: Clock,
     pub(super) view: View,
     rehearsal: Option<Rehearsal>,
+    /// Draws the rehearsed card's answer (keeps the Markdown viewer's cache).
+    answer: AnswerView,
     /// A whiteboard round being set up.
     pub(super) setup: Option<super::round::RoundSetup>,
     /// The round under way or last submitted.
@@ -89,6 +92,7 @@ impl Practice {
             clock: Clock::System,
             view: View::Queue,
             rehearsal: None,
+            answer: AnswerView::default(),
             setup: None,
             round: None,
             mock: None,
@@ -319,7 +323,7 @@ impl ArchdrillApp {
         let rehearsal = practice.rehearsal.as_mut()?;
         let card = practice.cards.iter().find(|c| c.id == rehearsal.card_id)?;
         let previews = practice.progress.preview(&rehearsal.card_id, at);
-        rehearsal_ui(ui, card, rehearsal, now, &previews)
+        rehearsal_ui(ui, &mut practice.answer, card, rehearsal, now, &previews)
     }
 
     fn queue_ui(&mut self, ui: &mut Ui, now: f64) {

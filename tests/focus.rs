@@ -513,13 +513,17 @@ fn an_arrow_is_drawn_by_keyboard_and_tab_walks_the_boxes() {
     h.key_press(Key::Tab);
     h.run();
     assert_eq!(
-        h.state().selection().map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
+        h.state()
+            .selection()
+            .map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
         Some(vec!["service-1".to_owned()])
     );
     h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
     h.run();
     assert_eq!(
-        h.state().selection().map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
+        h.state()
+            .selection()
+            .map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
         Some(vec!["gateway-1".to_owned()])
     );
     // A, then the target's name: letters are the field's, not shortcuts.
@@ -530,7 +534,10 @@ fn an_arrow_is_drawn_by_keyboard_and_tab_walks_the_boxes() {
     assert_eq!(doc(&h), before, "no box from the typed letters");
     h.key_press(Key::Enter);
     h.run();
-    assert!(h.query_by_label_contains("1 Sync call").is_some(), "the kinds");
+    assert!(
+        h.query_by_label_contains("1 Sync call").is_some(),
+        "the kinds"
+    );
     h.key_press(Key::Num2);
     h.run();
     assert!(!h.state().connecting());

@@ -136,43 +136,8 @@ impl ArchdrillApp {
             return;
         }
         if let Some(target) = prompt.target.clone() {
-            let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
-            let picked = ui.input_mut(|i| {
-                digits
-                    .into_iter()
-                    .position(|k| i.consume_key(Modifiers::NONE, k))
-            });
-            let kind = picked
-                .map(|n| EdgeKind::ALL[n])
-                .or(enter.then_some(self.edge_kind));
-            egui::Window::new("Arrow kind")
-                .collapsible(false)
-                .resizable(false)
-                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
-                .show(ui.ctx(), |ui| {
-                    ui.label(format!("{from_label} → {}", label_of(&target)));
-                    for (n, kind) in EdgeKind::ALL.into_iter().enumerate() {
-                        let text = format!("{} {}", n + 1, kind.title());
-                        let text = if kind == self.edge_kind {
-                            RichText::new(text).strong()
-                        } else {
-                            RichText::new(text)
-                        };
-                        ui.label(text);
-                    }
-                    ui.label(
-                        RichText::new("1–4 picks, Enter keeps the bold one, Esc leaves").weak(),
-                    );
-                });
-            if let Some(kind) = kind {
-                self.connect = None;
-                self.edge_kind = kind;
-                self.apply(&Command::Connect {
-                    from: NodeId::from(prompt.from.as_str()),
-                    to: NodeId::from(target.as_str()),
-                    kind,
-                });
-            }
+            let to_label = label_of(&target);
+            self.connect_kind_ui(ui, &prompt, (&target, &from_label, &to_label), enter);
             return;
         }
         if !ui.ctx().memory(|m| m.has_focus(field)) {
@@ -225,5 +190,50 @@ impl ArchdrillApp {
             target,
             ..prompt
         });
+    }
+
+    /// The second step: 1–4 (or Enter for the current kind) draws the arrow.
+    fn connect_kind_ui(
+        &mut self,
+        ui: &Ui,
+        prompt: &ConnectPrompt,
+        (target, from_label, to_label): (&str, &str, &str),
+        enter: bool,
+    ) {
+        let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
+        let picked = ui.input_mut(|i| {
+            digits
+                .into_iter()
+                .position(|k| i.consume_key(Modifiers::NONE, k))
+        });
+        let kind = picked
+            .map(|n| EdgeKind::ALL[n])
+            .or(enter.then_some(self.edge_kind));
+        egui::Window::new("Arrow kind")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ui.ctx(), |ui| {
+                ui.label(format!("{from_label} → {to_label}"));
+                for (n, kind) in EdgeKind::ALL.into_iter().enumerate() {
+                    let text = format!("{} {}", n + 1, kind.title());
+                    let text = if kind == self.edge_kind {
+                        RichText::new(text).strong()
+                    } else {
+                        RichText::new(text)
+                    };
+                    ui.label(text);
+                }
+                ui.label(RichText::new("1–4 picks, Enter keeps the bold one, Esc leaves").weak());
+            });
+        if let Some(kind) = kind {
+            self.connect = None;
+            self.edge_kind = kind;
+            self.apply(&Command::Connect {
+                from: NodeId::from(prompt.from.as_str()),
+                to: NodeId::from(target),
+                kind,
+            });
+        }
     }
 }

@@ -67,6 +67,12 @@ fn a_rehearsal_is_saved_and_changes_what_is_due() {
             .rehearsal()
             .is_some_and(archdrill::ui::rehearsal::Rehearsal::revealed)
     );
+    if card.make_it_yours.is_some() {
+        assert!(
+            h.query_by_label("✎ Make it yours").is_some(),
+            "a story card shows its Make it yours note once revealed"
+        );
+    }
     h.get_by_label(&card.key_points[0]).click();
     h.run();
     assert_eq!(
@@ -258,6 +264,9 @@ fn a_whiteboard_round_is_graded_recorded_and_reopened() {
     h.get_by_label("Practice").click();
     h.run();
     assert!(h.query_by_label("Past rounds").is_some());
+    // The past rounds follow the list of every prompt, below the fold.
+    h.get_by_label("Reopen").scroll_to_me();
+    h.run();
     h.get_by_label("Reopen").click();
     h.run();
     assert_eq!(h.state().mode(), Mode::Diagrams);
@@ -296,4 +305,221 @@ fn the_stats_view_shows_the_day_and_the_codes_you_keep_getting() {
     h.get_by_label("← Due today").click();
     h.run();
     assert!(h.query_by_label("Due today").is_some());
+}
+
+#[test]
+fn the_findings_panel_gives_the_round_score_with_the_twist() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    let catalog = Catalog::shipped().expect("catalog");
+    let prompt = catalog
+        .prompts()
+        .iter()
+        .find(|p| p.twist.is_some())
+        .expect("a prompt with a twist")
+        .clone();
+    h.state_mut().set_up_round(&prompt.id);
+    h.state_mut().start_round(0.0);
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    // Nine minutes in: the twist (announced at the deep dive) is graded.
+    h.state_mut().submit_round(540.0);
+    h.run();
+    let attempt = h.state().progress().rounds[0].clone();
+    assert!(attempt.twist);
+    let drawing = h.state().current().expect("drawing").clone();
+    let plain = drill::round::grade(&prompt, &drawing, false).expect("grade");
+    let twisted = drill::round::grade(&prompt, &drawing, true).expect("grade");
+    assert!(!twisted.twist_findings.is_empty());
+    assert!(twisted.score < plain.score, "the twist costs points");
+    assert_eq!(attempt.score, twisted.score);
+
+    let report = h.state().report().expect("findings open").clone();
+    assert_eq!(report.score, attempt.score, "panel and round agree");
+    let twist_rows = |r: &archdrill::check::Report| {
+        r.findings
+            .iter()
+            .filter(|f| f.code == drill::round::TWIST_CODE)
+            .count()
+    };
+    assert_eq!(twist_rows(&report), twisted.twist_findings.len());
+    let lost: u32 = report.findings.iter().map(|f| f.points).sum();
+    assert_eq!(u32::from(report.score), 100u32.saturating_sub(lost));
+
+    // Meeting one of the twist's needs after the round re-grades the panel.
+    let need = &prompt.twist.as_ref().expect("twist").adds[0];
+    h.state_mut().add_node(need.kinds[0], "Payment provider");
+    h.run();
+    let report = h.state().report().expect("findings").clone();
+    assert_eq!(twist_rows(&report), twisted.twist_findings.len() - 1);
+}
+
+#[test]
+fn a_mock_panel_is_a_round_then_cards_then_a_summary() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    h.get_by_label("Mock panel").click();
+    h.run();
+    let plan = h.state().mock().expect("a panel").plan.clone();
+    assert_eq!(plan.cards.len(), drill::mock::DEFAULT_MOCK_CARDS);
+    assert!(h.query_by_label("What the check looks for").is_some());
+    h.get_by_label("Start round").click();
+    h.run();
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.get_by_label("Submit round").click();
+    h.run();
+    h.get_by_label("Mock panel: on to the cards →").click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Practice);
+    for (i, card) in plan.cards.iter().enumerate() {
+        assert_eq!(
+            h.state().rehearsal().map(|r| r.card_id.clone()).as_ref(),
+            Some(card),
+            "card {i} of the panel, not the next due one"
+        );
+        h.key_press(Key::Space);
+        h.run();
+        h.key_press(if i == 0 { Key::Num1 } else { Key::Num3 });
+        h.run();
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    assert!(h.query_by_label("Mock panel summary").is_some());
+    let summary = h.state().mock_summary().expect("summary");
+    assert_eq!(summary.lines.len(), 1 + plan.cards.len());
+    assert!(summary.round_score.is_some());
+    // One of four rated Again, three Good.
+    assert_eq!(summary.cards_passed_percent, 75);
+    assert!(h.query_by_label(&summary.lines[1]).is_some());
+
+    // Every part was recorded: the prompt and each card reviewed.
+    let data = DataDir::new(dir.path().to_owned());
+    let reloaded = drill::progress::load(&data, monday()).expect("saved");
+    assert_eq!(reloaded.rounds.len(), 1);
+    assert_eq!(reloaded.reviews.len(), 1 + plan.cards.len());
+    h.get_by_label("Done").click();
+    h.run();
+    assert!(h.state().mock().is_none());
+    assert!(h.query_by_label("Due today").is_some());
+}
+
+/// A saved drawing (gateway → service → database) opened in the app.
+fn own_drawing(
+    dir: &std::path::Path,
+) -> (
+    egui_kittest::Harness<'static, ArchdrillApp>,
+    std::path::PathBuf,
+) {
+    use archdrill::model::{Diagram, Edge, EdgeKind, Node, NodeKind, Point, file};
+    let mut d = Diagram {
+        title: "My project".to_owned(),
+        ..Diagram::default()
+    };
+    for (i, (id, kind)) in [
+        ("gateway-1", NodeKind::Gateway),
+        ("service-1", NodeKind::Service),
+        ("database-1", NodeKind::Database),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        #[expect(clippy::cast_precision_loss, reason = "three boxes")]
+        let x = 320.0 * i as f32;
+        d.nodes
+            .push(Node::new(id, kind.title(), kind, Point::new(x, 0.0)));
+    }
+    d.edges
+        .push(Edge::new("e-1", "gateway-1", "service-1", EdgeKind::Sync));
+    d.edges
+        .push(Edge::new("e-2", "service-1", "database-1", EdgeKind::Data));
+    let path = dir.join("mine.ron");
+    file::save(&d, &path).expect("save");
+    let app = ArchdrillApp::new(Some(path.clone()))
+        .with_clock(Clock::Fixed(monday()))
+        .with_data_dir(Some(dir.join("data")));
+    let mut h = harness(app);
+    h.run();
+    (h, path)
+}
+
+#[test]
+fn your_project_is_narrated_saved_and_presented_with_the_closing_question() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, path) = own_drawing(dir.path());
+    h.get_by_label("Narration").click();
+    h.run();
+    let rect = h.state().node_screen_rect("gateway-1").expect("on screen");
+    common::click_at(&mut h, rect.center());
+    h.get_by_label("+ Add step").click();
+    h.run();
+    let steps = h.state().current().expect("doc").walkthrough.clone();
+    assert_eq!(steps.len(), 1);
+    assert_eq!(
+        steps[0].nodes,
+        vec!["gateway-1".into()],
+        "the selection highlighted"
+    );
+
+    h.get_by_label("Step 1").click();
+    h.run();
+    common::chord(&mut h, egui::Modifiers::COMMAND, Key::A);
+    h.get_by_label("Step 1").type_text("The front door");
+    h.run();
+    assert_eq!(
+        h.state().current().expect("doc").walkthrough[0].title,
+        "Step 1",
+        "lands when the field lets go, not per key"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("What you say at step 1").click();
+    h.run();
+    h.get_by_label("What you say at step 1")
+        .type_text("Every request enters through the gateway.");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    let step = h.state().current().expect("doc").walkthrough[0].clone();
+    assert_eq!(step.title, "The front door");
+    assert_eq!(step.text, "Every request enters through the gateway.");
+    assert_eq!(
+        h.state().current().expect("doc").nodes.len(),
+        3,
+        "no key reached the canvas"
+    );
+
+    // Saved in the drawing's RON.
+    common::chord(&mut h, egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = archdrill::model::file::load(&path).expect("reload");
+    assert_eq!(saved.walkthrough, vec![step]);
+
+    // Presenting: the total timer, then the closing question and the
+    // simulator's answer on this drawing.
+    h.get_by_label("Rehearse presenting").click();
+    h.run();
+    assert!(h.query_by_label("Presenting your architecture").is_some());
+    assert_eq!(h.state().walkthrough_step(), Some(0));
+    assert!(
+        h.query_by_label_contains("of 5:00").is_some(),
+        "the total timer"
+    );
+    h.get_by_label("Closing question →").click();
+    h.run();
+    assert!(h.query_by_label("What breaks first?").is_some());
+    h.get_by_label("Answered out loud — show what the simulator says")
+        .click();
+    h.run();
+    let answer = archdrill::app::simulator_answer(&saved);
+    assert!(!answer.is_empty());
+    assert!(h.query_by_label(&format!("• {}", answer[0])).is_some());
+    assert!(
+        h.state()
+            .presentation()
+            .and_then(|p| p.finished_secs)
+            .is_some()
+    );
 }

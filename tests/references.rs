@@ -1,6 +1,7 @@
 //! The shipped reference diagrams: all load, validate, and narrate steps
-//! whose highlighted ids exist; the ones PRODUCT.md describes have their
-//! defining parts.
+//! whose highlighted ids exist; every walkthrough closes on its failure
+//! mode; the ones PRODUCT.md describes, and `resilience` and `sharding`,
+//! have their defining parts.
 
 use archdrill::content::references::{self, REFERENCES};
 use archdrill::model::{EdgeKind, NodeKind};
@@ -95,7 +96,7 @@ fn saga_has_its_events_and_compensation_chain() {
     );
     let labels: Vec<&str> = d.edges.iter().map(|e| e.label.as_str()).collect();
     for event in [
-        "OrderCreated",
+        "OrderPlaced",
         "InventoryReserved",
         "InventoryRejected",
         "PaymentCaptured",
@@ -127,8 +128,13 @@ fn checkout_request_replays_each_hop_with_latency() {
         .expect("exists")
         .load()
         .expect("loads");
-    assert_eq!(d.walkthrough.len(), 10);
-    assert!(d.walkthrough.iter().all(|s| s.latency_ms.is_some()));
+    assert_eq!(d.walkthrough.len(), 11);
+    // Every hop of the replay carries its latency; the closing failure step
+    // (the provider timing out) is not a hop and adds none.
+    let (closing, hops) = d.walkthrough.split_last().expect("steps");
+    assert!(hops.iter().all(|s| s.latency_ms.is_some()));
+    assert_eq!(closing.latency_ms, None);
+    assert!(closing.text.contains("Idempotency-Key"), "{}", closing.text);
     let total: u32 = d.walkthrough.iter().filter_map(|s| s.latency_ms).sum();
     assert!(
         (1500..=2000).contains(&total),
@@ -144,4 +150,159 @@ fn checkout_request_replays_each_hop_with_latency() {
         "the payment hop dominates"
     );
     assert!(d.nodes.iter().any(|n| n.kind == NodeKind::Outbox));
+}
+
+/// The closing-step convention (ARCHITECTURE.md, "Invariants"): the title,
+/// after an optional "NN · " counter, starts "What breaks first" or is a
+/// "When …" naming a failure ("When Stripe times out", "When the relay
+/// stops").
+fn names_a_failure(title: &str) -> bool {
+    let title = title
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(" · ");
+    title.starts_with("What breaks first")
+        || (title.starts_with("When ")
+            && ["fail", "dies", "down", "stops", "times out", "behind"]
+                .iter()
+                .any(|w| title.contains(w)))
+}
+
+#[test]
+fn every_walkthrough_ends_on_its_failure_mode() {
+    assert!(names_a_failure("10 · When Stripe times out"));
+    assert!(!names_a_failure("When the order is placed"));
+    assert!(!names_a_failure("The sentence to say"));
+    for reference in REFERENCES {
+        let d = reference.load().expect("loads");
+        let (last, before) = d.walkthrough.split_last().expect("a walkthrough");
+        assert!(
+            names_a_failure(&last.title),
+            "{} ends on {:?}, not on what breaks first",
+            reference.id,
+            last.title
+        );
+        assert!(
+            !last.nodes.is_empty(),
+            "{}: the closing step highlights the box that breaks",
+            reference.id
+        );
+        for step in before {
+            assert!(
+                !step.title.starts_with("What breaks first"),
+                "{}: {:?} comes before the end",
+                reference.id,
+                step.title
+            );
+        }
+    }
+}
+
+fn narration(d: &archdrill::model::Diagram) -> String {
+    d.walkthrough
+        .iter()
+        .map(|s| format!("{} {}", s.title, s.text))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[test]
+fn resilience_has_deadline_timeouts_jitter_bulkheads_breaker_states_and_fallback() {
+    let d = references::find("resilience")
+        .expect("exists")
+        .load()
+        .expect("loads");
+    let text = narration(&d);
+    for phrase in [
+        "deadline",
+        "timeout",
+        "full jitter",
+        "min(cap, base × 2^attempt)",
+        "bulkheads",
+        "closed",
+        "open",
+        "half-open",
+        "fallback",
+        "idempotency-key",
+    ] {
+        assert!(text.contains(phrase), "resilience never says {phrase:?}");
+    }
+    // One guard (pool + timeout, or breaker) per remote dependency, each on
+    // the path between its caller and that dependency.
+    let guards: Vec<_> = d
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Other)
+        .collect();
+    assert_eq!(guards.len(), 3);
+    for guard in guards {
+        let into = d.edges.iter().filter(|e| e.to == guard.id).count();
+        let out: Vec<_> = d.edges.iter().filter(|e| e.from == guard.id).collect();
+        assert_eq!((into, out.len()), (1, 1), "{}", guard.id);
+        let target = d.node(out[0].to.as_str()).expect("target");
+        assert!(
+            matches!(target.kind, NodeKind::Service | NodeKind::External),
+            "{} guards {}",
+            guard.id,
+            target.id
+        );
+    }
+    // The breaker's states are narrated in order.
+    let at = |s: &str| text.find(s).expect(s);
+    assert!(at("closed is normal") < at("open fails every call"));
+    assert!(at("open fails every call") < at("half-open lets"));
+}
+
+#[test]
+fn sharding_has_key_map_router_shards_backfill_and_a_hot_shard() {
+    let d = references::find("sharding")
+        .expect("exists")
+        .load()
+        .expect("loads");
+    let text = narration(&d);
+    for phrase in [
+        "shard key",
+        "customer_id",
+        "buckets",
+        "shard map",
+        "router",
+        "backfill",
+        "cut-over",
+        "consistent hashing",
+        "hot shard",
+    ] {
+        assert!(text.contains(phrase), "sharding never says {phrase:?}");
+    }
+    let keyspace = d.boundary("orders-keyspace").expect("a keyspace boundary");
+    assert!(keyspace.nodes.len() >= 3, "at least three shards");
+    for shard in &keyspace.nodes {
+        assert_eq!(
+            d.node(shard.as_str()).expect("shard").kind,
+            NodeKind::Database
+        );
+    }
+    assert!(
+        d.nodes.iter().any(|n| n.kind == NodeKind::Worker),
+        "a mover for the backfill"
+    );
+}
+
+/// Both new references carry figures the simulator can speak from: the
+/// resilience path folds where checkout-request does (the orders primary at
+/// 8.3×), the sharded one at its hot shard, twice as late.
+#[test]
+fn resilience_and_sharding_simulate_to_their_narrated_figures() {
+    use archdrill::simulate::{Scenario, simulate};
+    let first = |id: &str| {
+        let d = references::find(id).expect("exists").load().expect("loads");
+        let sim = simulate(&d, &Scenario::at(10.0)).expect("simulates");
+        let b = sim.first_bottleneck.expect("a bottleneck");
+        (b.node.to_string(), b.at_traffic)
+    };
+    let (node, at) = first("resilience");
+    assert_eq!(node, "orders_db");
+    assert!((at - 250.0 / 30.0).abs() < 0.01, "{at}");
+    let (node, at) = first("sharding");
+    assert_eq!(node, "shard_b");
+    assert!((at - 250.0 / 15.0).abs() < 0.01, "{at}");
 }

@@ -256,6 +256,45 @@ fn card_browser_searches_rehearses_and_opens_a_walkthrough() {
 }
 
 #[test]
+fn a_revealed_card_shows_its_markdown_table_and_make_it_yours_note() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Q&A cards").click();
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search")
+        .type_text("synchronous asynchronous messaging");
+    h.run();
+    h.get_by_label(
+        "When do you use synchronous calls and when asynchronous messaging between services?",
+    )
+    .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Make it yours").is_none(),
+        "hidden before the reveal"
+    );
+    h.get_by_label("Show answer").click();
+    h.run();
+    // The answer's bold run and the table's cells come through egui_commonmark.
+    assert!(h.query_by_label_contains("The short rule I use").is_some());
+    assert!(
+        h.query_by_label("Every hop adds up").is_some(),
+        "a table cell"
+    );
+    assert!(
+        h.query_by_label("Asynchronous").is_some(),
+        "a table heading"
+    );
+    assert!(h.query_by_label("✎ Make it yours").is_some());
+    assert!(
+        h.query_by_label_contains("Replace the confirmation-email story")
+            .is_some()
+    );
+}
+
+#[test]
 fn draw_connect_rename_undo_redo_and_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(ArchdrillApp::new(None));
@@ -509,4 +548,94 @@ fn findings_follow_edits_while_the_panel_is_open() {
     let report = h.state().report().expect("still checked");
     assert!(report.with_code("missing-bus").next().is_none());
     assert_eq!(report.score, 100);
+}
+
+#[test]
+fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
+    use archdrill::simulate::{Heat, PathStatus};
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("Five-tier web architecture")
+    );
+    h.get_by_label("Simulate").click();
+    h.run();
+    let sim = h
+        .state()
+        .simulation()
+        .and_then(|r| r.as_ref().ok())
+        .expect("simulated")
+        .clone();
+    assert!((sim.traffic - 10.0).abs() < f64::EPSILON, "opens at 10×");
+    let first = sim.first_bottleneck.clone().expect("a bottleneck");
+    assert_eq!(first.node.as_str(), "orders_db", "the write primary first");
+    assert!(
+        h.query_by_label(&sim.headline()).is_some(),
+        "the sentence shown"
+    );
+    assert!(
+        h.query_by_label("at or over capacity").is_some(),
+        "the legend"
+    );
+    assert_eq!(
+        sim.node("orders_db")
+            .map(archdrill::simulate::NodeLoad::heat),
+        Some(Heat::Saturated)
+    );
+
+    // Right-click the gateway → Take down: every path fails.
+    let gateway = h
+        .state()
+        .current()
+        .and_then(|d| {
+            d.nodes
+                .iter()
+                .find(|n| n.kind == archdrill::model::NodeKind::Gateway)
+        })
+        .map(|n| n.id.to_string())
+        .expect("a gateway");
+    let rect = h.state().node_screen_rect(&gateway).expect("on screen");
+    h.hover_at(rect.center());
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: rect.center(),
+        button: egui::PointerButton::Secondary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.event(egui::Event::PointerButton {
+        pos: rect.center(),
+        button: egui::PointerButton::Secondary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    h.get_by_label("Take down").click();
+    h.run();
+    let down = h
+        .state()
+        .simulation()
+        .and_then(|r| r.as_ref().ok())
+        .expect("simulated")
+        .clone();
+    assert_eq!(down.down.len(), 1);
+    assert!(!down.paths.is_empty());
+    assert!(
+        down.paths.iter().all(|p| p.status == PathStatus::Failed),
+        "a down gateway fails every client path"
+    );
+
+    // Back up from the panel, and at 1× nothing saturates.
+    h.state_mut().toggle_down(&gateway);
+    h.state_mut().set_traffic(1.0);
+    h.run();
+    let calm = h
+        .state()
+        .simulation()
+        .and_then(|r| r.as_ref().ok())
+        .expect("simulated")
+        .clone();
+    assert!(calm.down.is_empty());
+    assert!(calm.nodes.iter().all(|n| n.utilisation < 1.0));
 }

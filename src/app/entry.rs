@@ -44,6 +44,47 @@ pub struct Entry {
     pub restored: bool,
     /// Its recovery copy in the data dir.
     pub backup: Backup,
+    /// The round this drawing was drawn for, once graded: its check is
+    /// the round's grade (the twist included), not the plain check.
+    pub round: Option<RoundCheck>,
+    /// The Narration window on this drawing, when open.
+    pub narration: Option<super::narration::NarrationDraft>,
+    /// Presenting this drawing's steps against the clock.
+    pub presenting: Option<super::narration::Presentation>,
+    /// The simulation panel on this drawing, when open.
+    pub sim: Option<super::simulation::SimView>,
+}
+
+/// How a round's drawing is graded.
+#[derive(Clone, Debug)]
+pub struct RoundCheck {
+    /// The prompt.
+    pub prompt: crate::drill::Prompt,
+    /// Whether the twist was announced (and so graded).
+    pub twist: bool,
+}
+
+impl RoundCheck {
+    /// The report for `drawing` against `reference`: the round's grade
+    /// when `reference` is the prompt's, else the plain check.
+    pub fn report(
+        this: Option<&Self>,
+        drawing: &Diagram,
+        reference: &Diagram,
+        reference_id: &str,
+    ) -> Report {
+        match this.filter(|r| r.prompt.reference == reference_id) {
+            Some(round) => crate::drill::round::grade_against(
+                &round.prompt,
+                drawing,
+                reference,
+                reference_id,
+                round.twist,
+            )
+            .panel_report(),
+            None => crate::check::check(drawing, reference, reference_id),
+        }
+    }
 }
 
 /// An entry's recovery copy: where it is and whether it is up to date.
@@ -69,6 +110,10 @@ impl Entry {
             walkthrough: None,
             restored: false,
             backup: Backup::default(),
+            round: None,
+            narration: None,
+            presenting: None,
+            sim: None,
         }
     }
 

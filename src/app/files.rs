@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
-use egui::{Key, Modifiers, Ui};
+use egui::{Key, Ui};
 
 use super::entry::{Entry, Source};
 use super::{ArchdrillApp, keyboard};
@@ -151,29 +151,6 @@ impl ArchdrillApp {
                 }
             }
             Err(e) => self.errors.push(e.to_string()),
-        }
-    }
-
-    /// File shortcuts: Ctrl+N, Ctrl+O, Ctrl+S, Ctrl+Shift+S.
-    pub fn file_keys(&mut self, ui: &Ui) {
-        let (new, open, save_as, save) = ui.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::COMMAND, Key::N),
-                i.consume_key(Modifiers::COMMAND, Key::O),
-                i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
-                i.consume_key(Modifiers::COMMAND, Key::S),
-            )
-        });
-        if new {
-            self.new_drawing();
-        }
-        if open {
-            self.file_window = Some(FileWindow::new(FileAction::Open, String::new()));
-        }
-        if save_as {
-            self.save_as();
-        } else if save {
-            self.save();
         }
     }
 

@@ -78,14 +78,21 @@ impl KeyboardGuard {
 
 impl ArchdrillApp {
     /// Esc closes the topmost of the paste-Mermaid window, the file window,
-    /// the unsaved-changes prompt (as "Keep editing") and the shortcuts
-    /// window — one per press, and that press is spent (it does not also
+    /// the unsaved-changes prompt (as "Keep editing"), the shortcuts
+    /// window and the Narration window (once none of its fields has the
+    /// keyboard) — one per press, and that press is spent (it does not also
     /// clear the canvas selection). The rename box handles its own Esc.
     pub(super) fn close_window_on_escape(&mut self, ui: &Ui) {
+        let narration = self
+            .entries
+            .get(self.selected)
+            .is_some_and(|e| e.narration.is_some())
+            && self.keyboard.text_free(ui.ctx());
         let open = self.paste_mermaid.is_some()
             || self.file_window.is_some()
             || self.closing.is_asking()
-            || self.help_open;
+            || self.help_open
+            || narration;
         if !open
             || self.rename.is_some()
             || !ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
@@ -98,8 +105,10 @@ impl ArchdrillApp {
             self.file_window = None;
         } else if self.closing.is_asking() {
             self.keep_editing();
-        } else {
+        } else if self.help_open {
             self.help_open = false;
+        } else if let Some(entry) = self.entries.get_mut(self.selected) {
+            entry.narration = None;
         }
     }
 }

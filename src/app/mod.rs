@@ -5,17 +5,25 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use crate::check::{Report, check};
+use crate::check::Report;
 use crate::content::references::REFERENCES;
-use entry::{CheckView, Entry, Source};
+pub use command_palette::{PaletteItem, fuzzy_score};
+pub use commands::UiCommand;
+use entry::{CheckView, Entry, RoundCheck, Source};
+pub use narration::{Presentation, simulator_answer};
 pub use practice::Clock;
 
 mod arrange;
 mod closing;
+mod command_palette;
+mod commands;
+mod connect;
 mod editing;
 mod entry;
 mod files;
 mod keyboard;
+mod mock;
+mod narration;
 mod palette;
 mod panels;
 mod practice;
@@ -24,6 +32,7 @@ mod recent;
 mod recovery;
 mod round;
 mod settings;
+mod simulation;
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
 use crate::ui::cards_view::{CardsAction, CardsView};
@@ -58,6 +67,10 @@ pub struct ArchdrillApp {
     paste_mermaid: Option<files::PasteMermaid>,
     /// The shortcuts window is open.
     help_open: bool,
+    /// The command palette, when open.
+    command_palette: Option<command_palette::Palette>,
+    /// An arrow being drawn from the keyboard.
+    connect: Option<connect::ConnectPrompt>,
     /// Closing the window: the unsaved-changes prompt and what was chosen.
     closing: closing::Closing,
     /// Who owns the keyboard (text fields before the canvas).
@@ -134,6 +147,8 @@ impl ArchdrillApp {
             untitled: 0,
             window_title: String::new(),
             help_open: false,
+            command_palette: None,
+            connect: None,
             paste_mermaid: None,
             closing: closing::Closing::default(),
             keyboard: keyboard::KeyboardGuard::default(),
@@ -167,19 +182,22 @@ impl ArchdrillApp {
     }
 
     fn frame_ui(&mut self, ui: &mut Ui) {
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::K)) {
-            self.run_check();
-        }
-        self.file_keys(ui);
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1)) {
-            self.help_open = !self.help_open;
-        }
+        self.global_keys(ui);
         // Before the windows draw, so the Esc that closes one is spent.
         self.close_window_on_escape(ui);
-        crate::ui::help::help_ui(ui.ctx(), &mut self.help_open);
+        if self.help_open {
+            let rows: Vec<(String, &str)> = commands::UiCommand::ALL
+                .into_iter()
+                .filter(|c| c.shortcut().is_some())
+                .map(|c| (c.shortcut_text(ui.ctx()), c.label()))
+                .collect();
+            crate::ui::help::help_ui(ui.ctx(), &mut self.help_open, &rows);
+        }
         self.title_and_close_ui(ui);
         self.file_window_ui(ui);
         self.paste_mermaid_ui(ui);
+        self.command_palette_ui(ui);
+        self.connect_ui(ui);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         let editable = self.mode == Mode::Diagrams
             && self.entries.get(self.selected).is_some_and(Entry::editable);
@@ -198,9 +216,18 @@ impl ArchdrillApp {
             return;
         }
         self.round_bar_ui(ui);
+        self.presentation_bar_ui(ui);
         // First, so the status bar spans the window under every panel.
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
+        self.narration_ui(ui.ctx());
+        if self
+            .entries
+            .get(self.selected)
+            .is_some_and(|e| e.sim.is_some())
+        {
+            self.simulation_panel_ui(ui);
+        }
         self.follow_check();
         let has_selection = self
             .entries
@@ -282,10 +309,12 @@ impl ArchdrillApp {
                                 flagged_edges: &view.flagged_edges,
                                 ..Decor::default()
                             });
+                    decor.sim = entry.sim.as_ref().map(|s| &s.decor);
                     if step_highlight.is_some() {
                         decor = Decor {
                             highlight: step_highlight.as_ref(),
                             editable: false,
+                            sim: decor.sim,
                             ..Decor::default()
                         };
                     } else {
@@ -296,11 +325,44 @@ impl ArchdrillApp {
                     }
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     self.keyboard.canvas_drawn(output.response.id);
+                    // A click on the canvas gives it the keyboard; it keeps
+                    // Tab and the arrows (next box, nudge) instead of egui
+                    // moving the focus to a button.
+                    if output.response.clicked() || output.response.drag_started() {
+                        output.response.request_focus();
+                    }
+                    if output.response.has_focus() {
+                        let filter = egui::EventFilter {
+                            tab: true,
+                            horizontal_arrows: true,
+                            vertical_arrows: true,
+                            escape: true,
+                        };
+                        ui.memory_mut(|m| m.set_focus_lock_filter(output.response.id, filter));
+                    }
                     events = output.events;
-                    editable_canvas = decor.editable.then_some(output.response);
+                    let editable = decor.editable;
+                    if let Some(sim) = entry.sim.as_mut()
+                        && output.response.secondary_clicked()
+                    {
+                        sim.menu_target = output.response.interact_pointer_pos().and_then(|p| {
+                            let vp = entry.canvas.viewport;
+                            let at = vp.canvas_from_screen(output.response.rect.min, p);
+                            let doc = entry.editor.doc();
+                            crate::ui::geometry::node_at(doc, at)
+                                .map(|i| doc.nodes[i].id.to_string())
+                        });
+                    }
+                    let menu = editable || entry.sim.is_some();
+                    editable_canvas = menu.then_some((output.response, editable));
                 }
-                if let Some(response) = editable_canvas {
-                    response.context_menu(|ui| self.canvas_menu_ui(ui));
+                if let Some((response, editable)) = editable_canvas {
+                    response.context_menu(|ui| {
+                        if editable {
+                            self.canvas_menu_ui(ui);
+                        }
+                        self.down_menu_ui(ui);
+                    });
                 }
             });
         events
@@ -325,6 +387,7 @@ impl ArchdrillApp {
             .inner;
         if close {
             entry.walkthrough = None;
+            entry.presenting = None;
         }
     }
 
@@ -410,7 +473,12 @@ impl ArchdrillApp {
             }
         };
         if let Some(entry) = self.entries.get_mut(self.selected) {
-            let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+            let report = RoundCheck::report(
+                entry.round.as_ref(),
+                entry.editor.doc(),
+                &reference_diagram,
+                reference.id,
+            );
             entry.check = Some(CheckView::new(
                 entry.editor.doc(),
                 report,
@@ -441,7 +509,12 @@ impl ArchdrillApp {
         let Ok(reference_diagram) = reference.load() else {
             return;
         };
-        let report = check(entry.editor.doc(), &reference_diagram, reference.id);
+        let report = RoundCheck::report(
+            entry.round.as_ref(),
+            entry.editor.doc(),
+            &reference_diagram,
+            reference.id,
+        );
         view.against = reference.id;
         view.refresh(entry.editor.doc(), report, state);
     }
@@ -512,9 +585,8 @@ impl ArchdrillApp {
             ui.selectable_value(&mut self.mode, Mode::Diagrams, "Diagrams");
             ui.selectable_value(&mut self.mode, Mode::Cards, "Q&A cards");
             ui.selectable_value(&mut self.mode, Mode::Practice, "Practice");
-            if ui.button("Shortcuts").on_hover_text("F1").clicked() {
-                self.help_open = !self.help_open;
-            }
+            self.command_button(ui, commands::UiCommand::Shortcuts);
+            self.command_button(ui, commands::UiCommand::Palette);
             self.recent_menu_ui(ui);
             ui.separator();
             if self.mode != Mode::Diagrams {
@@ -530,18 +602,14 @@ impl ArchdrillApp {
                 })
                 .response
                 .labelled_by(label.id);
-            let shortcut = ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
-                egui::Modifiers::COMMAND,
-                egui::Key::K,
-            ));
-            if ui
-                .button("Check")
-                .on_hover_text(format!(
-                    "Compare this diagram with the reference ({shortcut})"
-                ))
-                .clicked()
-            {
-                self.run_check();
+            for command in [
+                commands::UiCommand::Check,
+                commands::UiCommand::Simulate,
+                commands::UiCommand::Narration,
+            ] {
+                if command != commands::UiCommand::Narration || self.command_enabled(command) {
+                    self.command_button(ui, command);
+                }
             }
         });
     }

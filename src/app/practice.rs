@@ -16,6 +16,7 @@ use crate::drill::progress::{self, ProgressError};
 use crate::drill::queue::{Queue, due};
 use crate::drill::{Catalog, ItemKind, Progress, Rating, Timestamp};
 use crate::store::DataDir;
+use crate::ui::card_text::AnswerView;
 use crate::ui::rehearsal::{Rehearsal, RehearsalAction, rehearsal_ui, whole_secs};
 
 /// Where the drills read the time.
@@ -42,7 +43,7 @@ impl Clock {
 
 /// What the Practice mode shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum View {
+pub(super) enum View {
     /// The due queue.
     #[default]
     Queue,
@@ -50,6 +51,8 @@ enum View {
     Rehearse,
     /// The stats and plots.
     Stats,
+    /// The end of a mock panel.
+    MockSummary,
 }
 
 /// The drills in the app: catalog, progress and the rehearsal under way.
@@ -61,12 +64,16 @@ pub struct Practice {
     /// nothing is written over it.
     writable: bool,
     clock: Clock,
-    view: View,
+    pub(super) view: View,
     rehearsal: Option<Rehearsal>,
+    /// Draws the rehearsed card's answer (keeps the Markdown viewer's cache).
+    answer: AnswerView,
     /// A whiteboard round being set up.
     pub(super) setup: Option<super::round::RoundSetup>,
     /// The round under way or last submitted.
     pub(super) round: Option<super::round::RoundRun>,
+    /// The mock panel under way.
+    pub(super) mock: Option<super::mock::MockRun>,
 }
 
 impl Practice {
@@ -85,8 +92,10 @@ impl Practice {
             clock: Clock::System,
             view: View::Queue,
             rehearsal: None,
+            answer: AnswerView::default(),
             setup: None,
             round: None,
+            mock: None,
         }
     }
 
@@ -184,7 +193,7 @@ impl ArchdrillApp {
         }
     }
 
-    fn rehearse(&mut self, id: &str, now: f64) {
+    pub(super) fn rehearse(&mut self, id: &str, now: f64) {
         if let Some(card) = self.practice.card(id) {
             self.practice.rehearsal = Some(Rehearsal::new(card, now));
             self.practice.view = View::Rehearse;
@@ -210,7 +219,15 @@ impl ArchdrillApp {
         ) {
             Ok(scheduled) => {
                 rehearsal.rated = Some((rating, scheduled.interval.short()));
+                let result = crate::drill::mock::CardResult {
+                    card: rehearsal.card_id.clone(),
+                    rating,
+                    spoken_secs: spoken,
+                    points_hit: rehearsal.ticked.iter().filter(|t| **t).count(),
+                    points_total: rehearsal.ticked.len(),
+                };
                 self.save_progress();
+                self.mock_card_done(result);
             }
             Err(e) => self.errors.push(e.to_string()),
         }
@@ -224,7 +241,11 @@ impl ArchdrillApp {
                 }
             }
             RehearsalAction::Rate(rating) => self.rate(rating, now),
-            RehearsalAction::Next => self.rehearse_next(now),
+            RehearsalAction::Next => {
+                if !self.mock_next(now) {
+                    self.rehearse_next(now);
+                }
+            }
             RehearsalAction::Back => self.practice.view = View::Queue,
         }
     }
@@ -285,6 +306,10 @@ impl ArchdrillApp {
                     );
                     crate::ui::stats_view::stats_ui(ui, &stats).then_some(RehearsalAction::Back)
                 }
+                View::MockSummary => {
+                    self.mock_summary_ui(ui);
+                    None
+                }
             };
             if let Some(action) = action {
                 self.apply_rehearsal_action(action, now);
@@ -298,7 +323,7 @@ impl ArchdrillApp {
         let rehearsal = practice.rehearsal.as_mut()?;
         let card = practice.cards.iter().find(|c| c.id == rehearsal.card_id)?;
         let previews = practice.progress.preview(&rehearsal.card_id, at);
-        rehearsal_ui(ui, card, rehearsal, now, &previews)
+        rehearsal_ui(ui, &mut practice.answer, card, rehearsal, now, &previews)
     }
 
     fn queue_ui(&mut self, ui: &mut Ui, now: f64) {
@@ -319,12 +344,20 @@ impl ArchdrillApp {
             plural(prompts, "whiteboard prompt", "whiteboard prompts"),
             queue.new_left_today
         ));
+        if let Some(first) = queue.later_today.first() {
+            ui.label(format!(
+                "Later today: {} in learning, the next at {}.",
+                queue.later_today.len(),
+                first.due_at
+            ));
+        }
         if let Some(next) = queue.next_due.filter(|_| queue.due.is_empty()) {
             ui.label(format!("Nothing due now; come back at {next}."));
         }
         let mut open = None;
         let mut round = None;
         let mut reopen = None;
+        ui.horizontal(|ui| self.mock_banner_ui(ui, now));
         ui.horizontal(|ui| {
             if ui.button("Stats").clicked() {
                 self.practice.view = View::Stats;
@@ -347,34 +380,21 @@ impl ArchdrillApp {
             }
         });
         ui.separator();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for entry in &queue.due {
-                ui.horizontal(|ui| {
-                    let tag = match entry.kind {
-                        ItemKind::Card => "card",
-                        ItemKind::Prompt => "round",
-                    };
-                    ui.label(RichText::new(format!("{tag} · {}", entry.state.id())).weak());
-                    match entry.kind {
-                        ItemKind::Card => {
-                            if ui.link(&entry.title).clicked() {
-                                open = Some(entry.id.clone());
-                            }
-                        }
-                        ItemKind::Prompt => {
-                            if ui.link(&entry.title).clicked() {
-                                round = Some(entry.id.clone());
-                            }
-                        }
-                    }
-                    ui.label(RichText::new(&entry.section).weak());
-                    if entry.leech {
-                        ui.label(RichText::new("leech").color(ui.visuals().warn_fg_color));
-                    }
-                });
-            }
-            self.rounds_list_ui(ui, &mut round, &mut reopen);
-        });
+        // Whiteboard prompts and past rounds at the right, the due list
+        // (long questions wrapped) in the rest.
+        egui::Panel::right("rounds")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("rounds")
+                    .show(ui, |ui| self.rounds_list_ui(ui, &mut round, &mut reopen));
+            });
+        egui::ScrollArea::vertical()
+            .id_salt("due list")
+            .show(ui, |ui| {
+                Self::due_list_ui(ui, &queue, &mut open, &mut round);
+            });
         if let Some(id) = round {
             self.set_up_round(&id);
         }
@@ -395,16 +415,52 @@ impl ArchdrillApp {
         }
     }
 
+    /// The due items, interleaved: a card opens its rehearsal, a prompt
+    /// its round's setup.
+    fn due_list_ui(
+        ui: &mut Ui,
+        queue: &Queue,
+        open: &mut Option<String>,
+        round: &mut Option<String>,
+    ) {
+        for entry in &queue.due {
+            ui.horizontal_wrapped(|ui| {
+                let tag = match entry.kind {
+                    ItemKind::Card => "card",
+                    ItemKind::Prompt => "round",
+                };
+                ui.label(RichText::new(format!("{tag} · {}", entry.state.id())).weak());
+                match entry.kind {
+                    ItemKind::Card => {
+                        if ui.link(&entry.title).clicked() {
+                            *open = Some(entry.id.clone());
+                        }
+                    }
+                    ItemKind::Prompt => {
+                        if ui.link(&entry.title).clicked() {
+                            *round = Some(entry.id.clone());
+                        }
+                    }
+                }
+                ui.label(RichText::new(&entry.section).weak());
+                if entry.leech {
+                    ui.label(RichText::new("leech").color(ui.visuals().warn_fg_color));
+                }
+            });
+        }
+    }
+
     /// Every prompt (to start a round) and the past rounds (to reopen).
     fn rounds_list_ui(&self, ui: &mut Ui, round: &mut Option<String>, reopen: &mut Option<String>) {
-        ui.separator();
-        ui.collapsing("Whiteboard prompts", |ui| {
-            for prompt in self.practice.catalog.prompts() {
-                if ui.link(&prompt.title).clicked() {
-                    *round = Some(prompt.id.clone());
+        egui::CollapsingHeader::new("Whiteboard prompts")
+            .default_open(true)
+            .show(ui, |ui| {
+                for prompt in self.practice.catalog.prompts() {
+                    if ui.link(&prompt.title).clicked() {
+                        *round = Some(prompt.id.clone());
+                    }
                 }
-            }
-        });
+            });
         let rounds = &self.practice.progress.rounds;
         if !rounds.is_empty() {
             ui.strong("Past rounds");

@@ -10,7 +10,7 @@
 use egui::{RichText, Ui};
 
 use super::ArchdrillApp;
-use super::entry::Source;
+use super::entry::{RoundCheck, Source};
 use crate::drill::round::{DEFAULT_ROUND_SECS, RoundPlan, grade};
 use crate::drill::{Prompt, RoundAttempt, RoundSubmission, Timestamp};
 use crate::ui::rehearsal::{format_secs, whole_secs};
@@ -149,6 +149,7 @@ impl ArchdrillApp {
                 .progress
                 .record_round(&data, &self.practice.catalog, &submission);
         let reference = run.prompt.reference.clone();
+        let prompt = run.prompt.clone();
         let twist_missed = grade
             .twist_findings
             .iter()
@@ -156,6 +157,7 @@ impl ArchdrillApp {
             .collect();
         match recorded {
             Ok((attempt, _)) => {
+                self.mock_round_done(&attempt);
                 if let Some(run) = self.practice.round.as_mut() {
                     run.finished = Some(attempt);
                     run.twist_missed = twist_missed;
@@ -167,6 +169,7 @@ impl ArchdrillApp {
                 return;
             }
         }
+        self.entries[index].round = Some(RoundCheck { prompt, twist });
         self.selected = index;
         self.mode = super::Mode::Diagrams;
         self.check_against_reference(&reference);
@@ -198,10 +201,15 @@ impl ArchdrillApp {
         match crate::drill::progress::load_round_drawing(&data, &attempt) {
             Ok(diagram) => {
                 self.new_drawing();
+                let prompt = self.practice.catalog.prompt(&attempt.prompt).cloned();
                 if let Some(entry) = self.entries.get_mut(self.selected) {
                     *entry = super::entry::Entry::new(Source::Untitled(self.untitled), diagram);
+                    entry.round = prompt.clone().map(|prompt| RoundCheck {
+                        prompt,
+                        twist: attempt.twist,
+                    });
                 }
-                if let Some(prompt) = self.practice.catalog.prompt(&attempt.prompt).cloned() {
+                if let Some(prompt) = prompt {
                     self.check_against_reference(&prompt.reference);
                 }
             }
@@ -227,6 +235,11 @@ impl ArchdrillApp {
         let limit = run.plan.time_limit_secs;
         let mut submit = elapsed >= limit && run.finished.is_none();
         let mut walkthrough = false;
+        let mut mock_next = false;
+        let in_mock = self.practice.mock.as_ref().is_some_and(|m| {
+            m.attempt.is_some()
+                && m.attempt.as_ref().map(|a| &a.id) == run.finished.as_ref().map(|a| &a.id)
+        });
         egui::Panel::top("round").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.strong(&run.prompt.title);
@@ -234,11 +247,14 @@ impl ArchdrillApp {
                     ui.label(format!(
                         "Score {} · {} · {} used",
                         attempt.score,
-                        crate::ui::rehearsal::rating_title(attempt.rating),
+                        attempt.rating.title(),
                         format_secs(f64::from(attempt.seconds_used))
                     ));
                     if ui.button("Walk through the reference").clicked() {
                         walkthrough = true;
+                    }
+                    if in_mock && ui.button("Mock panel: on to the cards →").clicked() {
+                        mock_next = true;
                     }
                     return;
                 }
@@ -301,6 +317,24 @@ impl ArchdrillApp {
         if walkthrough {
             self.open_walkthrough(&reference);
         }
+        if mock_next {
+            self.mock_next(now);
+        }
+    }
+
+    /// Shows the round's drawing (Diagrams mode, its entry selected).
+    pub(super) fn show_round_drawing(&mut self) {
+        let Some(run) = self.practice.round.as_ref() else {
+            return;
+        };
+        if let Some(index) = self
+            .entries
+            .iter()
+            .position(|e| e.source == Source::Untitled(run.untitled))
+        {
+            self.selected = index;
+            self.mode = super::Mode::Diagrams;
+        }
     }
 
     /// The round's setup in the Practice mode: prompt, brief, reference,
@@ -317,6 +351,16 @@ impl ArchdrillApp {
         let mut back = false;
         if ui.button("← Due today").clicked() {
             back = true;
+        }
+        if let Some(mock) = self.practice.mock.as_ref() {
+            ui.label(
+                RichText::new(format!(
+                    "Mock panel, part 1 of {}: this round, then {} cards from other sections.",
+                    1 + mock.plan.cards.len(),
+                    mock.plan.cards.len()
+                ))
+                .strong(),
+            );
         }
         ui.heading(&prompt.title);
         for line in &prompt.brief {

@@ -31,6 +31,8 @@ pub const REFERENCES: &[Reference] = &[
     reference!("read-replicas-cache"),
     reference!("strangler-fig"),
     reference!("distributed-tracing"),
+    reference!("resilience"),
+    reference!("sharding"),
 ];
 
 impl Reference {

@@ -27,6 +27,7 @@
 //! ```
 
 pub mod items;
+pub mod mock;
 pub mod progress;
 pub mod prompts;
 pub mod queue;

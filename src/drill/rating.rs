@@ -36,6 +36,17 @@ impl Rating {
         }
     }
 
+    /// The button's title: "Again", "Hard", "Good", "Easy".
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+            Self::Again => "Again",
+            Self::Hard => "Hard",
+            Self::Good => "Good",
+            Self::Easy => "Easy",
+        }
+    }
+
     /// FSRS's grade, 1 (Again) to 4 (Easy).
     #[must_use]
     pub const fn grade(self) -> u32 {

@@ -118,7 +118,32 @@ impl RoundGrade {
         });
         checked.chain(twisted).collect()
     }
+
+    /// The report the findings panel shows for the round: the checker's
+    /// findings, then each twist finding as a `twist-requirement` error
+    /// with its points, and the round's score — so the panel and the
+    /// round's bar give the same number for the same reasons.
+    #[must_use]
+    pub fn panel_report(&self) -> Report {
+        let mut report = self.report.clone();
+        report
+            .findings
+            .extend(self.twist_findings.iter().map(|f| Finding {
+                points: f.points,
+                ..Finding::new(
+                    TWIST_CODE,
+                    crate::check::Severity::Error,
+                    format!("Twist: {}", f.message),
+                    Vec::new(),
+                )
+            }));
+        report.score = self.score;
+        report
+    }
 }
+
+/// The code of a twist requirement in the findings panel.
+pub const TWIST_CODE: &str = "twist-requirement";
 
 /// Why a round cannot be graded.
 #[derive(Debug, thiserror::Error)]
@@ -152,7 +177,26 @@ pub fn grade(
             reference: prompt.reference.clone(),
         });
     };
-    let report = crate::check::check(drawing, &reference.load()?, reference.id);
+    Ok(grade_against(
+        prompt,
+        drawing,
+        &reference.load()?,
+        reference.id,
+        twist_included,
+    ))
+}
+
+/// [`grade`] with the reference already loaded (the app re-grades a
+/// round's drawing on every edit).
+#[must_use]
+pub fn grade_against(
+    prompt: &Prompt,
+    drawing: &Diagram,
+    reference: &Diagram,
+    reference_id: &str,
+    twist_included: bool,
+) -> RoundGrade {
+    let report = crate::check::check(drawing, reference, reference_id);
     let twist_findings: Vec<TwistFinding> = prompt
         .twist
         .as_ref()
@@ -172,12 +216,12 @@ pub fn grade(
         .unwrap_or_default();
     let lost: u32 = twist_findings.iter().map(|f| f.points).sum();
     let score = u8::try_from(u32::from(report.score).saturating_sub(lost)).unwrap_or(0);
-    Ok(RoundGrade {
+    RoundGrade {
         report,
         twist_findings,
         score,
         rating: rating_for_score(score),
-    })
+    }
 }
 
 /// A finding as kept in an attempt: its code and, when known, the points

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use super::ops::Op;
 use super::structure;
 use crate::model::{
-    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Point,
+    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, EdgeTraffic, Node, NodeCapacity, NodeId,
+    NodeKind, Point, Step,
 };
 
 /// A user intent on the document.
@@ -104,6 +105,27 @@ pub enum Command {
     Place {
         /// Each node's new centre.
         positions: Vec<(NodeId, Point)>,
+    },
+    /// Set a node's capacity figures for the simulator (empty: its kind's
+    /// defaults).
+    SetCapacity {
+        /// The node.
+        id: NodeId,
+        /// The figures.
+        capacity: NodeCapacity,
+    },
+    /// Set how traffic takes an arrow (share, write fraction).
+    SetEdgeTraffic {
+        /// The edge.
+        id: EdgeId,
+        /// The figures.
+        traffic: EdgeTraffic,
+    },
+    /// Replace the narrated walkthrough (the user's own narration steps):
+    /// one step however many steps changed.
+    SetWalkthrough {
+        /// The new steps.
+        steps: Vec<Step>,
     },
     /// Insert a copied fragment (nodes, the edges among them, boundaries
     /// wholly inside it), shifted by a delta, under fresh ids.
@@ -214,45 +236,12 @@ impl Command {
                 if label.is_empty() {
                     return Err(EditError::EmptyLabel);
                 }
-                let i = node_index(d, id)?;
-                if d.nodes[i].label == label {
-                    return Ok(Vec::new());
-                }
-                Ok(vec![Op::SetNode(
-                    i,
-                    Node {
-                        label: label.to_owned(),
-                        ..d.nodes[i].clone()
-                    },
-                )])
+                set_node(d, id, |n| label.clone_into(&mut n.label))
             }
             Self::SetNotes { id, notes } => {
-                let i = node_index(d, id)?;
-                let notes = notes.trim();
-                if d.nodes[i].notes == notes {
-                    return Ok(Vec::new());
-                }
-                Ok(vec![Op::SetNode(
-                    i,
-                    Node {
-                        notes: notes.to_owned(),
-                        ..d.nodes[i].clone()
-                    },
-                )])
+                set_node(d, id, |n| notes.trim().clone_into(&mut n.notes))
             }
-            Self::SetKind { id, kind } => {
-                let i = node_index(d, id)?;
-                if d.nodes[i].kind == *kind {
-                    return Ok(Vec::new());
-                }
-                Ok(vec![Op::SetNode(
-                    i,
-                    Node {
-                        kind: *kind,
-                        ..d.nodes[i].clone()
-                    },
-                )])
-            }
+            Self::SetKind { id, kind } => set_node(d, id, |n| n.kind = *kind),
             Self::Connect { from, to, kind } => {
                 node_index(d, from)?;
                 node_index(d, to)?;
@@ -289,12 +278,27 @@ impl Command {
                     },
                 )])
             }
+            Self::SetCapacity { id, capacity } => set_node(d, id, |n| n.capacity = *capacity),
+            Self::SetEdgeTraffic { id, traffic } => {
+                let i = edge_index(d, id)?;
+                if d.edges[i].traffic == *traffic {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Op::SetEdge(
+                    i,
+                    Edge {
+                        traffic: *traffic,
+                        ..d.edges[i].clone()
+                    },
+                )])
+            }
             Self::Delete { nodes, edges } => structure::delete_ops(d, nodes, edges),
             Self::Group { ids, label } => structure::group_ops(d, ids, label),
             Self::Ungroup { id } => structure::ungroup_ops(d, id),
             Self::RenameBoundary { id, label } => rename_boundary_ops(d, id, label),
             Self::Place { positions } => place_ops(d, positions),
             Self::Paste { fragment, dx, dy } => structure::paste_ops(d, fragment, *dx, *dy),
+            Self::SetWalkthrough { steps } => walkthrough_ops(d, steps),
         }
     }
 }
@@ -361,4 +365,41 @@ fn place_ops(d: &Diagram, positions: &[(NodeId, Point)]) -> Result<Vec<Op>, Edit
             )
         })
         .collect())
+}
+
+/// The op replacing the walkthrough; highlights must name existing nodes
+/// and edges; nothing when the steps are unchanged.
+fn walkthrough_ops(d: &Diagram, steps: &[Step]) -> Result<Vec<Op>, EditError> {
+    for step in steps {
+        if let Some(missing) = step.nodes.iter().find(|id| d.node(id.as_str()).is_none()) {
+            return Err(EditError::UnknownNode(missing.to_string()));
+        }
+        if let Some(missing) = step
+            .edges
+            .iter()
+            .find(|id| !d.edges.iter().any(|e| &e.id == *id))
+        {
+            return Err(EditError::UnknownEdge(missing.to_string()));
+        }
+    }
+    if d.walkthrough == steps {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Op::SetWalkthrough(steps.to_vec())])
+}
+
+/// The op changing node `id` as `change` does; nothing when it changes
+/// nothing.
+fn set_node(
+    d: &Diagram,
+    id: &NodeId,
+    change: impl FnOnce(&mut Node),
+) -> Result<Vec<Op>, EditError> {
+    let i = node_index(d, id)?;
+    let mut node = d.nodes[i].clone();
+    change(&mut node);
+    if node == d.nodes[i] {
+        return Ok(Vec::new());
+    }
+    Ok(vec![Op::SetNode(i, node)])
 }

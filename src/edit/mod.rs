@@ -133,6 +133,78 @@ mod tests {
     use crate::model::{EdgeKind, NodeId, NodeKind, Point};
 
     #[test]
+    fn capacity_traffic_and_narration_are_one_undo_step_each() {
+        let mut ed = Editor::new(Diagram::default());
+        for (kind, label) in [
+            (NodeKind::Service, "Orders"),
+            (NodeKind::Database, "Orders DB"),
+        ] {
+            ed.apply(&Command::AddNode {
+                kind,
+                label: label.into(),
+                pos: Point::new(0.0, 0.0),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let (a, b) = (ed.doc().nodes[0].id.clone(), ed.doc().nodes[1].id.clone());
+        ed.apply(&Command::Connect {
+            from: a.clone(),
+            to: b.clone(),
+            kind: EdgeKind::Data,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let edge = ed.doc().edges[0].id.clone();
+        let capacity = crate::model::NodeCapacity {
+            rps: Some(250.0),
+            instances: Some(3),
+            ..Default::default()
+        };
+        ed.apply(&Command::SetCapacity {
+            id: a.clone(),
+            capacity,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let traffic = crate::model::EdgeTraffic {
+            share: Some(2.0),
+            writes: Some(0.5),
+        };
+        ed.apply(&Command::SetEdgeTraffic { id: edge, traffic })
+            .unwrap_or_else(|e| panic!("{e}"));
+        let step = crate::model::Step {
+            title: "Orders".into(),
+            text: "Writes go to the primary.".into(),
+            nodes: vec![a.clone(), b],
+            edges: Vec::new(),
+            latency_ms: None,
+        };
+        ed.apply(&Command::SetWalkthrough {
+            steps: vec![step.clone()],
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ed.doc().nodes[0].capacity, capacity);
+        assert_eq!(ed.doc().edges[0].traffic, traffic);
+        assert_eq!(ed.doc().walkthrough, vec![step]);
+        // A step naming a box that does not exist is refused.
+        let ghost = crate::model::Step {
+            nodes: vec![NodeId::from("nope")],
+            ..ed.doc().walkthrough[0].clone()
+        };
+        assert!(
+            ed.apply(&Command::SetWalkthrough { steps: vec![ghost] })
+                .is_err()
+        );
+        ed.undo();
+        assert!(ed.doc().walkthrough.is_empty());
+        ed.undo();
+        assert_eq!(
+            ed.doc().edges[0].traffic,
+            crate::model::EdgeTraffic::default()
+        );
+        ed.undo();
+        assert!(ed.doc().nodes[0].capacity.is_empty());
+    }
+
+    #[test]
     fn add_connect_undo_redo_and_dirty() {
         let mut ed = Editor::new(Diagram::default());
         assert!(!ed.is_dirty());

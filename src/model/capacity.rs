@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// What one box can take and how fast it answers. All fields are optional
 /// overrides of the kind's defaults (see `simulate::defaults`).
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NodeCapacity {
     /// For a client: the requests per second it sends at 1× traffic.
@@ -65,7 +65,7 @@ impl NodeCapacity {
 }
 
 /// How traffic takes one arrow. Both fields are optional.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EdgeTraffic {
     /// Requests on this arrow per request handled by its source: `0.25`

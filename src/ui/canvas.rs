@@ -98,6 +98,8 @@ pub struct Decor<'a> {
     pub editable: bool,
     /// Snap moved boxes to the grid.
     pub snap: bool,
+    /// The simulator's tints and paths, when its panel is open.
+    pub sim: Option<&'a super::sim_overlay::SimDecor>,
 }
 
 /// What the canvas reports back.
@@ -168,6 +170,9 @@ pub fn canvas_ui(
         &theme,
         (highlight.is_some(), &state.selection.boundaries),
     );
+    if let Some(sim) = decor.sim {
+        super::sim_overlay::paint_paths(&painter, vp, origin, diagram, sim);
+    }
     paint_edges(
         &painter,
         diagram,
@@ -178,6 +183,9 @@ pub fn canvas_ui(
     );
 
     paint_nodes(&painter, rect, diagram, state, &decor, hovered_node, &theme);
+    if let Some(sim) = decor.sim {
+        super::sim_overlay::paint_nodes(&painter, vp, origin, diagram, sim);
+    }
     for ghost in decor.ghosts {
         let lit = decor
             .ghost_focus

@@ -2,6 +2,7 @@
 //! pure geometry behind them. Only this module and `app` import egui.
 
 pub mod canvas;
+pub mod card_text;
 pub mod cards_view;
 pub mod edges;
 pub mod findings;
@@ -9,10 +10,10 @@ pub mod fonts;
 pub mod geometry;
 pub mod help;
 pub mod interact;
-pub mod markdown;
 pub mod overlay;
 pub mod rehearsal;
 pub mod shapes;
+pub mod sim_overlay;
 pub mod stats_view;
 pub mod theme;
 pub mod walkthrough_bar;

@@ -7,7 +7,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::markdown::markdown_ui;
+use super::card_text::AnswerView;
 use crate::content::cards::Card;
 use crate::drill::{Rating, Scheduled, suggest_card_rating};
 
@@ -92,17 +92,6 @@ pub enum RehearsalAction {
     Back,
 }
 
-/// The four buttons' names.
-#[must_use]
-pub const fn rating_title(rating: Rating) -> &'static str {
-    match rating {
-        Rating::Again => "Again",
-        Rating::Hard => "Hard",
-        Rating::Good => "Good",
-        Rating::Easy => "Easy",
-    }
-}
-
 /// `m:ss`.
 #[must_use]
 pub fn format_secs(secs: f64) -> String {
@@ -120,10 +109,11 @@ fn timer_color(secs: f64) -> Color32 {
     }
 }
 
-/// Draws the rehearsal of `card`; `previews` is what each rating would
+/// Draws the rehearsal of `card` (its answer through `answer`); `previews` is what each rating would
 /// schedule, worst first.
 pub fn rehearsal_ui(
     ui: &mut Ui,
+    answer: &mut AnswerView,
     card: &Card,
     state: &mut Rehearsal,
     now: f64,
@@ -162,7 +152,7 @@ pub fn rehearsal_ui(
     egui::ScrollArea::vertical()
         .max_height(ui.available_height() - 90.0)
         .show(ui, |ui| {
-            markdown_ui(ui, &card.answer, 15.0);
+            answer.answer_ui(ui, card);
             ui.add_space(8.0);
             ui.strong("Key points — tick the ones you said");
             for (point, ticked) in card.key_points.iter().zip(&mut state.ticked) {
@@ -171,10 +161,7 @@ pub fn rehearsal_ui(
         });
     ui.separator();
     if let Some((rating, wait)) = &state.rated {
-        ui.label(format!(
-            "Rated {} — due again in {wait}.",
-            rating_title(*rating)
-        ));
+        ui.label(format!("Rated {} — due again in {wait}.", rating.title()));
         if ui.button("Next card →").on_hover_text("→").clicked() {
             action = Some(RehearsalAction::Next);
         }
@@ -183,7 +170,7 @@ pub fn rehearsal_ui(
     let suggested = state.suggested(now);
     ui.horizontal(|ui| {
         for (key, (rating, preview)) in Rating::ALL.iter().zip(previews).enumerate() {
-            let text = format!("{} · {}", rating_title(*rating), preview.interval.short());
+            let text = format!("{} · {}", rating.title(), preview.interval.short());
             if ui
                 .selectable_label(*rating == suggested, text)
                 .on_hover_text(format!("{}", key + 1))
@@ -196,7 +183,7 @@ pub fn rehearsal_ui(
     ui.label(
         RichText::new(format!(
             "Suggested: {} (from the ticks and the time); 1–4 rates.",
-            rating_title(suggested)
+            suggested.title()
         ))
         .weak(),
     );

@@ -232,7 +232,7 @@ pub fn text_from_bytes(mut bytes: Vec<u8>) -> Result<String, ReadError> {
 /// A link that cannot be read, or too many links in a row.
 pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_owned();
-    for _ in 0..MAX_LINKS {
+    for _ in 0..=MAX_LINKS {
         match fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let link = fs::read_link(&current)?;
@@ -316,13 +316,24 @@ thread_local! {
     static FAIL_BEFORE_RENAME: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// At most the first 64 bytes of a name (on a character boundary), so
+/// that a temporary's name stays within the 255 bytes file systems allow.
+fn shortened(name: &str) -> &str {
+    let mut end = name.len().min(64);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
 /// Creates a fresh temporary file beside `target`, exclusively; an
 /// existing target's permissions are applied once it is written.
 fn create_temp(dir: &Path, name: &str, existing: Option<&Metadata>) -> io::Result<(File, PathBuf)> {
     let mut last = None;
     for _ in 0..16 {
         let tmp = dir.join(format!(
-            ".{name}{TEMP_TAG}{}{TEMP_END}",
+            ".{}{TEMP_TAG}{}{TEMP_END}",
+            shortened(name),
             unpredictable_suffix()
         ));
         let mut options = OpenOptions::new();

@@ -412,6 +412,14 @@ fn stale_temporaries_of_ours_are_cleaned_and_nothing_else() {
 }
 
 #[test]
+fn a_file_with_a_long_name_saves() {
+    let dir = tempdir();
+    let path = dir.path().join(format!("{}.ron", "é".repeat(120)));
+    file::save(&small(), &path).expect("saved");
+    assert_eq!(file::load(&path).ok(), Some(small()));
+}
+
+#[test]
 fn hard_links_are_split_as_documented() {
     // ARCHITECTURE.md: a save renames a new file over the name, so another
     // hard link to the old file keeps the old contents.

@@ -149,7 +149,7 @@ fn big(c: &mut Criterion) {
     });
     let nested = shapes::nested(10_000);
     group.bench_function("svg/nested 10k deep", |b| {
-        b.iter(|| svg(black_box(&nested)))
+        b.iter(|| svg(black_box(&nested)));
     });
     group.bench_function("mermaid/export nested 10k deep", |b| {
         b.iter(|| mermaid::export(black_box(&nested)));

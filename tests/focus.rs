@@ -569,7 +569,10 @@ fn canvas_boxes_and_arrows_are_in_the_accessibility_tree() {
         .get_by_label("Service: Service, 2 connections")
         .rect()
         .center();
-    assert!(h.query_by_label("API gateway: API gateway, 1 connection").is_some());
+    assert!(
+        h.query_by_label("API gateway: API gateway, 1 connection")
+            .is_some()
+    );
     assert!(
         h.query_by_label("Data access arrow from Service to Database")
             .is_some()
@@ -577,7 +580,9 @@ fn canvas_boxes_and_arrows_are_in_the_accessibility_tree() {
     // Found by its name, clicked where the tree says it is: selected.
     click_at(&mut h, service);
     assert_eq!(
-        h.state().selection().map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
+        h.state()
+            .selection()
+            .map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
         Some(vec!["service-1".to_owned()])
     );
     assert!(

@@ -53,6 +53,9 @@ pub struct Entry {
     pub presenting: Option<super::narration::Presentation>,
     /// The simulation panel on this drawing, when open.
     pub sim: Option<super::simulation::SimView>,
+    /// The canvas size and view of the last zoom-to-fit, while the user
+    /// has not panned or zoomed since: a resize then fits again.
+    pub fitted: Option<(egui::Vec2, crate::ui::geometry::Viewport)>,
 }
 
 /// How a round's drawing is graded.
@@ -114,6 +117,7 @@ impl Entry {
             narration: None,
             presenting: None,
             sim: None,
+            fitted: None,
         }
     }
 

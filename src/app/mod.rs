@@ -323,6 +323,7 @@ impl ArchdrillApp {
                         decor.editable = entry.editable();
                         decor.snap = self.edit_prefs.snap;
                     }
+                    let fitting = entry.canvas.fit_pending;
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     self.keyboard.canvas_drawn(output.response.id);
                     // A click on the canvas gives it the keyboard; it keeps
@@ -343,6 +344,9 @@ impl ArchdrillApp {
                     }
                     events = output.events;
                     let editable = decor.editable;
+                    if follow_fit(entry, fitting) {
+                        ui.ctx().request_repaint();
+                    }
                     if let Some(sim) = entry.sim.as_mut()
                         && output.response.secondary_clicked()
                     {
@@ -614,6 +618,27 @@ impl ArchdrillApp {
             }
         });
     }
+}
+
+/// Keeps a fitted view fitted: after a zoom-to-fit the size and view are
+/// noted; a later frame with a new canvas size (window resized, a panel
+/// opened) and the same view fits again; a pan or zoom ends it. True when
+/// a fit is asked for (the next frame draws it).
+fn follow_fit(entry: &mut Entry, fitted_this_frame: bool) -> bool {
+    let canvas = &mut entry.canvas;
+    if fitted_this_frame && !canvas.fit_pending {
+        entry.fitted = Some((canvas.view_size, canvas.viewport));
+        return false;
+    }
+    match entry.fitted {
+        Some((_, view)) if view != canvas.viewport => entry.fitted = None,
+        Some((size, _)) if (size - canvas.view_size).length() > 0.5 => {
+            canvas.request_fit();
+            return true;
+        }
+        _ => {}
+    }
+    false
 }
 
 /// Puts every box and arrow of the drawing into the accessibility tree,

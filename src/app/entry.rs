@@ -53,8 +53,8 @@ pub struct Entry {
     pub presenting: Option<super::narration::Presentation>,
     /// The simulation panel on this drawing, when open.
     pub sim: Option<super::simulation::SimView>,
-    /// The canvas size and view of the last zoom-to-fit, while the user
-    /// has not panned or zoomed since: a resize then fits again.
+    /// The window size and view of the last zoom-to-fit, while the user
+    /// has not panned or zoomed since: a window resize then fits again.
     pub fitted: Option<(egui::Vec2, crate::ui::geometry::Viewport)>,
 }
 

@@ -344,7 +344,8 @@ impl ArchdrillApp {
                     }
                     events = output.events;
                     let editable = decor.editable;
-                    if follow_fit(entry, fitting) {
+                    let window = ui.ctx().content_rect().size();
+                    if follow_fit(entry, fitting, window) {
                         ui.ctx().request_repaint();
                     }
                     if let Some(sim) = entry.sim.as_mut()
@@ -620,19 +621,20 @@ impl ArchdrillApp {
     }
 }
 
-/// Keeps a fitted view fitted: after a zoom-to-fit the size and view are
-/// noted; a later frame with a new canvas size (window resized, a panel
-/// opened) and the same view fits again; a pan or zoom ends it. True when
+/// Keeps a fitted view fitted: after a zoom-to-fit the window size and
+/// the view are noted; a later frame with a resized window and the same
+/// view fits again (a panel opening on a selection does not: the drawing
+/// would jump at every click); a pan or zoom ends it. True when
 /// a fit is asked for (the next frame draws it).
-fn follow_fit(entry: &mut Entry, fitted_this_frame: bool) -> bool {
+fn follow_fit(entry: &mut Entry, fitted_this_frame: bool, window: egui::Vec2) -> bool {
     let canvas = &mut entry.canvas;
     if fitted_this_frame && !canvas.fit_pending {
-        entry.fitted = Some((canvas.view_size, canvas.viewport));
+        entry.fitted = Some((window, canvas.viewport));
         return false;
     }
     match entry.fitted {
         Some((_, view)) if view != canvas.viewport => entry.fitted = None,
-        Some((size, _)) if (size - canvas.view_size).length() > 0.5 => {
+        Some((size, _)) if (size - window).length() > 0.5 => {
             canvas.request_fit();
             return true;
         }

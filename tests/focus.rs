@@ -590,3 +590,19 @@ fn canvas_boxes_and_arrows_are_in_the_accessibility_tree() {
             .is_some()
     );
 }
+
+#[test]
+fn the_properties_panel_never_hides_the_box_it_describes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = opened_drawing(dir.path(), 0.25);
+    let canvas = h.state().canvas_screen_rect().expect("canvas");
+    let db = h.state().node_screen_rect("database-1").expect("on screen");
+    assert!(
+        db.right() > canvas.right() - 240.0,
+        "the box starts where the panel will open"
+    );
+    select_node(&mut h, "database-1");
+    let canvas = h.state().canvas_screen_rect().expect("canvas");
+    let db = h.state().node_screen_rect("database-1").expect("on screen");
+    assert!(canvas.contains_rect(db), "{db:?} inside {canvas:?}");
+}

@@ -56,6 +56,8 @@ pub struct Entry {
     /// The window size and view of the last zoom-to-fit, while the user
     /// has not panned or zoomed since: a window resize then fits again.
     pub fitted: Option<(egui::Vec2, crate::ui::geometry::Viewport)>,
+    /// The canvas's place on screen last frame (a panel opening moves it).
+    pub canvas_rect: egui::Rect,
 }
 
 /// How a round's drawing is graded.
@@ -118,6 +120,7 @@ impl Entry {
             presenting: None,
             sim: None,
             fitted: None,
+            canvas_rect: egui::Rect::NOTHING,
         }
     }
 

@@ -344,6 +344,9 @@ impl ArchdrillApp {
                     }
                     events = output.events;
                     let editable = decor.editable;
+                    if keep_selection_in_view(entry) {
+                        ui.ctx().request_repaint();
+                    }
                     let window = ui.ctx().content_rect().size();
                     if follow_fit(entry, fitting, window) {
                         ui.ctx().request_repaint();
@@ -421,6 +424,12 @@ impl ArchdrillApp {
             .walkthrough
             .as_ref()
             .map(|p| p.index)
+    }
+
+    /// Where the current canvas is on screen (last frame).
+    #[must_use]
+    pub fn canvas_screen_rect(&self) -> Option<egui::Rect> {
+        Some(self.entries.get(self.selected)?.canvas.screen_rect)
     }
 
     /// A node's rectangle on screen in the current diagram (last frame).
@@ -619,6 +628,37 @@ impl ArchdrillApp {
             }
         });
     }
+}
+
+/// When the canvas changed its place on screen (the properties panel
+/// opened beside it on a selection), pans just enough that the selected
+/// boxes are not left under the panel. True when it panned.
+fn keep_selection_in_view(entry: &mut Entry) -> bool {
+    let canvas = &mut entry.canvas;
+    let now = canvas.screen_rect;
+    let moved = entry.canvas_rect != now && entry.canvas_rect.is_positive();
+    entry.canvas_rect = now;
+    if !moved || canvas.selection.nodes.is_empty() {
+        return false;
+    }
+    let doc = entry.editor.doc();
+    let Some(selected) = canvas
+        .selection
+        .nodes
+        .iter()
+        .filter_map(|id| canvas.node_screen_rect(doc, id))
+        .reduce(|a, b| a.union(b))
+    else {
+        return false;
+    };
+    let room = now.shrink(12.0);
+    if room.contains_rect(selected) || selected.width() > room.width() {
+        return false;
+    }
+    let dx = (room.right() - selected.right()).min(0.0) + (room.left() - selected.left()).max(0.0);
+    let dy = (room.bottom() - selected.bottom()).min(0.0) + (room.top() - selected.top()).max(0.0);
+    canvas.viewport.offset += egui::vec2(dx, dy);
+    dx != 0.0 || dy != 0.0
 }
 
 /// Keeps a fitted view fitted: after a zoom-to-fit the window size and

@@ -647,7 +647,7 @@ fn keep_selection_in_view(entry: &mut Entry) -> bool {
         .nodes
         .iter()
         .filter_map(|id| canvas.node_screen_rect(doc, id))
-        .reduce(|a, b| a.union(b))
+        .reduce(egui::Rect::union)
     else {
         return false;
     };

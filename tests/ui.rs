@@ -658,3 +658,24 @@ fn a_fitted_view_fits_again_when_the_window_is_resized() {
     let after = h.state().viewport().expect("view").zoom;
     assert!((after - zoomed).abs() < 1e-4, "{zoomed} → {after}");
 }
+
+#[test]
+fn the_card_browser_keeps_the_key_points_until_the_answer_is_shown() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Q&A cards").click();
+    h.run();
+    let card = archdrill::content::cards::all()
+        .expect("cards")
+        .into_iter()
+        .next()
+        .expect("a card");
+    assert!(h.query_by_label(&card.question).is_some());
+    assert!(
+        h.query_by_label(&card.key_points[0]).is_none(),
+        "hidden before the answer"
+    );
+    h.get_by_label("Show answer").click();
+    h.run();
+    assert!(h.query_by_label(&card.key_points[0]).is_some());
+}

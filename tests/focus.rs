@@ -560,3 +560,49 @@ fn an_arrow_is_drawn_by_keyboard_and_tab_walks_the_boxes() {
     assert!(!h.state().connecting());
     assert_eq!(doc(&h), before);
 }
+
+#[test]
+fn canvas_boxes_and_arrows_are_in_the_accessibility_tree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = opened_drawing(dir.path(), 0.25);
+    let service = h
+        .get_by_label("Service: Service, 2 connections")
+        .rect()
+        .center();
+    assert!(
+        h.query_by_label("API gateway: API gateway, 1 connection")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Data access arrow from Service to Database")
+            .is_some()
+    );
+    // Found by its name, clicked where the tree says it is: selected.
+    click_at(&mut h, service);
+    assert_eq!(
+        h.state()
+            .selection()
+            .map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
+        Some(vec!["service-1".to_owned()])
+    );
+    assert!(
+        h.query_by_label("Service: Service, 2 connections, selected")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_properties_panel_never_hides_the_box_it_describes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = opened_drawing(dir.path(), 0.25);
+    let canvas = h.state().canvas_screen_rect().expect("canvas");
+    let db = h.state().node_screen_rect("database-1").expect("on screen");
+    assert!(
+        db.right() > canvas.right() - 240.0,
+        "the box starts where the panel will open"
+    );
+    select_node(&mut h, "database-1");
+    let canvas = h.state().canvas_screen_rect().expect("canvas");
+    let db = h.state().node_screen_rect("database-1").expect("on screen");
+    assert!(canvas.contains_rect(db), "{db:?} inside {canvas:?}");
+}

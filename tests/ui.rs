@@ -639,3 +639,43 @@ fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
     assert!(calm.down.is_empty());
     assert!(calm.nodes.iter().all(|n| n.utilisation < 1.0));
 }
+
+#[test]
+fn a_fitted_view_fits_again_when_the_window_is_resized() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    let wide = h.state().viewport().expect("view").zoom;
+    h.set_size(egui::vec2(1024.0, 700.0));
+    h.run();
+    let narrow = h.state().viewport().expect("view").zoom;
+    assert!(narrow < wide, "refitted smaller: {wide} → {narrow}");
+    // Once the user zooms, a resize leaves the view alone.
+    h.get_by_label("Zoom in").click();
+    h.run();
+    let zoomed = h.state().viewport().expect("view").zoom;
+    h.set_size(egui::vec2(1280.0, 800.0));
+    h.run();
+    let after = h.state().viewport().expect("view").zoom;
+    assert!((after - zoomed).abs() < 1e-4, "{zoomed} → {after}");
+}
+
+#[test]
+fn the_card_browser_keeps_the_key_points_until_the_answer_is_shown() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Q&A cards").click();
+    h.run();
+    let card = archdrill::content::cards::all()
+        .expect("cards")
+        .into_iter()
+        .next()
+        .expect("a card");
+    assert_eq!(h.query_all_by_label(&card.question).count(), 2, "listed and shown");
+    assert!(
+        h.query_by_label(&card.key_points[0]).is_none(),
+        "hidden before the answer"
+    );
+    h.get_by_label("Show answer").click();
+    h.run();
+    assert!(h.query_by_label(&card.key_points[0]).is_some());
+}

@@ -196,10 +196,19 @@ impl CardsView {
                     self.revealed = !self.revealed;
                 }
                 ui.add_space(6.0);
-                if self.revealed {
-                    ui.separator();
-                    self.answer.answer_ui(ui, card);
+                if !self.revealed {
+                    // The key points would give the answer away.
+                    ui.label(
+                        RichText::new(format!(
+                            "{} key points and the follow-ups appear with the answer.",
+                            card.key_points.len()
+                        ))
+                        .weak(),
+                    );
+                    return;
                 }
+                ui.separator();
+                self.answer.answer_ui(ui, card);
                 ui.separator();
                 let hits = self.hit.iter().filter(|h| **h).count();
                 ui.label(

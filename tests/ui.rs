@@ -670,7 +670,11 @@ fn the_card_browser_keeps_the_key_points_until_the_answer_is_shown() {
         .into_iter()
         .next()
         .expect("a card");
-    assert_eq!(h.query_all_by_label(&card.question).count(), 2, "listed and shown");
+    assert_eq!(
+        h.query_all_by_label(&card.question).count(),
+        2,
+        "listed and shown"
+    );
     assert!(
         h.query_by_label(&card.key_points[0]).is_none(),
         "hidden before the answer"

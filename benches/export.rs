@@ -1,6 +1,12 @@
 //! Export speed (PRODUCT.md quality bars): SVG of a 500-node diagram
 //! ≤ 20 ms; a 1920×1080 PNG ≤ 150 ms. Also Mermaid export and import of the
-//! same drawing, for reference.
+//! same drawing, for reference; and the big ones of issue #16: a
+//! 100,000-node SVG (≤ 2 s), boundaries nested 10,000 deep (SVG and
+//! Mermaid), a PNG refused on its size, and saving and reopening the
+//! 100,000-node drawing as RON.
+
+#[path = "shapes/mod.rs"]
+mod shapes;
 
 use std::hint::black_box;
 
@@ -133,9 +139,38 @@ fn benches(c: &mut Criterion) {
     });
 }
 
+fn big(c: &mut Criterion) {
+    let mut group = c.benchmark_group("big");
+    group.sample_size(10);
+    let grid = shapes::grid(100_000);
+    group.bench_function("svg/100k nodes", |b| b.iter(|| svg(black_box(&grid))));
+    group.bench_function("png/100k nodes, refused", |b| {
+        b.iter(|| png(black_box(&grid), 1.0).is_err());
+    });
+    let nested = shapes::nested(10_000);
+    group.bench_function("svg/nested 10k deep", |b| {
+        b.iter(|| svg(black_box(&nested)));
+    });
+    group.bench_function("mermaid/export nested 10k deep", |b| {
+        b.iter(|| mermaid::export(black_box(&nested)));
+    });
+    let dir = std::env::temp_dir().join(format!("archdrill-bench-{}", std::process::id()));
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let path = dir.join("grid.ron");
+        group.bench_function("ron/save 100k nodes", |b| {
+            b.iter(|| archdrill::model::file::save(black_box(&grid), &path));
+        });
+        group.bench_function("ron/load 100k nodes", |b| {
+            b.iter(|| archdrill::model::file::load(black_box(&path)));
+        });
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = export;
     config = Criterion::default().sample_size(20);
-    targets = benches
+    targets = benches, big
 }
 criterion_main!(export);

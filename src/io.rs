@@ -32,30 +32,33 @@ pub fn is_mermaid(path: &Path) -> bool {
 /// [`LoadError`] naming the file; a missing file that is not a reference id
 /// is an I/O error naming the path.
 pub fn open(arg: &Path) -> Result<(Diagram, Origin), LoadError> {
+    open_with_note(arg).map(|(diagram, origin, _)| (diagram, origin))
+}
+
+/// [`open`], and a sentence for the user when the layout of an imported
+/// flowchart had to be simplified (a very big one).
+///
+/// # Errors
+/// As [`open`].
+pub fn open_with_note(arg: &Path) -> Result<(Diagram, Origin, Option<String>), LoadError> {
     if !arg.exists()
         && let Some(reference) = arg.to_str().and_then(references::find)
     {
-        return Ok((reference.load()?, Origin::Reference(reference.id)));
+        return Ok((reference.load()?, Origin::Reference(reference.id), None));
     }
-    let diagram = if is_mermaid(arg) {
-        load_mermaid(arg)?
+    let (diagram, note) = if is_mermaid(arg) {
+        let (diagram, report) = load_mermaid(arg)?;
+        (diagram, report.message())
     } else {
-        file::load(arg)?
+        (file::load(arg)?, None)
     };
-    Ok((diagram, Origin::File(arg.to_owned())))
+    Ok((diagram, Origin::File(arg.to_owned()), note))
 }
 
-/// Reads and imports a Mermaid flowchart file.
-fn load_mermaid(path: &Path) -> Result<Diagram, LoadError> {
-    let shown = path.display().to_string();
-    let io = |source| LoadError::Io {
-        path: shown.clone(),
-        source,
-    };
-    let bytes = std::fs::metadata(path).map_err(io)?.len();
-    if bytes > file::MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: shown, bytes });
-    }
-    let text = std::fs::read_to_string(path).map_err(io)?;
-    mermaid::import(&text, &shown)
+/// Reads and imports a Mermaid flowchart file (at most the import's size
+/// cap is read).
+fn load_mermaid(path: &Path) -> Result<(Diagram, crate::layout::Report), LoadError> {
+    let cap = u64::try_from(mermaid::MAX_INPUT_BYTES).unwrap_or(u64::MAX);
+    let text = file::read_document(path, cap)?;
+    mermaid::import_with_report(&text, &path.display().to_string())
 }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod content;
+pub mod disk;
 pub mod drill;
 pub mod edit;
 pub mod export;

@@ -10,6 +10,7 @@ fn every_card_parses_and_meets_the_rules() {
     assert!(cards.len() >= 85, "only {} cards", cards.len());
     let mut ids = BTreeSet::new();
     let mut questions = BTreeSet::new();
+    let mut wide = Vec::new();
     for card in &cards {
         assert!(
             card.id
@@ -27,7 +28,7 @@ fn every_card_parses_and_meets_the_rules() {
         );
         let words = card.answer_words();
         assert!(
-            (140..=240).contains(&words),
+            (150..=230).contains(&words),
             "{}: answer has {words} words",
             card.id
         );
@@ -50,6 +51,22 @@ fn every_card_parses_and_meets_the_rules() {
         );
         if let Some(table) = &card.table {
             assert!(!table.rows.is_empty(), "{}: empty table", card.id);
+            // egui_commonmark lays a table out in a grid whose cells do not
+            // wrap (wider rows scroll sideways in the 760 px card column), so
+            // the widest cell of each column must add up to a line that fits.
+            let width: usize = (0..table.columns.len())
+                .map(|i| {
+                    std::iter::once(&table.columns)
+                        .chain(&table.rows)
+                        .filter_map(|row| row.get(i))
+                        .map(|cell| cell.chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .sum();
+            if width > 90 {
+                wide.push(format!("{}: {width}", card.id));
+            }
             for row in &table.rows {
                 assert_eq!(
                     row.len(),
@@ -68,6 +85,10 @@ fn every_card_parses_and_meets_the_rules() {
         }
         assert!(!card.section.is_empty());
     }
+    assert!(
+        wide.is_empty(),
+        "tables whose rows need more than 90 characters: {wide:?}"
+    );
 }
 
 #[test]
@@ -89,7 +110,7 @@ fn every_section_of_the_guide_is_covered() {
         assert!(cards.iter().any(|c| c.id == topic), "no card {topic}");
     }
     // Architecture questions point at a diagram.
-    assert!(cards.iter().filter(|c| c.diagram.is_some()).count() >= 10);
+    assert!(cards.iter().filter(|c| c.diagram.is_some()).count() >= 40);
 }
 
 #[test]

@@ -916,3 +916,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn progress_on_a_retired_card_still_loads_and_is_kept() {
+    // `index-drawbacks` was merged into `how-database-indexes-work`; a user's
+    // progress file may still hold its record and reviews.
+    let catalog = catalog();
+    assert!(
+        catalog.get("index-drawbacks").is_none(),
+        "the id is retired"
+    );
+    assert!(catalog.get("how-database-indexes-work").is_some());
+    let mut progress = Progress::default();
+    progress
+        .review(&catalog, "sql-vs-nosql", Rating::Good, t0(), Some(70))
+        .expect("known id");
+    let mut retired = progress.reviews[0].clone();
+    retired.item = "index-drawbacks".to_owned();
+    progress.reviews.push(retired);
+    let record = progress.record("sql-vs-nosql");
+    progress.items.insert("index-drawbacks".to_owned(), record);
+
+    let dir = tempdir();
+    let data = DataDir::new(dir.path().to_path_buf());
+    progress.save(&data).expect("saved");
+    let later = at("2025-06-03T12:00:00Z");
+    let loaded = drill::progress::load(&data, later).expect("a retired id still loads");
+    assert_eq!(loaded, progress, "nothing is dropped");
+    let queue = drill::queue::due(&catalog, &loaded, later);
+    assert!(queue.due.iter().all(|e| e.id != "index-drawbacks"));
+    let stats = drill::stats::stats(&catalog, &loaded, later);
+    assert_eq!(stats.total_reviews, 2, "both reviews still count");
+    let mut again = loaded;
+    assert!(
+        again
+            .review(&catalog, "index-drawbacks", Rating::Good, later, None)
+            .is_err(),
+        "but it cannot be reviewed again"
+    );
+}

@@ -461,3 +461,148 @@ fn typing_on_the_canvas_still_works() {
         "two undos in one frame are two steps"
     );
 }
+
+#[test]
+fn the_command_palette_runs_what_is_typed_and_keeps_every_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, before) = opened_drawing(dir.path(), 0.25);
+    chord(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert!(h.state().palette_open(), "open");
+    assert!(
+        h.query_by_label("Find a command, a reference or a file")
+            .is_some()
+    );
+    // Every letter goes into the field, none to the canvas.
+    type_slowly(&mut h, "simlate");
+    assert_eq!(doc(&h), before, "typing in the palette drew nothing");
+    assert_eq!(
+        h.state().palette_matches("simlate").first(),
+        Some(&archdrill::app::PaletteItem::Command(
+            archdrill::app::UiCommand::Simulate
+        )),
+        "the fuzzy match puts Simulate first"
+    );
+    type_fast(&mut h, &format!("\n{SENTENCE}"));
+    assert!(!h.state().palette_open(), "Enter ran it");
+    assert!(h.state().simulation().is_some(), "Simulate ran");
+    assert_eq!(doc(&h), before, "typing on past the Enter drew nothing");
+
+    // Ctrl+P opens it too; a reference by a few letters; Esc closes.
+    chord(&mut h, Modifiers::COMMAND, Key::P);
+    type_slowly(&mut h, "saga");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().palette_open());
+    assert_eq!(doc(&h), before);
+    chord(&mut h, Modifiers::COMMAND, Key::P);
+    type_slowly(&mut h, "ref saga");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().current().map(|d| d.title.as_str()),
+        Some("Order saga (choreography)")
+    );
+}
+
+#[test]
+fn an_arrow_is_drawn_by_keyboard_and_tab_walks_the_boxes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, before) = opened_drawing(dir.path(), 0.25);
+    select_node(&mut h, "gateway-1");
+    // Tab walks on to the service, Shift+Tab back.
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state()
+            .selection()
+            .map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
+        Some(vec!["service-1".to_owned()])
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state()
+            .selection()
+            .map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
+        Some(vec!["gateway-1".to_owned()])
+    );
+    // A, then the target's name: letters are the field's, not shortcuts.
+    h.key_press(Key::A);
+    h.run();
+    assert!(h.state().connecting());
+    type_slowly(&mut h, "datab");
+    assert_eq!(doc(&h), before, "no box from the typed letters");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("1 Sync call").is_some(),
+        "the kinds"
+    );
+    h.key_press(Key::Num2);
+    h.run();
+    assert!(!h.state().connecting());
+    let after = doc(&h);
+    assert_eq!(after.edges.len(), before.edges.len() + 1);
+    let edge = after.edges.last().expect("the new arrow");
+    assert_eq!(
+        (edge.from.as_str(), edge.to.as_str(), edge.kind),
+        ("gateway-1", "database-1", EdgeKind::Async)
+    );
+    // One undo step takes it away.
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h), before);
+    // Esc leaves without drawing.
+    h.key_press(Key::A);
+    h.run();
+    type_slowly(&mut h, "serv");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().connecting());
+    assert_eq!(doc(&h), before);
+}
+
+#[test]
+fn canvas_boxes_and_arrows_are_in_the_accessibility_tree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = opened_drawing(dir.path(), 0.25);
+    let service = h
+        .get_by_label("Service: Service, 2 connections")
+        .rect()
+        .center();
+    assert!(
+        h.query_by_label("API gateway: API gateway, 1 connection")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Data access arrow from Service to Database")
+            .is_some()
+    );
+    // Found by its name, clicked where the tree says it is: selected.
+    click_at(&mut h, service);
+    assert_eq!(
+        h.state()
+            .selection()
+            .map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
+        Some(vec!["service-1".to_owned()])
+    );
+    assert!(
+        h.query_by_label("Service: Service, 2 connections, selected")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_properties_panel_never_hides_the_box_it_describes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, _) = opened_drawing(dir.path(), 0.25);
+    let canvas = h.state().canvas_screen_rect().expect("canvas");
+    let db = h.state().node_screen_rect("database-1").expect("on screen");
+    assert!(
+        db.right() > canvas.right() - 240.0,
+        "the box starts where the panel will open"
+    );
+    select_node(&mut h, "database-1");
+    let canvas = h.state().canvas_screen_rect().expect("canvas");
+    let db = h.state().node_screen_rect("database-1").expect("on screen");
+    assert!(canvas.contains_rect(db), "{db:?} inside {canvas:?}");
+}

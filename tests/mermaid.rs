@@ -696,3 +696,63 @@ fn imported_slashed_ids_export_to_text_that_imports_again() {
     let kinds: Vec<EdgeKind> = again.edges.iter().map(|e| e.kind).collect();
     assert_eq!(kinds, [EdgeKind::Data, EdgeKind::Async]);
 }
+
+fn arb_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z0-9_.>&:/@|éß中²٣o x-]{1,6}".prop_map(|s| s.replace(' ', "-")),
+        Just("end".to_owned()),
+        Just("subgraph".to_owned()),
+        Just("a--b".to_owned()),
+        Just("--o".to_owned()),
+        Just("x--x".to_owned()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Any ids the model accepts: the export imports again with the same
+    /// boxes (labels), arrows and kinds, ids rewritten where Mermaid needs.
+    #[test]
+    fn every_id_survives_an_export(
+        ids in proptest::collection::vec(arb_id(), 1..10),
+        edges in proptest::collection::vec((0usize..10, 0usize..10, 0usize..4), 0..12),
+    ) {
+        let mut unique: Vec<String> = Vec::new();
+        for id in ids {
+            if !unique.contains(&id) {
+                unique.push(id);
+            }
+        }
+        let mut d = Diagram::default();
+        for (i, id) in unique.iter().enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "a few test nodes")]
+            let pos = Point::new(i as f32 * 200.0, 0.0);
+            d.nodes.push(Node::new(id, &format!("Box {i} of {id}"), NodeKind::Service, pos));
+        }
+        for (k, &(a, b, kind)) in edges.iter().enumerate() {
+            let (a, b) = (&unique[a % unique.len()], &unique[b % unique.len()]);
+            d.edges.push(Edge::new(&format!("{a}--{k}"), a, b, EdgeKind::ALL[kind]));
+        }
+        let text = mermaid::export(&d);
+        let back = mermaid::import(&text, "ids.mmd");
+        prop_assert!(back.is_ok(), "{:?}\n{}", back.err().map(|e| e.to_string()), text);
+        let back = back.map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let label = |d: &Diagram, id: &str| d.node(id).map(|n| n.label.clone()).unwrap_or_default();
+        let arrows = |d: &Diagram| {
+            let mut list: Vec<(String, String, EdgeKind)> = d
+                .edges
+                .iter()
+                .map(|e| (label(d, e.from.as_str()), label(d, e.to.as_str()), e.kind))
+                .collect();
+            list.sort_by(|x, y| (&x.0, &x.1, x.2.id()).cmp(&(&y.0, &y.1, y.2.id())));
+            list
+        };
+        let mut labels: Vec<String> = back.nodes.iter().map(|n| n.label.clone()).collect();
+        let mut wanted: Vec<String> = d.nodes.iter().map(|n| n.label.clone()).collect();
+        labels.sort();
+        wanted.sort();
+        prop_assert_eq!(labels, wanted, "{}", text);
+        prop_assert_eq!(arrows(&back), arrows(&d), "{}", text);
+    }
+}

@@ -67,6 +67,12 @@ fn a_rehearsal_is_saved_and_changes_what_is_due() {
             .rehearsal()
             .is_some_and(archdrill::ui::rehearsal::Rehearsal::revealed)
     );
+    if card.make_it_yours.is_some() {
+        assert!(
+            h.query_by_label("✎ Make it yours").is_some(),
+            "a story card shows its Make it yours note once revealed"
+        );
+    }
     h.get_by_label(&card.key_points[0]).click();
     h.run();
     assert_eq!(

@@ -305,12 +305,13 @@ fn a_failed_save_leaves_the_old_file_and_the_drawing_unsaved() {
     h.get_by_label("+ Service").click();
     h.run();
     assert!(h.state().is_dirty());
-    // Make the save fail: a directory where the temporary file is written.
-    // (A read-only directory would not stop root, which CI may run as.)
-    let blocker = docs
-        .path()
-        .join(format!(".keep.ron.{}.tmp", std::process::id()));
-    std::fs::create_dir(&blocker).expect("mkdir");
+    // Make the save fail: the file moved aside and a directory in its place
+    // (archdrill writes only ordinary files; a read-only directory would
+    // not stop root, which CI may run as). That the old bytes survive a
+    // failure mid-write is held by `disk`'s own tests.
+    let aside = docs.path().join("keep.ron.aside");
+    std::fs::rename(&target, &aside).expect("move aside");
+    std::fs::create_dir(&target).expect("mkdir");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     let message = format!("{}: cannot save", target.display());
@@ -318,7 +319,8 @@ fn a_failed_save_leaves_the_old_file_and_the_drawing_unsaved() {
         h.query_by_label_contains(&message).is_some(),
         "no error saying {message}"
     );
-    assert_eq!(std::fs::read(&target).expect("read"), before, "old bytes");
+    assert!(target.is_dir(), "nothing written over it");
+    assert_eq!(std::fs::read(&aside).expect("read"), before, "old bytes");
     assert!(h.state().is_dirty(), "still unsaved");
     // The unsaved work is still backed up.
     idle(&mut h, 4.0);
@@ -327,7 +329,7 @@ fn a_failed_save_leaves_the_old_file_and_the_drawing_unsaved() {
     let copy = recovery::read(&written[0]).expect("reads");
     assert_eq!(copy.origin, RecoveryOrigin::File(target.clone()));
     // Once the obstacle is gone, saving works.
-    std::fs::remove_dir(&blocker).expect("rmdir");
+    std::fs::remove_dir(&target).expect("rmdir");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert!(!h.state().is_dirty());

@@ -96,7 +96,7 @@ fn saga_has_its_events_and_compensation_chain() {
     );
     let labels: Vec<&str> = d.edges.iter().map(|e| e.label.as_str()).collect();
     for event in [
-        "OrderCreated",
+        "OrderPlaced",
         "InventoryReserved",
         "InventoryRejected",
         "PaymentCaptured",

@@ -256,6 +256,45 @@ fn card_browser_searches_rehearses_and_opens_a_walkthrough() {
 }
 
 #[test]
+fn a_revealed_card_shows_its_markdown_table_and_make_it_yours_note() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Q&A cards").click();
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search")
+        .type_text("synchronous asynchronous messaging");
+    h.run();
+    h.get_by_label(
+        "When do you use synchronous calls and when asynchronous messaging between services?",
+    )
+    .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Make it yours").is_none(),
+        "hidden before the reveal"
+    );
+    h.get_by_label("Show answer").click();
+    h.run();
+    // The answer's bold run and the table's cells come through egui_commonmark.
+    assert!(h.query_by_label_contains("The short rule I use").is_some());
+    assert!(
+        h.query_by_label("Every hop adds up").is_some(),
+        "a table cell"
+    );
+    assert!(
+        h.query_by_label("Asynchronous").is_some(),
+        "a table heading"
+    );
+    assert!(h.query_by_label("✎ Make it yours").is_some());
+    assert!(
+        h.query_by_label_contains("Replace the confirmation-email story")
+            .is_some()
+    );
+}
+
+#[test]
 fn draw_connect_rename_undo_redo_and_save() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(ArchdrillApp::new(None));
@@ -599,4 +638,48 @@ fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
         .clone();
     assert!(calm.down.is_empty());
     assert!(calm.nodes.iter().all(|n| n.utilisation < 1.0));
+}
+
+#[test]
+fn a_fitted_view_fits_again_when_the_window_is_resized() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    let wide = h.state().viewport().expect("view").zoom;
+    h.set_size(egui::vec2(1024.0, 700.0));
+    h.run();
+    let narrow = h.state().viewport().expect("view").zoom;
+    assert!(narrow < wide, "refitted smaller: {wide} → {narrow}");
+    // Once the user zooms, a resize leaves the view alone.
+    h.get_by_label("Zoom in").click();
+    h.run();
+    let zoomed = h.state().viewport().expect("view").zoom;
+    h.set_size(egui::vec2(1280.0, 800.0));
+    h.run();
+    let after = h.state().viewport().expect("view").zoom;
+    assert!((after - zoomed).abs() < 1e-4, "{zoomed} → {after}");
+}
+
+#[test]
+fn the_card_browser_keeps_the_key_points_until_the_answer_is_shown() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Q&A cards").click();
+    h.run();
+    let card = archdrill::content::cards::all()
+        .expect("cards")
+        .into_iter()
+        .next()
+        .expect("a card");
+    assert_eq!(
+        h.query_all_by_label(&card.question).count(),
+        2,
+        "listed and shown"
+    );
+    assert!(
+        h.query_by_label(&card.key_points[0]).is_none(),
+        "hidden before the answer"
+    );
+    h.get_by_label("Show answer").click();
+    h.run();
+    assert!(h.query_by_label(&card.key_points[0]).is_some());
 }

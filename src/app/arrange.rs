@@ -4,6 +4,7 @@
 use egui::Ui;
 
 use super::ArchdrillApp;
+use super::commands::UiCommand as C;
 use super::editing::PASTE_STEP;
 use crate::edit::{Command, clipboard};
 use crate::model::{BoundaryId, Diagram};
@@ -169,8 +170,9 @@ impl ArchdrillApp {
         let Some(entry) = self.entries.get_mut(self.selected) else {
             return;
         };
-        let positions = crate::layout::tidy(entry.editor.doc());
+        let (positions, report) = crate::layout::tidy_with_report(entry.editor.doc());
         entry.canvas.request_fit();
+        self.errors.extend(report.message());
         self.apply(&Command::Tidy { positions });
     }
 
@@ -186,37 +188,28 @@ impl ArchdrillApp {
             !selection.boundaries.is_empty(),
         );
         let can_paste = self.edit_prefs.clipboard.is_some();
-        let groups: [&[(SelectionAction, &str, &str, bool)]; 3] = [
+        let groups: [&[(SelectionAction, C, bool)]; 3] = [
             &[
-                (SelectionAction::Copy, "Copy", "Ctrl+C", has_nodes),
-                (SelectionAction::Cut, "Cut", "Ctrl+X", has_nodes),
-                (SelectionAction::Paste, "Paste", "Ctrl+V", can_paste),
-                (SelectionAction::Duplicate, "Duplicate", "Ctrl+D", has_nodes),
+                (SelectionAction::Copy, C::Copy, has_nodes),
+                (SelectionAction::Cut, C::Cut, has_nodes),
+                (SelectionAction::Paste, C::Paste, can_paste),
+                (SelectionAction::Duplicate, C::Duplicate, has_nodes),
             ],
             &[
-                (
-                    SelectionAction::Group,
-                    "Group into a boundary",
-                    "Ctrl+G",
-                    has_nodes,
-                ),
-                (
-                    SelectionAction::Ungroup,
-                    "Ungroup",
-                    "Ctrl+Shift+G",
-                    has_boundary,
-                ),
-                (SelectionAction::Delete, "Delete", "Del", has_any),
+                (SelectionAction::Group, C::Group, has_nodes),
+                (SelectionAction::Ungroup, C::Ungroup, has_boundary),
+                (SelectionAction::Delete, C::Delete, has_any),
             ],
-            &[(SelectionAction::Tidy, "Tidy", "", true)],
+            &[(SelectionAction::Tidy, C::Tidy, true)],
         ];
         let mut chosen = None;
         for (k, group) in groups.into_iter().enumerate() {
             if k > 0 {
                 ui.separator();
             }
-            for &(action, label, shortcut, enabled) in group {
-                if menu_item(ui, enabled, label, shortcut) {
+            for &(action, command, enabled) in group {
+                let shortcut = command.shortcut_text(ui.ctx());
+                if menu_item(ui, enabled, command.label(), &shortcut) {
                     chosen = Some(action);
                 }
             }

@@ -6,6 +6,7 @@ use egui::{Key, Modifiers, Ui};
 
 use super::ArchdrillApp;
 use super::arrange::SelectionAction;
+use super::commands::{UiCommand, pressed, presses};
 use crate::edit::{Command, clipboard};
 use crate::model::{Diagram, EdgeId, EdgeKind, NodeId, NodeKind, Point};
 use crate::ui::canvas::GRID;
@@ -61,21 +62,20 @@ impl EditKeys {
                 _ => {}
             }
         }
-        let shift_cmd = Modifiers::COMMAND | Modifiers::SHIFT;
-        // egui ignores extra Shift when matching: test Shift chords first.
-        keys.redo = i.count_and_consume_key(shift_cmd, Key::Z)
-            + i.count_and_consume_key(Modifiers::COMMAND, Key::Y);
-        keys.undo = i.count_and_consume_key(Modifiers::COMMAND, Key::Z);
+        // The keys come from the command table; egui ignores an extra
+        // Shift when matching, so the Shift chords are read first.
+        keys.redo =
+            presses(i, UiCommand::Redo) + i.count_and_consume_key(Modifiers::COMMAND, Key::Y);
+        keys.undo = presses(i, UiCommand::Undo);
         let delete = single_keys
-            && (i.consume_key(Modifiers::NONE, Key::Delete)
-                || i.consume_key(Modifiers::NONE, Key::Backspace));
-        keys.select_all = i.consume_key(Modifiers::COMMAND, Key::A);
-        copy |= i.consume_key(Modifiers::COMMAND, Key::C);
-        cut |= i.consume_key(Modifiers::COMMAND, Key::X);
-        let paste = i.consume_key(Modifiers::COMMAND, Key::V);
-        let duplicate = i.consume_key(Modifiers::COMMAND, Key::D);
-        let ungroup = i.consume_key(shift_cmd, Key::G);
-        let group = i.consume_key(Modifiers::COMMAND, Key::G);
+            && (pressed(i, UiCommand::Delete) || i.consume_key(Modifiers::NONE, Key::Backspace));
+        keys.select_all = pressed(i, UiCommand::SelectAll);
+        copy |= pressed(i, UiCommand::Copy);
+        cut |= pressed(i, UiCommand::Cut);
+        let paste = pressed(i, UiCommand::Paste);
+        let duplicate = pressed(i, UiCommand::Duplicate);
+        let ungroup = pressed(i, UiCommand::Ungroup);
+        let group = pressed(i, UiCommand::Group);
         keys.actions = [
             (copy && !cut, SelectionAction::Copy),
             (cut, SelectionAction::Cut),
@@ -89,7 +89,7 @@ impl EditKeys {
         .into_iter()
         .filter_map(|(pressed, action)| pressed.then_some(action))
         .collect();
-        keys.snap = i.consume_key(Modifiers::COMMAND, Key::Quote);
+        keys.snap = pressed(i, UiCommand::ToggleSnap);
         if !single_keys {
             return keys;
         }
@@ -265,6 +265,8 @@ impl ArchdrillApp {
         let dialog = self.file_window.is_some()
             || self.paste_mermaid.is_some()
             || self.rename.is_some()
+            || self.command_palette.is_some()
+            || self.connect.is_some()
             || self.closing.is_asking();
         if self.mode != super::Mode::Diagrams || dialog {
             return;
@@ -292,6 +294,10 @@ impl ArchdrillApp {
             return;
         }
         if editable {
+            if ui.input_mut(|i| pressed(i, UiCommand::Connect)) {
+                self.start_connect();
+            }
+            self.tab_through_nodes(ui);
             for (kind, key) in PALETTE {
                 // Each press is a box, even several in one frame.
                 for _ in 0..ui.input_mut(|i| i.count_and_consume_key(Modifiers::NONE, key)) {
@@ -314,8 +320,8 @@ impl ArchdrillApp {
     fn view_keys(&mut self, ui: &Ui) {
         let (fit, walk) = ui.input_mut(|i| {
             (
-                i.consume_key(Modifiers::NONE, Key::F),
-                i.consume_key(Modifiers::NONE, Key::W),
+                pressed(i, UiCommand::Fit),
+                pressed(i, UiCommand::Walkthrough),
             )
         });
         let Some(entry) = self.entries.get_mut(self.selected) else {

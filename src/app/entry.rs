@@ -53,6 +53,11 @@ pub struct Entry {
     pub presenting: Option<super::narration::Presentation>,
     /// The simulation panel on this drawing, when open.
     pub sim: Option<super::simulation::SimView>,
+    /// The window size and view of the last zoom-to-fit, while the user
+    /// has not panned or zoomed since: a window resize then fits again.
+    pub fitted: Option<(egui::Vec2, crate::ui::geometry::Viewport)>,
+    /// The canvas's place on screen last frame (a panel opening moves it).
+    pub canvas_rect: egui::Rect,
 }
 
 /// How a round's drawing is graded.
@@ -114,6 +119,8 @@ impl Entry {
             narration: None,
             presenting: None,
             sim: None,
+            fitted: None,
+            canvas_rect: egui::Rect::NOTHING,
         }
     }
 

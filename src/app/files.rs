@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, channel};
 
-use egui::{Key, Modifiers, Ui};
+use egui::{Key, Ui};
 
 use super::entry::{Entry, Source};
 use super::{ArchdrillApp, keyboard};
@@ -140,8 +140,10 @@ impl ArchdrillApp {
             self.remember_recent(path);
             return;
         }
-        match crate::io::open(path) {
-            Ok((diagram, origin)) => {
+        match crate::io::open_with_note(path) {
+            Ok((diagram, origin, note)) => {
+                self.errors
+                    .extend(note.map(|n| format!("{}: {n}", path.display())));
                 let is_file = matches!(origin, crate::io::Origin::File(_));
                 self.entries
                     .insert(0, Entry::new(Source::from(origin), diagram));
@@ -152,29 +154,6 @@ impl ArchdrillApp {
                 }
             }
             Err(e) => self.errors.push(e.to_string()),
-        }
-    }
-
-    /// File shortcuts: Ctrl+N, Ctrl+O, Ctrl+S, Ctrl+Shift+S.
-    pub fn file_keys(&mut self, ui: &Ui) {
-        let (new, open, save_as, save) = ui.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::COMMAND, Key::N),
-                i.consume_key(Modifiers::COMMAND, Key::O),
-                i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
-                i.consume_key(Modifiers::COMMAND, Key::S),
-            )
-        });
-        if new {
-            self.new_drawing();
-        }
-        if open {
-            self.file_window = Some(FileWindow::new(FileAction::Open, String::new()));
-        }
-        if save_as {
-            self.save_as();
-        } else if save {
-            self.save();
         }
     }
 
@@ -272,8 +251,9 @@ impl ArchdrillApp {
         if close {
             self.paste_mermaid = None;
         } else if import {
-            match crate::mermaid::import(&paste.text, "pasted Mermaid") {
-                Ok(diagram) => {
+            match crate::mermaid::import_with_report(&paste.text, "pasted Mermaid") {
+                Ok((diagram, report)) => {
+                    self.errors.extend(report.message());
                     self.paste_mermaid = None;
                     self.untitled += 1;
                     self.entries

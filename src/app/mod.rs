@@ -7,13 +7,17 @@ use egui::Ui;
 
 use crate::check::Report;
 use crate::content::references::REFERENCES;
-use crate::io::open;
+pub use command_palette::{PaletteItem, fuzzy_score};
+pub use commands::UiCommand;
 use entry::{CheckView, Entry, RoundCheck, Source};
 pub use narration::{Presentation, simulator_answer};
 pub use practice::Clock;
 
 mod arrange;
 mod closing;
+mod command_palette;
+mod commands;
+mod connect;
 mod editing;
 mod entry;
 mod files;
@@ -63,6 +67,10 @@ pub struct ArchdrillApp {
     paste_mermaid: Option<files::PasteMermaid>,
     /// The shortcuts window is open.
     help_open: bool,
+    /// The command palette, when open.
+    command_palette: Option<command_palette::Palette>,
+    /// An arrow being drawn from the keyboard.
+    connect: Option<connect::ConnectPrompt>,
     /// Closing the window: the unsaved-changes prompt and what was chosen.
     closing: closing::Closing,
     /// Who owns the keyboard (text fields before the canvas).
@@ -103,8 +111,9 @@ impl ArchdrillApp {
         }
         let mut selected = 0;
         if let Some(path) = file {
-            match open(&path) {
-                Ok((diagram, origin)) => {
+            match crate::io::open_with_note(&path) {
+                Ok((diagram, origin, note)) => {
+                    errors.extend(note.map(|n| format!("{}: {n}", path.display())));
                     let origin = Source::from(origin);
                     if let Some(i) = entries.iter().position(|e| e.source == origin) {
                         selected = i;
@@ -138,6 +147,8 @@ impl ArchdrillApp {
             untitled: 0,
             window_title: String::new(),
             help_open: false,
+            command_palette: None,
+            connect: None,
             paste_mermaid: None,
             closing: closing::Closing::default(),
             keyboard: keyboard::KeyboardGuard::default(),
@@ -171,19 +182,22 @@ impl ArchdrillApp {
     }
 
     fn frame_ui(&mut self, ui: &mut Ui) {
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::K)) {
-            self.run_check();
-        }
-        self.file_keys(ui);
-        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1)) {
-            self.help_open = !self.help_open;
-        }
+        self.global_keys(ui);
         // Before the windows draw, so the Esc that closes one is spent.
         self.close_window_on_escape(ui);
-        crate::ui::help::help_ui(ui.ctx(), &mut self.help_open);
+        if self.help_open {
+            let rows: Vec<(String, &str)> = commands::UiCommand::ALL
+                .into_iter()
+                .filter(|c| c.shortcut().is_some())
+                .map(|c| (c.shortcut_text(ui.ctx()), c.label()))
+                .collect();
+            crate::ui::help::help_ui(ui.ctx(), &mut self.help_open, &rows);
+        }
         self.title_and_close_ui(ui);
         self.file_window_ui(ui);
         self.paste_mermaid_ui(ui);
+        self.command_palette_ui(ui);
+        self.connect_ui(ui);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         let editable = self.mode == Mode::Diagrams
             && self.entries.get(self.selected).is_some_and(Entry::editable);
@@ -309,10 +323,34 @@ impl ArchdrillApp {
                         decor.editable = entry.editable();
                         decor.snap = self.edit_prefs.snap;
                     }
+                    let fitting = entry.canvas.fit_pending;
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     self.keyboard.canvas_drawn(output.response.id);
+                    // A click on the canvas gives it the keyboard; it keeps
+                    // Tab and the arrows (next box, nudge) instead of egui
+                    // moving the focus to a button.
+                    if output.response.clicked() || output.response.drag_started() {
+                        output.response.request_focus();
+                    }
+                    describe_for_screen_readers(ui, &output.response, entry);
+                    if output.response.has_focus() {
+                        let filter = egui::EventFilter {
+                            tab: true,
+                            horizontal_arrows: true,
+                            vertical_arrows: true,
+                            escape: true,
+                        };
+                        ui.memory_mut(|m| m.set_focus_lock_filter(output.response.id, filter));
+                    }
                     events = output.events;
                     let editable = decor.editable;
+                    if keep_selection_in_view(entry) {
+                        ui.ctx().request_repaint();
+                    }
+                    let window = ui.ctx().content_rect().size();
+                    if follow_fit(entry, fitting, window) {
+                        ui.ctx().request_repaint();
+                    }
                     if let Some(sim) = entry.sim.as_mut()
                         && output.response.secondary_clicked()
                     {
@@ -385,6 +423,12 @@ impl ArchdrillApp {
             .walkthrough
             .as_ref()
             .map(|p| p.index)
+    }
+
+    /// Where the current canvas is on screen (last frame).
+    #[must_use]
+    pub fn canvas_screen_rect(&self) -> Option<egui::Rect> {
+        Some(self.entries.get(self.selected)?.canvas.screen_rect)
     }
 
     /// A node's rectangle on screen in the current diagram (last frame).
@@ -555,9 +599,8 @@ impl ArchdrillApp {
             ui.selectable_value(&mut self.mode, Mode::Diagrams, "Diagrams");
             ui.selectable_value(&mut self.mode, Mode::Cards, "Q&A cards");
             ui.selectable_value(&mut self.mode, Mode::Practice, "Practice");
-            if ui.button("Shortcuts").on_hover_text("F1").clicked() {
-                self.help_open = !self.help_open;
-            }
+            self.command_button(ui, commands::UiCommand::Shortcuts);
+            self.command_button(ui, commands::UiCommand::Palette);
             self.recent_menu_ui(ui);
             ui.separator();
             if self.mode != Mode::Diagrams {
@@ -573,36 +616,141 @@ impl ArchdrillApp {
                 })
                 .response
                 .labelled_by(label.id);
-            let shortcut = ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
-                egui::Modifiers::COMMAND,
-                egui::Key::K,
-            ));
-            if ui
-                .button("Check")
-                .on_hover_text(format!(
-                    "Compare this diagram with the reference ({shortcut})"
-                ))
-                .clicked()
-            {
-                self.run_check();
-            }
-            if ui
-                .button("Simulate")
-                .on_hover_text("What breaks first as traffic grows, and while a box is down")
-                .clicked()
-            {
-                self.toggle_simulation();
-            }
-            let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
-            if editable
-                && ui
-                    .button("Narration")
-                    .on_hover_text("Write the steps you say when you present this drawing, and rehearse presenting it")
-                    .clicked()
-            {
-                self.toggle_narration();
+            for command in [
+                commands::UiCommand::Check,
+                commands::UiCommand::Simulate,
+                commands::UiCommand::Narration,
+            ] {
+                if command != commands::UiCommand::Narration || self.command_enabled(command) {
+                    self.command_button(ui, command);
+                }
             }
         });
+    }
+}
+
+/// When the canvas changed its place on screen (the properties panel
+/// opened beside it on a selection), pans just enough that the selected
+/// boxes are not left under the panel. True when it panned.
+fn keep_selection_in_view(entry: &mut Entry) -> bool {
+    let canvas = &mut entry.canvas;
+    let now = canvas.screen_rect;
+    let moved = entry.canvas_rect != now && entry.canvas_rect.is_positive();
+    entry.canvas_rect = now;
+    if !moved || canvas.selection.nodes.is_empty() {
+        return false;
+    }
+    let doc = entry.editor.doc();
+    let Some(selected) = canvas
+        .selection
+        .nodes
+        .iter()
+        .filter_map(|id| canvas.node_screen_rect(doc, id))
+        .reduce(egui::Rect::union)
+    else {
+        return false;
+    };
+    let room = now.shrink(12.0);
+    if room.contains_rect(selected) || selected.width() > room.width() {
+        return false;
+    }
+    let dx = (room.right() - selected.right()).min(0.0) + (room.left() - selected.left()).max(0.0);
+    let dy = (room.bottom() - selected.bottom()).min(0.0) + (room.top() - selected.top()).max(0.0);
+    canvas.viewport.offset += egui::vec2(dx, dy);
+    dx != 0.0 || dy != 0.0
+}
+
+/// Keeps a fitted view fitted: after a zoom-to-fit the window size and
+/// the view are noted; a later frame with a resized window and the same
+/// view fits again (a panel opening on a selection does not: the drawing
+/// would jump at every click); a pan or zoom ends it. True when
+/// a fit is asked for (the next frame draws it).
+fn follow_fit(entry: &mut Entry, fitted_this_frame: bool, window: egui::Vec2) -> bool {
+    let canvas = &mut entry.canvas;
+    if fitted_this_frame && !canvas.fit_pending {
+        entry.fitted = Some((window, canvas.viewport));
+        return false;
+    }
+    match entry.fitted {
+        Some((_, view)) if view != canvas.viewport => entry.fitted = None,
+        Some((size, _)) if (size - window).length() > 0.5 => {
+            canvas.request_fit();
+            return true;
+        }
+        _ => {}
+    }
+    false
+}
+
+/// Puts every box and arrow of the drawing into the accessibility tree,
+/// named the way a screen reader should say them ("Service: Order service,
+/// 3 connections, selected"), with its place on screen; tests find canvas
+/// boxes by these names too. Hover-only, so the canvas keeps its gestures.
+fn describe_for_screen_readers(ui: &Ui, canvas: &egui::Response, entry: &Entry) {
+    let doc = entry.editor.doc();
+    let selection = &entry.canvas.selection;
+    let label = |id: &str| {
+        doc.node(id)
+            .map_or_else(|| id.to_owned(), |n| n.label.replace('\n', " "))
+    };
+    for node in &doc.nodes {
+        let Some(rect) = entry.canvas.node_screen_rect(doc, node.id.as_str()) else {
+            continue;
+        };
+        let rect = rect.intersect(canvas.rect);
+        if !rect.is_positive() {
+            continue;
+        }
+        let links = doc
+            .edges
+            .iter()
+            .filter(|e| e.from == node.id || e.to == node.id)
+            .count();
+        let mut name = format!(
+            "{}: {}, {links} connection{}",
+            node.kind.title(),
+            node.label.replace('\n', " "),
+            if links == 1 { "" } else { "s" }
+        );
+        if selection.nodes.contains(node.id.as_str()) {
+            name.push_str(", selected");
+        }
+        let response = ui.interact(
+            rect,
+            canvas.id.with(("node", node.id.as_str())),
+            egui::Sense::hover(),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::GraphicsObject, true, &name));
+    }
+    for edge in &doc.edges {
+        let (Some(a), Some(b)) = (
+            entry.canvas.node_screen_rect(doc, edge.from.as_str()),
+            entry.canvas.node_screen_rect(doc, edge.to.as_str()),
+        ) else {
+            continue;
+        };
+        let mid = a.center() + (b.center() - a.center()) * 0.5;
+        let rect = egui::Rect::from_center_size(mid, egui::vec2(8.0, 8.0)).intersect(canvas.rect);
+        if !rect.is_positive() {
+            continue;
+        }
+        let event = if edge.label.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", edge.label)
+        };
+        let name = format!(
+            "{} arrow from {} to {}{event}",
+            edge.kind.title(),
+            label(edge.from.as_str()),
+            label(edge.to.as_str())
+        );
+        let response = ui.interact(
+            rect,
+            canvas.id.with(("edge", edge.id.as_str())),
+            egui::Sense::hover(),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::GraphicsObject, true, &name));
     }
 }
 

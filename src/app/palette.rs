@@ -4,18 +4,43 @@
 
 use egui::{Key, Ui};
 
+use super::commands::UiCommand;
 use super::editing::PALETTE;
 use super::{ArchdrillApp, keyboard};
 use crate::model::{ArrowStyle, EdgeKind, NodeKind, Point, infer_kind};
 
+/// Palette rows narrower than this use the compact form.
+const COMPACT_BELOW: f32 = 1200.0;
+
+/// A kind's name on a compact palette button.
+const fn short_name(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Edge => "CDN",
+        NodeKind::LoadBalancer => "LB",
+        NodeKind::Gateway => "Gateway",
+        NodeKind::Database => "DB",
+        NodeKind::Bus => "Bus",
+        NodeKind::External => "External",
+        _ => kind.title(),
+    }
+}
+
 impl ArchdrillApp {
     /// The palette row: one button per kind, quick add, edge kind, undo/redo.
     pub fn palette_ui(&mut self, ui: &mut Ui) {
+        // Under ~1200 px (a 1024 px laptop) the kinds get short names and
+        // the arrow kinds a drop-down, so the row wraps once, not thrice.
+        let compact = ui.available_width() < COMPACT_BELOW;
         ui.horizontal_wrapped(|ui| {
             for (kind, key) in PALETTE {
+                let name = if compact {
+                    short_name(kind)
+                } else {
+                    kind.title()
+                };
                 let response = ui
                     .add(
-                        egui::Button::new(format!("+ {}", kind.title()))
+                        egui::Button::new(format!("+ {name}"))
                             .small()
                             .sense(egui::Sense::click_and_drag()),
                     )
@@ -29,11 +54,31 @@ impl ArchdrillApp {
                 }
                 self.palette_drag(ui, &response, kind);
             }
+            if compact {
+                ui.end_row();
+            } else {
+                ui.separator();
+            }
+            ui.horizontal(|ui| self.quick_add_ui(ui));
             ui.separator();
-            self.quick_add_ui(ui);
-            ui.separator();
-            ui.label("New arrows");
-            for (n, kind) in EdgeKind::ALL.into_iter().enumerate() {
+            let caption = ui.label("New arrows");
+            if compact {
+                let mut chosen = self.edge_kind;
+                egui::ComboBox::from_id_salt("new-arrows")
+                    .selected_text(chosen.title())
+                    .show_ui(ui, |ui| {
+                        for kind in EdgeKind::ALL {
+                            ui.selectable_value(&mut chosen, kind, kind.title());
+                        }
+                    })
+                    .response
+                    .labelled_by(caption.id)
+                    .on_hover_text("1–4 set it too (and retype the selected arrows)");
+                if chosen != self.edge_kind {
+                    self.set_edge_kind(chosen);
+                }
+            }
+            for (n, kind) in EdgeKind::ALL.into_iter().enumerate().filter(|_| !compact) {
                 if ui
                     .selectable_label(self.edge_kind == kind, kind.title())
                     .on_hover_text(format!(
@@ -49,33 +94,11 @@ impl ArchdrillApp {
             self.arrow_style_ui(ui);
             ui.separator();
             ui.checkbox(&mut self.edit_prefs.snap, "Snap")
-                .on_hover_text("Snap boxes to the grid (Ctrl+')");
-            if ui
-                .button("Tidy")
-                .on_hover_text("Lay the drawing out in reading order: client → edge → gateway → services → data → workers (undoable)")
-                .clicked()
-            {
-                self.tidy();
-            }
+                .on_hover_text(UiCommand::ToggleSnap.hint(ui.ctx()));
+            self.command_button(ui, UiCommand::Tidy);
             ui.separator();
-            let (can_undo, can_redo) =
-                self.entries.get(self.selected).map_or((false, false), |e| {
-                    (e.editor.can_undo(), e.editor.can_redo())
-                });
-            if ui
-                .add_enabled(can_undo, egui::Button::new("Undo"))
-                .on_hover_text("Ctrl+Z")
-                .clicked()
-            {
-                self.undo();
-            }
-            if ui
-                .add_enabled(can_redo, egui::Button::new("Redo"))
-                .on_hover_text("Ctrl+Shift+Z")
-                .clicked()
-            {
-                self.redo();
-            }
+            self.command_button(ui, UiCommand::Undo);
+            self.command_button(ui, UiCommand::Redo);
         });
     }
 
@@ -127,7 +150,7 @@ impl ArchdrillApp {
                 egui::TextEdit::singleline(&mut self.quick_add)
                     .id(id)
                     .hint_text("e.g. Redis cache")
-                    .desired_width(130.0),
+                    .desired_width(110.0),
             )
             .labelled_by(label.id)
             .on_hover_text(

@@ -3,62 +3,47 @@
 
 use egui::{RichText, Ui};
 
+use super::ArchdrillApp;
+use super::commands::UiCommand as C;
 use super::entry::{Entry, Source};
-use super::{ArchdrillApp, files};
 use crate::model::{EdgeKind, NodeKind};
 use crate::ui::edges::edge_sample_ui;
 use crate::walkthrough::Player;
 
 impl ArchdrillApp {
+    /// A button for `command`: its label, its tooltip with the shortcut,
+    /// greyed out when it cannot run.
+    pub(super) fn command_button(&mut self, ui: &mut Ui, command: C) {
+        let enabled = self.command_enabled(command);
+        if ui
+            .add_enabled(enabled, egui::Button::new(command.label()))
+            .on_hover_text(command.hint(ui.ctx()))
+            .on_disabled_hover_text(command.hint(ui.ctx()))
+            .clicked()
+        {
+            self.run_command(ui, command);
+        }
+    }
+
     pub(super) fn side_panel_ui(&mut self, ui: &mut Ui) {
         ui.add_space(6.0);
         ui.heading("archdrill");
         ui.horizontal(|ui| {
-            if ui.button("New drawing").on_hover_text("Ctrl+N").clicked() {
-                self.new_drawing();
-            }
-            if ui.button("Open…").on_hover_text("Ctrl+O").clicked() {
-                self.file_window = Some(files::FileWindow::new(
-                    files::FileAction::Open,
-                    String::new(),
-                ));
+            for command in [C::NewDrawing, C::Open] {
+                self.command_button(ui, command);
             }
         });
-        let editable = self.entries.get(self.selected).is_some_and(Entry::editable);
         ui.horizontal(|ui| {
-            if ui
-                .add_enabled(editable, egui::Button::new("Save"))
-                .on_hover_text("Ctrl+S")
-                .clicked()
-            {
-                self.save();
-            }
-            if ui
-                .button("Save as…")
-                .on_hover_text("Ctrl+Shift+S; a reference is saved as an editable copy")
-                .clicked()
-            {
-                self.save_as();
+            for command in [C::Save, C::SaveAs] {
+                self.command_button(ui, command);
             }
         });
         ui.horizontal_wrapped(|ui| {
-            if ui
-                .button("Export…")
-                .on_hover_text("SVG, PNG, Mermaid or RON, by the file name's extension")
-                .clicked()
-            {
-                self.export_dialog();
-            }
+            self.command_button(ui, C::Export);
             if ui.button("Copy as Mermaid").clicked() {
                 self.copy_as_mermaid(ui);
             }
-            if ui
-                .button("Paste Mermaid…")
-                .on_hover_text("Import a flowchart as a new drawing (Open… reads .mmd files too)")
-                .clicked()
-            {
-                self.paste_mermaid = Some(files::PasteMermaid::default());
-            }
+            self.command_button(ui, C::PasteMermaid);
         });
         ui.separator();
         let opened: Vec<usize> = (0..self.entries.len())

@@ -16,6 +16,7 @@ use crate::drill::progress::{self, ProgressError};
 use crate::drill::queue::{Queue, due};
 use crate::drill::{Catalog, ItemKind, Progress, Rating, Timestamp};
 use crate::store::DataDir;
+use crate::ui::card_text::AnswerView;
 use crate::ui::rehearsal::{Rehearsal, RehearsalAction, rehearsal_ui, whole_secs};
 
 /// Where the drills read the time.
@@ -65,6 +66,8 @@ pub struct Practice {
     clock: Clock,
     pub(super) view: View,
     rehearsal: Option<Rehearsal>,
+    /// Draws the rehearsed card's answer (keeps the Markdown viewer's cache).
+    answer: AnswerView,
     /// A whiteboard round being set up.
     pub(super) setup: Option<super::round::RoundSetup>,
     /// The round under way or last submitted.
@@ -89,6 +92,7 @@ impl Practice {
             clock: Clock::System,
             view: View::Queue,
             rehearsal: None,
+            answer: AnswerView::default(),
             setup: None,
             round: None,
             mock: None,
@@ -319,7 +323,7 @@ impl ArchdrillApp {
         let rehearsal = practice.rehearsal.as_mut()?;
         let card = practice.cards.iter().find(|c| c.id == rehearsal.card_id)?;
         let previews = practice.progress.preview(&rehearsal.card_id, at);
-        rehearsal_ui(ui, card, rehearsal, now, &previews)
+        rehearsal_ui(ui, &mut practice.answer, card, rehearsal, now, &previews)
     }
 
     fn queue_ui(&mut self, ui: &mut Ui, now: f64) {
@@ -376,21 +380,21 @@ impl ArchdrillApp {
             }
         });
         ui.separator();
-        ui.columns(2, |columns| {
-            let [left, right] = columns else {
-                return;
-            };
-            egui::ScrollArea::vertical()
-                .id_salt("due list")
-                .show(left, |ui| {
-                    Self::due_list_ui(ui, &queue, &mut open, &mut round);
-                });
-            egui::ScrollArea::vertical()
-                .id_salt("rounds")
-                .show(right, |ui| {
-                    self.rounds_list_ui(ui, &mut round, &mut reopen);
-                });
-        });
+        // Whiteboard prompts and past rounds at the right, the due list
+        // (long questions wrapped) in the rest.
+        egui::Panel::right("rounds")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("rounds")
+                    .show(ui, |ui| self.rounds_list_ui(ui, &mut round, &mut reopen));
+            });
+        egui::ScrollArea::vertical()
+            .id_salt("due list")
+            .show(ui, |ui| {
+                Self::due_list_ui(ui, &queue, &mut open, &mut round);
+            });
         if let Some(id) = round {
             self.set_up_round(&id);
         }
@@ -420,7 +424,7 @@ impl ArchdrillApp {
         round: &mut Option<String>,
     ) {
         for entry in &queue.due {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let tag = match entry.kind {
                     ItemKind::Card => "card",
                     ItemKind::Prompt => "round",
@@ -448,13 +452,15 @@ impl ArchdrillApp {
 
     /// Every prompt (to start a round) and the past rounds (to reopen).
     fn rounds_list_ui(&self, ui: &mut Ui, round: &mut Option<String>, reopen: &mut Option<String>) {
-        ui.collapsing("Whiteboard prompts", |ui| {
-            for prompt in self.practice.catalog.prompts() {
-                if ui.link(&prompt.title).clicked() {
-                    *round = Some(prompt.id.clone());
+        egui::CollapsingHeader::new("Whiteboard prompts")
+            .default_open(true)
+            .show(ui, |ui| {
+                for prompt in self.practice.catalog.prompts() {
+                    if ui.link(&prompt.title).clicked() {
+                        *round = Some(prompt.id.clone());
+                    }
                 }
-            }
-        });
+            });
         let rounds = &self.practice.progress.rounds;
         if !rounds.is_empty() {
             ui.strong("Past rounds");

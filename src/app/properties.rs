@@ -67,7 +67,7 @@ impl ArchdrillApp {
             if !selection.nodes.is_empty()
                 && ui
                     .button("Group into a boundary")
-                    .on_hover_text("Ctrl+G")
+                    .on_hover_text(super::commands::UiCommand::Group.hint(ui.ctx()))
                     .clicked()
             {
                 actions.action = Some(SelectionAction::Group);
@@ -75,12 +75,17 @@ impl ArchdrillApp {
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            for (action, label, hint) in [
-                (SelectionAction::Duplicate, "Duplicate", "Ctrl+D"),
-                (SelectionAction::Copy, "Copy", "Ctrl+C"),
-                (SelectionAction::Delete, "Delete", "Delete or Backspace"),
+            use super::commands::UiCommand as C;
+            for (action, command) in [
+                (SelectionAction::Duplicate, C::Duplicate),
+                (SelectionAction::Copy, C::Copy),
+                (SelectionAction::Delete, C::Delete),
             ] {
-                if ui.button(label).on_hover_text(hint).clicked() {
+                if ui
+                    .button(command.label())
+                    .on_hover_text(command.hint(ui.ctx()))
+                    .clicked()
+                {
                     actions.action = Some(action);
                 }
             }
@@ -364,7 +369,7 @@ fn boundary_ui(
     }
     if ui
         .button("Ungroup")
-        .on_hover_text("Dissolve the boundary, keep its boxes (Ctrl+Shift+G)")
+        .on_hover_text(super::commands::UiCommand::Ungroup.hint(ui.ctx()))
         .clicked()
     {
         actions.action = Some(SelectionAction::Ungroup);

@@ -353,6 +353,16 @@ impl ArchdrillApp {
         if ui.button("← Due today").clicked() {
             back = true;
         }
+        if let Some(mock) = self.practice.mock.as_ref() {
+            ui.label(
+                RichText::new(format!(
+                    "Mock panel, part 1 of {}: this round, then {} cards from other sections.",
+                    1 + mock.plan.cards.len(),
+                    mock.plan.cards.len()
+                ))
+                .strong(),
+            );
+        }
         ui.heading(&prompt.title);
         for line in &prompt.brief {
             ui.label(format!("• {line}"));

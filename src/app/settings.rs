@@ -43,7 +43,11 @@ impl ArchdrillApp {
         let path = data.settings_path();
         let loaded = match Settings::load(&path) {
             Ok(loaded) => loaded,
-            Err(e @ (StoreError::NewerVersion { .. } | StoreError::Io { .. })) => {
+            Err(
+                e @ (StoreError::NewerVersion { .. }
+                | StoreError::Io { .. }
+                | StoreError::Refused { .. }),
+            ) => {
                 self.errors.push(format!(
                     "{e}. Settings start from the defaults and are not saved this time."
                 ));

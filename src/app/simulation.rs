@@ -76,6 +76,8 @@ impl ArchdrillApp {
                 Some(_) => None,
                 None => Some(SimView::new()),
             };
+            // The panel takes width from the canvas: keep the drawing in view.
+            entry.canvas.request_fit();
         }
     }
 

@@ -36,6 +36,11 @@ pub struct Card {
     /// The reference diagram this question is about, if any.
     #[serde(default)]
     pub diagram: Option<String>,
+    /// On a first-person story card: which of the story's facts (the
+    /// persona's figures, tools, incidents) to replace with the user's own
+    /// before rehearsing it.
+    #[serde(default)]
+    pub make_it_yours: Option<String>,
     /// The section (filled in from the file, not written per card).
     #[serde(skip)]
     pub section: String,
@@ -46,6 +51,36 @@ impl Card {
     #[must_use]
     pub fn answer_words(&self) -> usize {
         self.answer.split_whitespace().count()
+    }
+
+    /// The answer as Markdown (`CommonMark`), followed by its table (if any) as a
+    /// GitHub-style table: what the card view renders.
+    #[must_use]
+    pub fn answer_markdown(&self) -> String {
+        match &self.table {
+            None => self.answer.clone(),
+            Some(table) => format!("{}\n\n{}", self.answer, table.to_markdown()),
+        }
+    }
+}
+
+impl Table {
+    /// The table in GitHub-flavoured Markdown: a header row, the delimiter
+    /// row, one line per row; `|` in a cell escaped.
+    #[must_use]
+    pub fn to_markdown(&self) -> String {
+        let line = |cells: &[String]| {
+            let cells: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+            format!("| {} |\n", cells.join(" | "))
+        };
+        let mut out = line(&self.columns);
+        out.push('|');
+        out.push_str(&"---|".repeat(self.columns.len()));
+        out.push('\n');
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
     }
 }
 
@@ -168,5 +203,29 @@ mod tests {
                     .contains("kafka")
         }));
         assert!(search(&cards, "zzzz-no-such-word").is_empty());
+    }
+
+    #[test]
+    fn a_table_becomes_a_markdown_table_after_the_answer() {
+        let table = Table {
+            columns: vec![String::new(), "Sync".into(), "Async".into()],
+            rows: vec![vec!["Pipes".into(), "a | b".into(), "c".into()]],
+        };
+        assert_eq!(
+            table.to_markdown(),
+            "|  | Sync | Async |\n|---|---|---|\n| Pipes | a \\| b | c |\n"
+        );
+        let card = Card {
+            id: "x".into(),
+            question: "?".into(),
+            answer: "Answer.".into(),
+            key_points: vec![],
+            table: Some(table),
+            follow_ups: vec![],
+            diagram: None,
+            make_it_yours: None,
+            section: String::new(),
+        };
+        assert!(card.answer_markdown().starts_with("Answer.\n\n|  | Sync |"));
     }
 }

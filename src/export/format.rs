@@ -38,14 +38,27 @@ impl Format {
 /// for PNG.
 ///
 /// # Errors
-/// [`ExportError`] for a bad scale or a picture too large to make.
+/// [`ExportError`] for a bad scale or a picture too large to make, and for
+/// Mermaid or RON text larger than archdrill reads back (every file we
+/// write, we can open again).
 pub fn render(diagram: &Diagram, format: Format, scale: f32) -> Result<Vec<u8>, ExportError> {
+    let size = |text: &str| u64::try_from(text.len()).unwrap_or(u64::MAX);
     Ok(match format {
         Format::Svg => svg(diagram).into_bytes(),
         Format::Png => png(diagram, scale)?,
-        Format::Mermaid => crate::mermaid::export(diagram).into_bytes(),
-        Format::Ron => file::to_ron(diagram)
-            .map_err(|e| ExportError::Render(e.to_string()))?
-            .into_bytes(),
+        Format::Mermaid => {
+            let text = crate::mermaid::export(diagram);
+            if text.len() > crate::mermaid::MAX_INPUT_BYTES {
+                return Err(ExportError::MermaidTooLarge { bytes: size(&text) });
+            }
+            text.into_bytes()
+        }
+        Format::Ron => {
+            let text = file::to_ron(diagram).map_err(|e| ExportError::Render(e.to_string()))?;
+            if size(&text) > file::MAX_FILE_BYTES {
+                return Err(ExportError::RonTooLarge { bytes: size(&text) });
+            }
+            text.into_bytes()
+        }
     })
 }

@@ -10,7 +10,7 @@ mod writer;
 
 pub use format::{Format, render};
 pub use png::{MAX_PIXELS, MAX_SIDE_PX, png, rasterize};
-pub use svg::{FONT_FAMILY, svg};
+pub use svg::{FONT_FAMILY, least_extent, svg};
 
 /// Why a picture could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +27,26 @@ pub enum ExportError {
         width: f32,
         /// Requested height in pixels.
         height: f32,
+    },
+    /// The Mermaid text would be larger than archdrill imports.
+    #[error(
+        "the Mermaid text would be {} and archdrill imports flowcharts of at most {}, so it could not be opened again; export .ron or .svg instead",
+        crate::disk::human_bytes(*bytes),
+        crate::disk::human_bytes(crate::mermaid::MAX_INPUT_BYTES as u64)
+    )]
+    MermaidTooLarge {
+        /// The size it would have had.
+        bytes: u64,
+    },
+    /// The RON text would be larger than archdrill opens.
+    #[error(
+        "the diagram would take {} as a file and archdrill opens diagrams of at most {}",
+        crate::disk::human_bytes(*bytes),
+        crate::disk::human_bytes(crate::model::file::MAX_FILE_BYTES)
+    )]
+    RonTooLarge {
+        /// The size it would have had.
+        bytes: u64,
     },
     /// Rendering or encoding failed.
     #[error("cannot render the picture: {0}")]

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::writer::{N, write_primitive, xml};
 use crate::model::Diagram;
-use crate::scene::geometry::{R, p};
+use crate::scene::geometry::{R, node_rect, p};
 use crate::scene::{self, Layout, View, palette};
 
 /// Empty space around the picture.
@@ -61,4 +61,19 @@ pub fn svg(diagram: &Diagram) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+/// The least extent the picture of `diagram` has (its boxes and
+/// containers and the margin; arrows, labels and loops only add to it), in
+/// canvas units, computed without drawing: big pictures are refused on it
+/// before anything is allocated.
+#[must_use]
+pub fn least_extent(diagram: &Diagram) -> Option<(f32, f32)> {
+    let boxes = diagram.nodes.iter().map(node_rect);
+    let containers = scene::boundary_rects(diagram).into_iter().map(|c| c.rect);
+    let r = boxes
+        .chain(containers)
+        .reduce(R::union)?
+        .expand2(MARGIN, MARGIN);
+    Some((r.w(), r.h()))
 }

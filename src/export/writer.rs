@@ -13,18 +13,46 @@ pub struct N(pub f32);
 impl std::fmt::Display for N {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let rounded = (self.0 * 100.0).round() / 100.0;
-        let value = if rounded == 0.0 || !rounded.is_finite() {
-            0.0
+        if rounded == 0.0 || !rounded.is_finite() {
+            return f.write_str("0");
+        }
+        // Hundredths as an integer, without allocating: f32 × 100 is exact
+        // in f64, and ties to even is how `{:.2}` rounds the exact value.
+        let hundredths = f64::from(rounded) * 100.0;
+        if hundredths.abs() >= 1e15 {
+            let text = format!("{rounded:.2}");
+            return f.write_str(text.trim_end_matches('0').trim_end_matches('.'));
+        }
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "below 10^15 in magnitude, checked above"
+        )]
+        let c = hundredths.round_ties_even() as i64;
+        if c < 0 {
+            f.write_str("-")?;
+        }
+        let c = c.unsigned_abs();
+        let (whole, part) = (c / 100, c % 100);
+        if part == 0 {
+            write!(f, "{whole}")
+        } else if part % 10 == 0 {
+            write!(f, "{whole}.{}", part / 10)
         } else {
-            rounded
-        };
-        let text = format!("{value:.2}");
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        f.write_str(text)
+            write!(f, "{whole}.{part:02}")
+        }
     }
 }
 
-/// Escapes text for XML content and attribute values.
+/// True for the characters XML 1.0 allows in a document: tab, newline,
+/// carriage return and everything from U+0020 except U+FFFE and U+FFFF
+/// (Rust strings hold no surrogates).
+pub const fn xml_char(ch: char) -> bool {
+    matches!(ch, '\t' | '\n' | '\r' | '\u{20}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// Escapes text for XML content and attribute values; characters XML
+/// cannot hold (C0 controls but tab and newline, U+FFFE, U+FFFF) and the
+/// C1 controls are left out, so the document always parses.
 pub fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -34,7 +62,7 @@ pub fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c if !xml_char(c) || (c.is_control() && c != '\n' && c != '\t') => {}
             c => out.push(c),
         }
     }
@@ -235,6 +263,32 @@ fn text_lines(
 mod tests {
     use super::*;
 
+    /// The first formatting of `N`, kept to check the faster one against.
+    fn old_format(v: f32) -> String {
+        let rounded = (v * 100.0).round() / 100.0;
+        let value = if rounded == 0.0 || !rounded.is_finite() {
+            0.0
+        } else {
+            rounded
+        };
+        let text = format!("{value:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+
+    #[test]
+    fn numbers_read_as_they_always_did() {
+        let mut v = -200_000.0f32;
+        while v < 200_000.0 {
+            assert_eq!(N(v).to_string(), old_format(v), "{v}");
+            v += 0.37;
+        }
+        for v in [
+            0.005, -0.005, 0.015, 1.005, 2.675, 99.995, 1e-7, -1e-7, 65_535.99,
+        ] {
+            assert_eq!(N(v).to_string(), old_format(v), "{v}");
+        }
+    }
+
     #[test]
     fn numbers_are_short_and_stable() {
         assert_eq!(N(1.0).to_string(), "1");
@@ -249,5 +303,10 @@ mod tests {
             xml("<a href='x'>&\"</a>"),
             "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
         );
+        assert_eq!(
+            xml("a\u{fffe}b\u{ffff}c\u{1}d\u{7f}e\u{1fffe}"),
+            "abcde\u{1fffe}"
+        );
+        assert_eq!(xml("tab\tline\n"), "tab\tline\n");
     }
 }

@@ -118,6 +118,7 @@ impl Groups {
     /// The child of `ancestor` on the way down to `group` (`group` itself
     /// if it is a direct child); `None` if `group` is `ancestor` or not
     /// inside it.
+    #[cfg(test)]
     pub(super) fn child_toward(&self, group: usize, ancestor: usize) -> Option<usize> {
         let mut previous = None;
         for g in self.chain(group) {

@@ -38,6 +38,9 @@ pub(super) struct Layers {
     pub(super) chains: Vec<Vec<usize>>,
     /// Number of ranks.
     pub(super) ranks: usize,
+    /// Long edges left without dummies (over the budget): drawn straight
+    /// like the others, but with no corridor kept free for them.
+    pub(super) uncorridored: usize,
 }
 
 /// Corridor kept free for one edge through a rank, and the extra room per
@@ -47,8 +50,17 @@ const PARALLEL: f32 = crate::scene::geometry::PARALLEL_SPACING;
 
 impl Layers {
     /// Builds the layered graph from ranked nodes (`size` is each node's
-    /// cross-axis size) and the diagram's links.
-    pub(super) fn new(rank: &[usize], size: &[f32], links: &[Link], groups: &Groups) -> Self {
+    /// cross-axis size) and the diagram's links. At most `max_dummies`
+    /// dummies are made: past that, the shortest long edges get theirs
+    /// first and the longest none (a chain of calls inside one tier would
+    /// otherwise need dummies quadratic in its length).
+    pub(super) fn new(
+        rank: &[usize],
+        size: &[f32],
+        links: &[Link],
+        groups: &Groups,
+        max_dummies: usize,
+    ) -> Self {
         let n = rank.len();
         let ranks = rank.iter().copied().max().map_or(0, |r| r + 1);
         let mut layers = Self {
@@ -60,6 +72,7 @@ impl Layers {
             down: vec![Vec::new(); n],
             chains: Vec::new(),
             ranks,
+            uncorridored: 0,
         };
         // Parallel edges share one chain, with a wider corridor.
         let mut pairs: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -72,6 +85,24 @@ impl Layers {
             if rank[a] < rank[b] {
                 *pairs.entry((a, b)).or_insert(0) += 1;
             }
+        }
+        let mut pairs: Vec<((usize, usize), usize)> = pairs.into_iter().collect();
+        let needed: usize = pairs.iter().map(|&((a, b), _)| rank[b] - rank[a] - 1).sum();
+        if needed > max_dummies {
+            // Shortest first; what does not fit goes without dummies.
+            pairs.sort_by_key(|&((a, b), _)| (rank[b] - rank[a], a, b));
+            let mut left = max_dummies;
+            pairs.retain(|&((a, b), count)| {
+                let want = rank[b] - rank[a] - 1;
+                if want <= left {
+                    left -= want;
+                    true
+                } else {
+                    layers.uncorridored += count;
+                    false
+                }
+            });
+            pairs.sort_unstable_by_key(|&(pair, _)| pair);
         }
         let spans = groups.spans(rank);
         for ((a, b), count) in pairs {
@@ -176,7 +207,7 @@ mod tests {
         };
         // a(0) → b(1) twice, a(0) → x(3), c at rank 2 in a's boundary.
         let links = [link(0, 1), link(1, 0), link(0, 3)];
-        let layers = Layers::new(&[0, 1, 2, 3], &[60.0; 4], &links, &groups);
+        let layers = Layers::new(&[0, 1, 2, 3], &[60.0; 4], &links, &groups, usize::MAX);
         assert_eq!(layers.down[0], vec![(1, 2.0), (4, 1.0)]);
         assert_eq!(layers.chains, vec![vec![0, 4, 5, 3]]);
         // The boundary spans ranks 0..=2: the line stays inside it.

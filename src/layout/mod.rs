@@ -26,6 +26,7 @@ mod place;
 mod rails;
 mod rank;
 mod saga;
+mod simple;
 mod solve;
 
 use std::collections::BTreeMap;
@@ -69,6 +70,47 @@ impl Direction {
 /// Placements tried while edge corridors still need widening.
 const CLEARANCE_ROUNDS: usize = 2;
 
+/// Dummy vertices allowed per node and link, and at least (see
+/// `Layers::new`): the layered graph stays linear in the drawing.
+const DUMMIES_PER_ELEMENT: usize = 8;
+const DUMMY_FLOOR: usize = 20_000;
+/// Past any of these the layered layout would be too slow or too big, and
+/// the simple placement (`simple.rs`) is used: nodes, cells of the
+/// rank × boundary table the ordering keeps, and the summed nesting depth
+/// of the nodes (the inside-out placement visits a node once per
+/// enclosing boundary).
+const MAX_LAYERED_NODES: usize = 12_000;
+const MAX_RANK_GROUP_CELLS: usize = 2_000_000;
+const MAX_NESTING_WORK: usize = 400_000;
+
+/// What the layout gave up on a big drawing, for a message to the user.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Why the simple placement was used instead of the layered layout.
+    pub simplified: Option<String>,
+    /// Long arrows left without a free corridor of their own.
+    pub uncorridored: usize,
+}
+
+impl Report {
+    /// A sentence for the user, when anything was given up.
+    #[must_use]
+    pub fn message(&self) -> Option<String> {
+        if let Some(reason) = &self.simplified {
+            Some(format!(
+                "This drawing is too big for the full layout ({reason}); its boxes were placed in plain ranks instead, so arrows may cross boxes and boundaries may overlap."
+            ))
+        } else if self.uncorridored > 0 {
+            Some(format!(
+                "This drawing is big: {} long arrows got no free corridor of their own and may cross boxes.",
+                self.uncorridored
+            ))
+        } else {
+            None
+        }
+    }
+}
+
 /// An edge between two distinct nodes, by node index, in document order.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Link {
@@ -84,7 +126,14 @@ pub(crate) struct Link {
 /// applies the positions (as one undoable step).
 #[must_use]
 pub fn tidy(diagram: &Diagram) -> Vec<(NodeId, Point)> {
-    let centres = solve(diagram, Direction::LeftRight);
+    tidy_with_report(diagram).0
+}
+
+/// [`tidy`], and what it gave up on a big drawing.
+#[must_use]
+pub fn tidy_with_report(diagram: &Diagram) -> (Vec<(NodeId, Point)>, Report) {
+    let mut report = Report::default();
+    let centres = solve(diagram, Direction::LeftRight, &mut report);
     let corner = |points: &mut dyn Iterator<Item = (Point, f32, f32)>| {
         points
             .map(|(p, w, h)| (p.x - w * 0.5, p.y - h * 0.5))
@@ -108,7 +157,7 @@ pub fn tidy(diagram: &Diagram) -> Vec<(NodeId, Point)> {
         (_, Some(a)) => (-a.0, -a.1),
         _ => (0.0, 0.0),
     };
-    diagram
+    let positions = diagram
         .nodes
         .iter()
         .zip(centres)
@@ -116,20 +165,28 @@ pub fn tidy(diagram: &Diagram) -> Vec<(NodeId, Point)> {
             let at = Point::new((p.x + shift.0).round(), (p.y + shift.1).round());
             (node.id.clone(), at)
         })
-        .collect()
+        .collect();
+    (positions, report)
 }
 
 /// Positions every node of `diagram` in layers along `direction` (Mermaid
 /// imports). Sizes come from the nodes; boundaries are respected.
 pub fn layered(diagram: &mut Diagram, direction: Direction) {
-    let centres = solve(diagram, direction);
+    let _report = layered_with_report(diagram, direction);
+}
+
+/// [`layered`], and what it gave up on a big drawing.
+pub fn layered_with_report(diagram: &mut Diagram, direction: Direction) -> Report {
+    let mut report = Report::default();
+    let centres = solve(diagram, direction, &mut report);
     for (node, p) in diagram.nodes.iter_mut().zip(centres) {
         node.pos = p;
     }
+    report
 }
 
 /// Every node's centre, in document order.
-fn solve(diagram: &Diagram, direction: Direction) -> Vec<Point> {
+fn solve(diagram: &Diagram, direction: Direction, report: &mut Report) -> Vec<Point> {
     let horizontal = direction.horizontal();
     let sizes: Vec<(f32, f32)> = diagram
         .nodes
@@ -145,10 +202,10 @@ fn solve(diagram: &Diagram, direction: Direction) -> Vec<Point> {
         .collect();
     let rail = rails::find(diagram, &sizes, place::rank_gap(horizontal));
     let frame: Vec<(f32, f32)> = if rail.contains(&true) {
-        with_rails(diagram, &sizes, &rail, horizontal)
+        with_rails(diagram, &sizes, &rail, horizontal, report)
     } else {
         let sinks = vec![false; diagram.nodes.len()];
-        core(diagram, &sizes, horizontal, &[], &sinks)
+        core(diagram, &sizes, horizontal, &[], &sinks, report)
     };
     frame
         .into_iter()
@@ -168,6 +225,7 @@ fn with_rails(
     sizes: &[(f32, f32)],
     rail: &[bool],
     horizontal: bool,
+    report: &mut Report,
 ) -> Vec<(f32, f32)> {
     let reduced = rails::reduce(diagram, rail);
     let inner_sizes: Vec<(f32, f32)> = (0..sizes.len())
@@ -180,6 +238,7 @@ fn with_rails(
         horizontal,
         &reduced.flows,
         &reduced.sinks,
+        report,
     );
     let boxes: Vec<rails::Placed> = inner
         .iter()
@@ -258,6 +317,7 @@ fn core(
     horizontal: bool,
     flows: &[Link],
     sinks: &[bool],
+    report: &mut Report,
 ) -> Vec<(f32, f32)> {
     let n = diagram.nodes.len();
     if n == 0 {
@@ -281,7 +341,18 @@ fn core(
     let ranking: Vec<Link> = rank_links.iter().chain(flows).copied().collect();
     let rank = rank::ranks(&rank_kinds, &ranking);
     let groups = Groups::new(diagram);
-    let layers = Layers::new(&rank, &cross_size, &links, &groups);
+    if let Some(reason) = over_budget(&rank, &groups) {
+        report.simplified = Some(reason);
+        let hint: Vec<f32> = diagram
+            .nodes
+            .iter()
+            .map(|node| finite_or(if horizontal { node.pos.y } else { node.pos.x }, 0.0))
+            .collect();
+        return simple::place(&rank, sizes, &links, &groups, &hint, horizontal);
+    }
+    let max_dummies = (DUMMIES_PER_ELEMENT * (n + links.len())).max(DUMMY_FLOOR);
+    let layers = Layers::new(&rank, &cross_size, &links, &groups, max_dummies);
+    report.uncorridored += layers.uncorridored;
     let hint = hints(diagram, &links, &layers, horizontal);
     let mut marked = sinks.to_vec();
     marked.resize(layers.len(), false);
@@ -329,6 +400,28 @@ fn core(
         cross = place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, warm);
     }
     (0..n).map(|v| (along[layers.rank[v]], cross[v])).collect()
+}
+
+/// Why the layered layout would cost too much for this drawing, if it
+/// would (see [`MAX_LAYERED_NODES`] and the limits beside it).
+fn over_budget(rank: &[usize], groups: &Groups) -> Option<String> {
+    let n = rank.len();
+    if n > MAX_LAYERED_NODES {
+        return Some(format!(
+            "{n} boxes; the full layout handles up to {MAX_LAYERED_NODES}"
+        ));
+    }
+    let ranks = rank.iter().copied().max().map_or(0, |r| r + 1);
+    let boundaries = groups.root();
+    if ranks.saturating_mul(boundaries + 1) > MAX_RANK_GROUP_CELLS {
+        return Some(format!("{boundaries} boundaries over {ranks} ranks"));
+    }
+    let nesting: usize = groups.owner.iter().map(|&g| groups.depth[g]).sum();
+    if nesting > MAX_NESTING_WORK {
+        let deepest = groups.depth.iter().copied().max().unwrap_or(0);
+        return Some(format!("boundaries nested {deepest} deep"));
+    }
+    None
 }
 
 fn finite_or(value: f32, fallback: f32) -> f32 {

@@ -14,6 +14,11 @@ const MAX_SWEEPS: usize = 24;
 const PATIENCE: usize = 4;
 /// Rounds of adjacent swaps after each sweep.
 const TRANSPOSE_ROUNDS: usize = 4;
+/// Work allowed for the whole crossing reduction, per vertex and per
+/// neighbour link of the layered graph, and at least: small drawings get
+/// every sweep, big ones stop early with the best order found so far.
+const WORK_PER_ELEMENT: u64 = 60;
+const WORK_FLOOR: u64 = 2_000_000;
 
 /// Which neighbouring rank a sweep orders by.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,6 +43,10 @@ struct Orderer<'a> {
     group_class: Vec<usize>,
     /// The ranks where each group holds a marked vertex, sorted.
     touch: Vec<Vec<usize>>,
+    /// Work done so far (vertices visited, neighbour pairs compared).
+    work: u64,
+    /// Work allowed.
+    budget: u64,
 }
 
 /// Orders every rank. `hint` gives each vertex a starting key (its current
@@ -55,13 +64,28 @@ pub(super) fn order(
     for v in 0..layers.len() {
         direct[layers.rank[v]][layers.group[v]].push(v);
     }
+    // The groups with something in a rank: those with vertices of their
+    // own there, and every group enclosing one.
+    let mut marked = vec![usize::MAX; group_count];
     for (r, groups_here) in present.iter_mut().enumerate() {
-        for g in 0..group_count {
-            if g != groups.root() && has_vertices(&direct[r], groups, g) {
+        for (h, here) in direct[r].iter().enumerate() {
+            if here.is_empty() {
+                continue;
+            }
+            for g in groups.chain(h) {
+                if g == groups.root() || marked[g] == r {
+                    break;
+                }
+                marked[g] = r;
                 groups_here[groups.parent[g]].push(g);
             }
         }
+        for list in groups_here.iter_mut() {
+            list.sort_unstable();
+        }
     }
+    let links: usize = layers.down.iter().map(Vec::len).sum();
+    let size = u64::try_from(layers.len() + links).unwrap_or(u64::MAX);
     let (vertex_class, group_class, touch) = classes(layers, groups, last);
     let mut orderer = Orderer {
         layers,
@@ -73,13 +97,15 @@ pub(super) fn order(
         vertex_class,
         group_class,
         touch,
+        work: 0,
+        budget: size.saturating_mul(WORK_PER_ELEMENT).max(WORK_FLOOR),
     };
     orderer.initial(hint);
     let mut best = orderer.order.clone();
     let mut best_crossings = orderer.crossings();
     let mut stale = 0;
     for sweep in 0..MAX_SWEEPS {
-        if best_crossings == 0.0 {
+        if best_crossings == 0.0 || orderer.work >= orderer.budget {
             break;
         }
         let direction = if sweep % 2 == 0 {
@@ -149,14 +175,6 @@ fn classes(
         t.dedup();
     }
     (vertex_class, group_class, touches)
-}
-
-/// Whether group `g` (or a group nested in it) has a vertex in this rank.
-fn has_vertices(direct: &[Vec<usize>], groups: &Groups, g: usize) -> bool {
-    direct
-        .iter()
-        .enumerate()
-        .any(|(h, vs)| !vs.is_empty() && groups.within(h, g))
 }
 
 /// Sorts keyed items by class, key, then tie-break.
@@ -281,6 +299,12 @@ impl Orderer<'_> {
             Sweep::Down => (1..self.layers.ranks).collect(),
             Sweep::Up => (0..self.layers.ranks.saturating_sub(1)).rev().collect(),
         };
+        // Keys are only read for the rank being ordered, so one buffer
+        // serves every rank.
+        let mut key = vec![0.0f64; self.layers.len()];
+        let count = self.groups.nodes.len();
+        let (mut there, mut there_n) = (vec![0.0f64; count], vec![0usize; count]);
+        let (mut here, mut here_n) = (vec![0.0f64; count], vec![0usize; count]);
         for r in ranks {
             let q = if direction == Sweep::Down {
                 r - 1
@@ -288,13 +312,13 @@ impl Orderer<'_> {
                 r + 1
             };
             let scale = as_f64(self.order[q].len()) / as_f64(self.order[r].len().max(1));
-            let mut key = vec![0.0f64; self.layers.len()];
             for &v in &self.order[r] {
                 let neighbours = if direction == Sweep::Down {
                     &self.layers.up[v]
                 } else {
                     &self.layers.down[v]
                 };
+                self.work += 1 + u64::try_from(neighbours.len()).unwrap_or(0);
                 let (sum, weight) = neighbours.iter().fold((0.0, 0.0), |(s, w), &(u, m)| {
                     (s + as_f64(self.pos[u]) * f64::from(m), w + f64::from(m))
                 });
@@ -306,15 +330,20 @@ impl Orderer<'_> {
             }
             // A group already in rank q keeps its place there; one that
             // starts here goes by its members' barycenters.
-            let count = self.groups.nodes.len();
-            let (mut there, mut there_n) = (vec![0.0f64; count], vec![0usize; count]);
+            for &u in self.order[q].iter().chain(&self.order[r]) {
+                for g in self.groups.chain(self.layers.group[u]) {
+                    there[g] = 0.0;
+                    there_n[g] = 0;
+                    here[g] = 0.0;
+                    here_n[g] = 0;
+                }
+            }
             for &u in &self.order[q] {
                 for g in self.groups.chain(self.layers.group[u]) {
                     there[g] += as_f64(self.pos[u]);
                     there_n[g] += 1;
                 }
             }
-            let (mut here, mut here_n) = (vec![0.0f64; count], vec![0usize; count]);
             for &v in &self.order[r] {
                 for g in self.groups.chain(self.layers.group[v]) {
                     here[g] += key[v];
@@ -348,12 +377,22 @@ impl Orderer<'_> {
             let mut improved = false;
             for r in 0..self.layers.ranks {
                 for i in 1..self.order[r].len() {
+                    if self.work >= self.budget {
+                        return;
+                    }
                     let (u, v) = (self.order[r][i - 1], self.order[r][i]);
                     if self.layers.group[u] != self.layers.group[v]
                         || self.vertex_class[u] != self.vertex_class[v]
                     {
                         continue;
                     }
+                    let degree = |x: usize| {
+                        u64::try_from(self.layers.up[x].len() + self.layers.down[x].len())
+                            .unwrap_or(u64::MAX)
+                    };
+                    self.work = self
+                        .work
+                        .saturating_add(1 + 2 * degree(u).saturating_mul(degree(v)));
                     if self.pair_crossings(v, u) < self.pair_crossings(u, v) {
                         self.order[r].swap(i - 1, i);
                         self.pos[u] = i;
@@ -443,7 +482,7 @@ mod tests {
                 kind: EdgeKind::Sync,
             })
             .collect();
-        let layers = Layers::new(rank, &vec![60.0; n], &links, &groups);
+        let layers = Layers::new(rank, &vec![60.0; n], &links, &groups, usize::MAX);
         (layers, groups)
     }
 
@@ -470,6 +509,8 @@ mod tests {
             vertex_class: vec![0; 4],
             group_class: vec![0; 1],
             touch: vec![Vec::new(); 1],
+            work: 0,
+            budget: WORK_FLOOR,
         };
         assert!((orderer.crossings() - 2.0).abs() < 1e-9);
         orderer.order[1] = vec![3, 2];

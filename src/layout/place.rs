@@ -14,7 +14,7 @@ use super::solve::{self, Frame, Line, Pulls};
 const RANK_GAP_HORIZONTAL: f32 = 230.0;
 const RANK_GAP_VERTICAL: f32 = 130.0;
 /// Free space between the boxes of neighbouring ranks.
-const RANK_CLEARANCE: f32 = 70.0;
+pub(super) const RANK_CLEARANCE: f32 = 70.0;
 /// Free space between neighbours within a rank (boxes; dummies; blocks).
 const NODE_GAP_HORIZONTAL: f32 = 40.0;
 const NODE_GAP_VERTICAL: f32 = 70.0;
@@ -127,6 +127,7 @@ pub(super) fn cross_positions(
         },
         rel: vec![0.0; layers.len()],
         extent: vec![0.0; groups.nodes.len()],
+        tree: Tree::new(layers, groups, order),
     };
     let inside_out = groups.inside_out();
     for &g in &inside_out {
@@ -159,6 +160,53 @@ struct Solver<'a> {
     rel: Vec<f32>,
     /// Cross extent of each solved boundary block.
     extent: Vec<f32>,
+    /// Which vertices each frame holds.
+    tree: Tree,
+}
+
+/// The vertices of each group's frame, so that a frame costs what it
+/// holds rather than the whole drawing.
+struct Tree {
+    /// Vertices in each group or nested in it, ascending.
+    within: Vec<Vec<usize>>,
+    /// Vertices directly in each group, ascending.
+    direct: Vec<Vec<usize>>,
+    /// Child groups of each group.
+    children: Vec<Vec<usize>>,
+    /// Each vertex's index within its rank's order.
+    pos: Vec<usize>,
+}
+
+impl Tree {
+    fn new(layers: &Layers, groups: &Groups, order: &[Vec<usize>]) -> Self {
+        let count = groups.nodes.len();
+        let mut within = vec![Vec::new(); count];
+        let mut direct = vec![Vec::new(); count];
+        for (v, &g) in layers.group.iter().enumerate() {
+            direct[g].push(v);
+            for h in groups.chain(g) {
+                within[h].push(v);
+            }
+        }
+        let mut children = vec![Vec::new(); count];
+        for g in 0..count {
+            if g != groups.root() {
+                children[groups.parent[g]].push(g);
+            }
+        }
+        let mut pos = vec![0; layers.len()];
+        for rank in order {
+            for (i, &v) in rank.iter().enumerate() {
+                pos[v] = i;
+            }
+        }
+        Self {
+            within,
+            direct,
+            children,
+            pos,
+        }
+    }
 }
 
 /// A frame: its items, which item holds each vertex, and the solver's view.
@@ -182,22 +230,50 @@ impl Solver<'_> {
         }
     }
 
+    /// The vertices of group `g`'s frame rank by rank, in order; `None`
+    /// for the root, which holds them all (`self.order`).
+    fn rank_lists(&self, g: usize) -> Option<Vec<Vec<usize>>> {
+        if g == self.groups.root() {
+            return None;
+        }
+        let mut by_rank = vec![Vec::new(); self.order.len()];
+        for &v in &self.tree.within[g] {
+            by_rank[self.layers.rank[v]].push(v);
+        }
+        for list in &mut by_rank {
+            list.sort_unstable_by_key(|&v| self.tree.pos[v]);
+        }
+        Some(by_rank)
+    }
+
     fn frame(&self, g: usize) -> Framing {
         let layers = self.layers;
-        let mut items = Vec::new();
+        let tree = &self.tree;
+        // The frame's own vertices and its nested boundaries as blocks, in
+        // the order of their first vertices.
+        let mut entries: Vec<(usize, Item)> = tree.direct[g]
+            .iter()
+            .map(|&v| (v, Item::Vertex(v)))
+            .chain(
+                tree.children[g]
+                    .iter()
+                    .filter_map(|&c| Some((*tree.within[c].first()?, Item::Block(c)))),
+            )
+            .collect();
+        entries.sort_unstable_by_key(|&(first, _)| first);
         let mut item_of = vec![usize::MAX; layers.len()];
-        let mut block_item = vec![usize::MAX; self.groups.nodes.len()];
-        for (v, (&group, slot)) in layers.group.iter().zip(&mut item_of).enumerate() {
-            if group == g {
-                *slot = items.len();
-                items.push(Item::Vertex(v));
-            } else if let Some(c) = self.groups.child_toward(group, g) {
-                if block_item[c] == usize::MAX {
-                    block_item[c] = items.len();
-                    items.push(Item::Block(c));
+        let mut items = Vec::with_capacity(entries.len());
+        for (i, &(_, item)) in entries.iter().enumerate() {
+            match item {
+                Item::Vertex(v) => item_of[v] = i,
+                Item::Block(c) => {
+                    for &v in &tree.within[c] {
+                        item_of[v] = i;
+                    }
                 }
-                *slot = block_item[c];
+                Item::Anchor(_) => {}
             }
+            items.push(item);
         }
         let bounds: Vec<(f32, f32)> = items
             .iter()
@@ -211,7 +287,9 @@ impl Solver<'_> {
         let mut indegree = vec![0usize; items.len()];
         let mut ranks = Vec::with_capacity(self.order.len());
         let mut gaps = Vec::with_capacity(self.order.len());
-        for rank in self.order {
+        let by_rank = self.rank_lists(g);
+        let rank_lists: &[Vec<usize>] = by_rank.as_deref().unwrap_or(self.order);
+        for rank in rank_lists {
             let mut seq: Vec<usize> = Vec::new();
             let mut seps: Vec<f32> = Vec::new();
             for &v in rank {
@@ -275,14 +353,12 @@ impl Solver<'_> {
         if framing.items.is_empty() {
             return;
         }
-        let (start, anchor) = self.start(&mut framing, placed);
+        let (start, anchor) = self.start(g, &mut framing, placed);
         // Direct vertices sit at their item's position.
-        for (rel, &group) in self.rel.iter_mut().zip(&self.layers.group) {
-            if group == g {
-                *rel = 0.0;
-            }
+        for &v in &self.tree.direct[g] {
+            self.rel[v] = 0.0;
         }
-        let pulls = self.pulls(&framing, &anchor);
+        let pulls = self.pulls(g, &framing, &anchor);
         let x = solve::solve(&framing.frame, &pulls, &start, placed.is_some());
         self.record(g, &framing, &x);
     }
@@ -290,14 +366,20 @@ impl Solver<'_> {
     /// Where the frame's items start, and (when refining) fixed anchors for
     /// the outside ends of long edges through the frame: their item per
     /// vertex (`usize::MAX` for none).
-    fn start(&self, framing: &mut Framing, placed: Option<&[f32]>) -> (Vec<f32>, Vec<usize>) {
+    fn start(
+        &self,
+        g: usize,
+        framing: &mut Framing,
+        placed: Option<&[f32]>,
+    ) -> (Vec<f32>, Vec<usize>) {
         let layers = self.layers;
         let mut start: Vec<f32> = vec![0.0; framing.items.len()];
         let mut anchor = vec![usize::MAX; layers.len()];
         let Some(placed) = placed else {
             return (start, anchor);
         };
-        for (v, &i) in framing.item_of.iter().enumerate() {
+        for &v in &self.tree.within[g] {
+            let i = framing.item_of[v];
             match framing.items.get(i) {
                 Some(Item::Vertex(_)) => start[i] = placed[v],
                 // `rel` holds offsets within the just re-solved block.
@@ -305,8 +387,8 @@ impl Solver<'_> {
                 None => {}
             }
         }
-        for v in 0..layers.len() {
-            let (true, Some(c)) = (framing.item_of[v] != usize::MAX, self.chain_of[v]) else {
+        for &v in &self.tree.within[g] {
+            let Some(c) = self.chain_of[v] else {
                 continue;
             };
             let chain = &layers.chains[c];
@@ -327,7 +409,7 @@ impl Solver<'_> {
 
     /// What pulls the frame's items: edges between them, and the straight
     /// lines of long edges whose ends are known.
-    fn pulls(&self, framing: &Framing, anchor: &[usize]) -> Pulls {
+    fn pulls(&self, g: usize, framing: &Framing, anchor: &[usize]) -> Pulls {
         let layers = self.layers;
         let weight = |a: usize, b: usize| match (layers.vertex[a], layers.vertex[b]) {
             (Vertex::Dummy, Vertex::Dummy) => 8.0,
@@ -349,10 +431,8 @@ impl Solver<'_> {
             of: vec![Vec::new(); framing.items.len()],
             lines: Vec::new(),
         };
-        for (v, &i) in framing.item_of.iter().enumerate() {
-            if i == usize::MAX {
-                continue;
-            }
+        for &v in &self.tree.within[g] {
+            let i = framing.item_of[v];
             for &(u, m) in &layers.down[v] {
                 let j = framing.item_of[u];
                 if j != usize::MAX && j != i {
@@ -413,7 +493,7 @@ impl Solver<'_> {
         } else {
             (self.lead, BOUNDARY_PAD)
         };
-        for v in 0..layers.len() {
+        for &v in &self.tree.within[g] {
             let i = frame.item_of[v];
             if i != usize::MAX {
                 let within = match frame.items[i] {

@@ -22,6 +22,12 @@ use crate::model::{EdgeKind, NodeKind};
 /// Number of tiers (see [`tier_range`]).
 const TIERS: usize = 7;
 
+/// Steps allowed for the exact cycle checks, per node and link, and at
+/// least; past them the remaining edges are checked against one
+/// topological order (linear, and still never a cycle).
+const REACH_WORK_PER_ELEMENT: u64 = 200;
+const REACH_WORK_FLOOR: u64 = 4_000_000;
+
 /// The tiers a kind may sit in: a floor and a ceiling, each optional.
 const fn tier_range(kind: NodeKind) -> (Option<usize>, Option<usize>) {
     let tier = match kind {
@@ -61,23 +67,42 @@ impl Constraints {
         self.out[from].push((to, weight));
     }
 
-    /// Whether `to` can be reached from `from`; `seen` is scratch space.
-    fn reaches(&self, from: usize, to: usize, seen: &mut [bool]) -> bool {
-        seen.fill(false);
+    /// Whether `to` can be reached from `from`; `seen` is scratch space
+    /// (vertices marked with `stamp` are seen), `work` counts the steps.
+    fn reaches(
+        &self,
+        from: usize,
+        to: usize,
+        seen: &mut [u32],
+        stamp: u32,
+        work: &mut u64,
+    ) -> bool {
         let mut stack = vec![from];
-        seen[from] = true;
+        seen[from] = stamp;
         while let Some(v) = stack.pop() {
+            *work += 1;
             if v == to {
                 return true;
             }
             for &(t, _) in &self.out[v] {
-                if !seen[t] {
-                    seen[t] = true;
+                *work += 1;
+                if seen[t] != stamp {
+                    seen[t] = stamp;
                     stack.push(t);
                 }
             }
         }
         false
+    }
+
+    /// Each vertex's place in a topological order of the graph as it is.
+    fn topological_positions(&self) -> Vec<usize> {
+        let (_, order) = self.longest_paths();
+        let mut position = vec![usize::MAX; self.out.len()];
+        for (i, &v) in order.iter().enumerate() {
+            position[v] = i;
+        }
+        position
     }
 
     /// Longest-path ranks (Kahn's order) and that order.
@@ -181,12 +206,25 @@ pub(super) fn ranks(kinds: &[NodeKind], links: &[Link]) -> Vec<usize> {
         .collect();
     // Edges that agree with the tiers first, each group in document order.
     candidates.sort_by_key(|&(against, _, _)| against);
-    let mut seen = vec![false; n + TIERS];
+    let mut seen = vec![0u32; n + TIERS];
     let mut has_pred = vec![false; n];
-    for (_, a, b) in candidates {
-        if !graph.reaches(b, a, &mut seen) {
+    let size = u64::try_from(n + links.len()).unwrap_or(u64::MAX);
+    let budget = size
+        .saturating_mul(REACH_WORK_PER_ELEMENT)
+        .max(REACH_WORK_FLOOR);
+    let mut work = 0u64;
+    let mut topological: Option<Vec<usize>> = None;
+    for (stamp, (_, a, b)) in (1u32..).zip(candidates) {
+        let acyclic = match &topological {
+            Some(position) => position[a] < position[b],
+            None => !graph.reaches(b, a, &mut seen, stamp, &mut work),
+        };
+        if acyclic {
             graph.add(a, b, 1);
             has_pred[b] = true;
+        }
+        if topological.is_none() && work > budget {
+            topological = Some(graph.topological_positions());
         }
     }
     let (mut rank, order) = graph.longest_paths();

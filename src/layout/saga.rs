@@ -17,7 +17,7 @@
 //! order. The result is only a different ranking: the hub's kind and links
 //! are rewritten for `rank::ranks`, nothing else changes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Link;
 use crate::model::{Diagram, EdgeKind, NodeKind};
@@ -91,12 +91,6 @@ const fn store(kind: NodeKind) -> bool {
     )
 }
 
-fn push(list: &mut Vec<usize>, v: usize) {
-    if !list.contains(&v) {
-        list.push(v);
-    }
-}
-
 /// Whether an event label names the start of something (`OrderCreated`,
 /// `order placed: reserve`).
 fn creation(label: &str) -> bool {
@@ -106,21 +100,28 @@ fn creation(label: &str) -> bool {
 
 /// The first hub of the drawing: a bus receiving events from at least two
 /// services and sending events to at least two. Returns the bus, its
-/// publishers and its consumers (services, in document order).
+/// publishers and its consumers (services, in document order). One pass
+/// over the links.
 fn hub(kinds: &[NodeKind], links: &[Labelled]) -> Option<(usize, Vec<usize>, Vec<usize>)> {
-    (0..kinds.len())
-        .filter(|&b| kinds[b] == NodeKind::Bus)
-        .find_map(|b| {
-            let (mut publishers, mut consumers) = (Vec::new(), Vec::new());
-            for l in links.iter().map(|l| l.link).filter(|l| event(l.kind)) {
-                if l.to == b && kinds[l.from] == NodeKind::Service {
-                    push(&mut publishers, l.from);
-                } else if l.from == b && kinds[l.to] == NodeKind::Service {
-                    push(&mut consumers, l.to);
-                }
+    let mut publishers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut consumers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut seen: BTreeSet<(usize, usize, bool)> = BTreeSet::new();
+    for l in links.iter().map(|l| l.link).filter(|l| event(l.kind)) {
+        if kinds[l.to] == NodeKind::Bus && kinds[l.from] == NodeKind::Service {
+            if seen.insert((l.to, l.from, true)) {
+                publishers.entry(l.to).or_default().push(l.from);
             }
-            (publishers.len() >= 2 && consumers.len() >= 2).then_some((b, publishers, consumers))
-        })
+        } else if kinds[l.from] == NodeKind::Bus
+            && kinds[l.to] == NodeKind::Service
+            && seen.insert((l.from, l.to, false))
+        {
+            consumers.entry(l.from).or_default().push(l.to);
+        }
+    }
+    publishers.into_iter().find_map(|(b, publishers)| {
+        let consumers = consumers.get(&b)?;
+        (publishers.len() >= 2 && consumers.len() >= 2).then(|| (b, publishers, consumers.clone()))
+    })
 }
 
 /// The ranking that puts the drawing's event hub next to its services, or
@@ -128,23 +129,37 @@ fn hub(kinds: &[NodeKind], links: &[Labelled]) -> Option<(usize, Vec<usize>, Vec
 /// of the layering first.)
 pub(super) fn ranking(kinds: &[NodeKind], links: &[Labelled]) -> Option<Ranking> {
     let (bus, publishers, consumers) = hub(kinds, links)?;
-    let mut services = publishers.clone();
-    for &c in &consumers {
-        push(&mut services, c);
+    let n = kinds.len();
+    let mut is_service = vec![false; n];
+    let mut services = Vec::with_capacity(publishers.len() + consumers.len());
+    for &s in publishers.iter().chain(&consumers) {
+        if !is_service[s] {
+            is_service[s] = true;
+            services.push(s);
+        }
     }
+    let mut is_publisher = vec![false; n];
+    for &p in &publishers {
+        is_publisher[p] = true;
+    }
+    let mut is_initiator = vec![false; n];
     let mut initiators: Vec<usize> = Vec::new();
     for l in links {
-        if l.link.to == bus && publishers.contains(&l.link.from) && creation(l.label) {
-            push(&mut initiators, l.link.from);
+        let from = l.link.from;
+        if l.link.to == bus && is_publisher[from] && !is_initiator[from] && creation(l.label) {
+            is_initiator[from] = true;
+            initiators.push(from);
         }
     }
     if initiators.is_empty() {
         initiators.push(publishers[0]);
+        is_initiator[publishers[0]] = true;
     }
     // A request path into any other service: the drawing reads by tiers.
-    let called_elsewhere = links.iter().map(|l| l.link).any(|l| {
-        entry(kinds[l.from]) && kinds[l.to] == NodeKind::Service && !initiators.contains(&l.to)
-    });
+    let called_elsewhere = links
+        .iter()
+        .map(|l| l.link)
+        .any(|l| entry(kinds[l.from]) && kinds[l.to] == NodeKind::Service && !is_initiator[l.to]);
     let middle = !called_elsewhere && initiators.len() < services.len();
     let mut kinds = kinds.to_vec();
     kinds[bus] = NodeKind::Other;
@@ -155,52 +170,46 @@ pub(super) fn ranking(kinds: &[NodeKind], links: &[Labelled]) -> Option<Ranking>
         kind: EdgeKind::Sync,
     };
     // Data stores reached only from the initiators go before them.
-    let mut own_stores: Vec<usize> = Vec::new();
+    let mut own_store = vec![false; n];
     if middle {
-        let owned: Vec<(usize, Vec<usize>)> = (0..kinds.len())
-            .filter(|&v| store(kinds[v]))
-            .filter_map(|v| {
-                let mut owners = Vec::new();
-                for l in links.iter().map(|l| l.link) {
-                    if l.from == v {
-                        push(&mut owners, l.to);
-                    } else if l.to == v {
-                        push(&mut owners, l.from);
-                    }
+        let mut owners: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for l in links.iter().map(|l| l.link) {
+            for (v, other) in [(l.from, l.to), (l.to, l.from)] {
+                if store(kinds[v]) && seen.insert((v, other)) {
+                    owners[v].push(other);
                 }
-                let own = !owners.is_empty() && owners.iter().all(|o| initiators.contains(o));
-                own.then_some((v, owners))
-            })
-            .collect();
-        for (v, owners) in owned {
-            own_stores.push(v);
-            kinds[v] = NodeKind::Other;
-            out.extend(owners.iter().map(|&i| strong(v, i)));
+            }
+        }
+        for v in 0..n {
+            let own = store(kinds[v])
+                && !owners[v].is_empty()
+                && owners[v].iter().all(|&o| is_initiator[o]);
+            if own {
+                own_store[v] = true;
+                kinds[v] = NodeKind::Other;
+                out.extend(owners[v].iter().map(|&i| strong(v, i)));
+            }
         }
         out.extend(initiators.iter().map(|&i| strong(i, bus)));
         out.extend(
             services
                 .iter()
-                .filter(|s| !initiators.contains(s))
+                .filter(|&&s| !is_initiator[s])
                 .map(|&r| strong(bus, r)),
         );
     } else {
         out.extend(publishers.iter().map(|&s| strong(s, bus)));
         // Every data store comes after the hub, so they share one column.
-        out.extend(
-            (0..kinds.len())
-                .filter(|&v| store(kinds[v]))
-                .map(|v| strong(bus, v)),
-        );
+        out.extend((0..n).filter(|&v| store(kinds[v])).map(|v| strong(bus, v)));
     }
     // The hub's other neighbours (workers, relays) keep their edges; its
     // service edges are replaced by the links above, and an initiator's own
     // stores are ranked by those alone.
     out.extend(links.iter().map(|l| l.link).filter(|l| {
-        let touches = |v: usize| l.from == v || l.to == v;
-        let service_edge = (l.from == bus && services.contains(&l.to))
-            || (l.to == bus && services.contains(&l.from));
-        !service_edge && !own_stores.iter().any(|&s| touches(s))
+        let service_edge =
+            (l.from == bus && is_service[l.to]) || (l.to == bus && is_service[l.from]);
+        !service_edge && !own_store[l.from] && !own_store[l.to]
     }));
     Some(Ranking { kinds, links: out })
 }

@@ -53,6 +53,10 @@ pub(super) struct Pulls {
 /// starting from an earlier placement.
 const ROUNDS: usize = 40;
 const WARM_ROUNDS: usize = 12;
+/// Item updates allowed per solve: a big frame gets fewer rounds (at least
+/// [`MIN_ROUNDS`]), so the placement stays linear in the drawing.
+const WORK: usize = 500_000;
+const MIN_ROUNDS: usize = 4;
 /// Stop once no item moves further than this in a round.
 const SETTLED: f32 = 0.5;
 /// Weight of a dummy's wish to be on its line, per unit of its other pulls.
@@ -103,7 +107,8 @@ pub(super) fn solve(frame: &Frame, pulls: &Pulls, start: &[f32], warm: bool) -> 
         }
     };
     let mut x = balanced(frame, start);
-    for round in 0..if warm { WARM_ROUNDS } else { ROUNDS } {
+    let rounds = if warm { WARM_ROUNDS } else { ROUNDS }.min((WORK / n.max(1)).max(MIN_ROUNDS));
+    for round in 0..rounds {
         let before = x.clone();
         let ranks: Vec<usize> = if round % 2 == 0 {
             (0..frame.ranks.len()).collect()

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::text::{escaped, quoted_label};
-use crate::model::{Boundary, Diagram, EdgeKind, NodeKind};
+use crate::model::{Boundary, Diagram, EdgeKind, Node, NodeKind};
 use crate::scene::palette;
 
 /// Words Mermaid reads as statements where an id is expected.
@@ -90,14 +90,47 @@ fn class_def(kind: NodeKind) -> String {
     style
 }
 
-/// True when Mermaid accepts `id` as written.
+/// Subgraphs deeper than this are written at this indentation (Mermaid
+/// ignores it; indenting 10,000 levels would write 40 kB a line).
+const MAX_INDENT: usize = 8;
+
+/// At most this many ids or indices per `class` / `linkStyle` line: the
+/// parser slows down badly on very long lines.
+const PER_LINE: usize = 64;
+
+/// Characters kept in ids: letters, ASCII digits, `_` (and `-` between
+/// them, see [`is_plain_id`]).
+fn id_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_ascii_digit() || c == '_'
+}
+
+/// True when Mermaid reads `id` back as written: letters, digits, `_`, and
+/// single `-` between them (`--` would start an arrow), neither a keyword
+/// nor a keyword followed by `-` (`end-x` reads as `end`).
 fn is_plain_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.chars().all(|c| id_char(c) || c == '-')
         && !KEYWORDS.contains(&id.to_lowercase().as_str())
+        && keyword_dash(id).is_none()
+}
+
+/// Where the `-` after a leading keyword is (`end-x`: 3).
+fn keyword_dash(id: &str) -> Option<usize> {
+    let lower = id.to_lowercase();
+    KEYWORDS
+        .iter()
+        .filter(|k| lower.len() > k.len() && lower.starts_with(*k))
+        .map(|k| k.len())
+        .find(|&at| lower.as_bytes()[at] == b'-')
+        .filter(|&at| id.is_char_boundary(at) && id.as_bytes().get(at) == Some(&b'-'))
+}
+
+/// Four spaces per level, at most [`MAX_INDENT`] levels.
+fn indent(depth: usize) -> String {
+    "    ".repeat(depth.min(MAX_INDENT))
 }
 
 /// Mermaid ids for every node, boundary and edge: the model's id where
@@ -164,20 +197,28 @@ impl Ids {
     }
 }
 
-/// A Mermaid-safe variant of an id.
+/// A Mermaid-safe variant of an id: other characters become `_`, and so
+/// does a `-` that would start, end or double up.
 fn clean(id: &str) -> String {
-    let mut out: String = id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if out.is_empty() || out.starts_with('-') {
-        out.insert_str(0, "n_");
+    let mut out = String::with_capacity(id.len() + 2);
+    for c in id.chars() {
+        if id_char(c) {
+            out.push(c);
+        } else if c == '-' && !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        } else {
+            out.push('_');
+        }
+    }
+    if out.ends_with('-') {
+        out.pop();
+        out.push('_');
+    }
+    if out.is_empty() {
+        out.push_str("n_");
+    }
+    if let Some(at) = keyword_dash(&out) {
+        out.replace_range(at..=at, "_");
     }
     if KEYWORDS.contains(&out.to_lowercase().as_str()) {
         out.push('_');
@@ -237,6 +278,7 @@ pub fn export(diagram: &Diagram) -> String {
 
 /// Nodes outside any boundary, then each boundary tree with its members.
 fn write_nodes(out: &mut String, diagram: &Diagram, ids: &Ids) {
+    let by_id: BTreeMap<&str, &Node> = diagram.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let owner: BTreeMap<&str, &str> = diagram
         .boundaries
         .iter()
@@ -247,7 +289,7 @@ fn write_nodes(out: &mut String, diagram: &Diagram, ids: &Ids) {
         .iter()
         .filter(|n| !owner.contains_key(n.id.as_str()))
     {
-        node_line(out, diagram, ids, node.id.as_str(), 1);
+        node_line(out, &by_id, ids, node.id.as_str(), 1);
     }
     for event in boundary_order(&diagram.boundaries) {
         match event {
@@ -255,16 +297,16 @@ fn write_nodes(out: &mut String, diagram: &Diagram, ids: &Ids) {
                 let _ = writeln!(
                     out,
                     "{}subgraph {} [{}]",
-                    "    ".repeat(depth + 1),
+                    indent(depth + 1),
                     ids.get(Ids::BOUNDARY, boundary.id.as_str()),
                     quoted_label(&boundary.label)
                 );
                 for member in &boundary.nodes {
-                    node_line(out, diagram, ids, member.as_str(), depth + 2);
+                    node_line(out, &by_id, ids, member.as_str(), depth + 2);
                 }
             }
             Nesting::Close(depth) => {
-                let _ = writeln!(out, "{}end", "    ".repeat(depth + 1));
+                let _ = writeln!(out, "{}end", indent(depth + 1));
             }
         }
     }
@@ -302,8 +344,8 @@ fn write_styles(out: &mut String, diagram: &Diagram, ids: &Ids) {
             .filter(|n| n.kind == kind)
             .map(|n| ids.get(Ids::NODE, n.id.as_str()))
             .collect();
-        if !members.is_empty() {
-            let _ = writeln!(out, "    class {} {}", members.join(","), kind.id());
+        for chunk in members.chunks(PER_LINE) {
+            let _ = writeln!(out, "    class {} {}", chunk.join(","), kind.id());
         }
     }
     for kind in EdgeKind::ALL {
@@ -313,8 +355,8 @@ fn write_styles(out: &mut String, diagram: &Diagram, ids: &Ids) {
             .filter(|e| e.kind == kind)
             .map(|e| ids.get(Ids::EDGE, e.id.as_str()))
             .collect();
-        if !members.is_empty() {
-            let _ = writeln!(out, "    class {} {}", members.join(","), kind.id());
+        for chunk in members.chunks(PER_LINE) {
+            let _ = writeln!(out, "    class {} {}", chunk.join(","), kind.id());
         }
     }
     for kind in EdgeKind::ALL {
@@ -325,26 +367,22 @@ fn write_styles(out: &mut String, diagram: &Diagram, ids: &Ids) {
             .filter(|(_, e)| e.kind == kind)
             .map(|(i, _)| i.to_string())
             .collect();
-        if !indices.is_empty() {
-            let _ = writeln!(
-                out,
-                "    linkStyle {} {}",
-                indices.join(","),
-                link_style(kind)
-            );
+        let style = link_style(kind);
+        for chunk in indices.chunks(PER_LINE) {
+            let _ = writeln!(out, "    linkStyle {} {style}", chunk.join(","));
         }
     }
 }
 
-fn node_line(out: &mut String, diagram: &Diagram, ids: &Ids, id: &str, depth: usize) {
-    let Some(node) = diagram.node(id) else {
+fn node_line(out: &mut String, nodes: &BTreeMap<&str, &Node>, ids: &Ids, id: &str, depth: usize) {
+    let Some(node) = nodes.get(id) else {
         return;
     };
     let (open, close) = shape(node.kind);
     let _ = writeln!(
         out,
         "{}{}{open}{}{close}",
-        "    ".repeat(depth),
+        indent(depth),
         ids.get(Ids::NODE, id),
         quoted_label(&node.label)
     );
@@ -363,6 +401,12 @@ enum Nesting<'a> {
 /// parent cycle, are treated as top level.
 fn boundary_order(boundaries: &[Boundary]) -> Vec<Nesting<'_>> {
     let known: BTreeSet<&str> = boundaries.iter().map(|b| b.id.as_str()).collect();
+    let mut children: BTreeMap<&str, Vec<&Boundary>> = BTreeMap::new();
+    for b in boundaries {
+        if let Some(p) = &b.parent {
+            children.entry(p.as_str()).or_default().push(b);
+        }
+    }
     let mut order = Vec::with_capacity(boundaries.len() * 2);
     let mut visited: BTreeSet<&str> = BTreeSet::new();
     let top_level = boundaries.iter().filter(|b| {
@@ -384,11 +428,7 @@ fn boundary_order(boundaries: &[Boundary]) -> Vec<Nesting<'_>> {
             }
             order.push(Nesting::Open(b, depth));
             stack.push((b, depth, true));
-            for child in boundaries
-                .iter()
-                .rev()
-                .filter(|c| c.parent.as_ref().is_some_and(|p| p == &b.id))
-            {
+            for &child in children.get(b.id.as_str()).into_iter().flatten().rev() {
                 stack.push((child, depth + 1, false));
             }
         }

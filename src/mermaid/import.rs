@@ -39,6 +39,16 @@ const MAX_EDGES: u64 = 100_000;
 /// [`LoadError::Syntax`] with `line:column` and what was expected, for
 /// anything that is not a flowchart archdrill can read; never panics.
 pub fn import(text: &str, path: &str) -> Result<Diagram, LoadError> {
+    import_with_report(text, path).map(|(diagram, _)| diagram)
+}
+
+/// [`import`], and what the layout gave up on a big flowchart (see
+/// [`layout::Report`]).
+///
+/// # Errors
+/// As [`import`].
+pub fn import_with_report(text: &str, path: &str) -> Result<(Diagram, layout::Report), LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() > MAX_INPUT_BYTES {
         return Err(errors::at(
             text,
@@ -58,8 +68,9 @@ pub fn import(text: &str, path: &str) -> Result<Diagram, LoadError> {
         .as_deref()
         .and_then(Direction::from_mermaid)
         .unwrap_or(Direction::TopBottom);
-    layout::layered(&mut diagram, direction);
-    crate::model::file::validated(diagram, path, |_| None)
+    let report = layout::layered_with_report(&mut diagram, direction);
+    let diagram = crate::model::file::validated(diagram, path, |_| None)?;
+    Ok((diagram, report))
 }
 
 /// Runs merman-core on the protected text.
@@ -281,6 +292,12 @@ fn boundaries(
             }
         }
     }
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); subgraphs.len()];
+    for (c, p) in parent.iter().enumerate() {
+        if let Some(p) = *p {
+            children[p].push(c);
+        }
+    }
     // Pre-order: roots in closing order, then their children.
     let mut order = Vec::with_capacity(subgraphs.len());
     let mut stack: Vec<usize> = (0..subgraphs.len())
@@ -289,7 +306,7 @@ fn boundaries(
         .collect();
     while let Some(i) = stack.pop() {
         order.push(i);
-        stack.extend((0..subgraphs.len()).rev().filter(|&c| parent[c] == Some(i)));
+        stack.extend(children[i].iter().rev());
     }
     let boundaries: Vec<Boundary> = order
         .iter()
@@ -304,24 +321,28 @@ fn boundaries(
             nodes: members[i].clone(),
         })
         .collect();
-    // First member in document order, nested boundaries included.
+    // First member in document order, nested boundaries included: the
+    // least node index over each subtree, children (later in the
+    // pre-order) before their parents.
+    let mut best: Vec<Option<usize>> = members
+        .iter()
+        .map(|m| {
+            m.iter()
+                .filter_map(|id| node_ids.get(id.as_str()).copied())
+                .min()
+        })
+        .collect();
+    for &s in order.iter().rev() {
+        if let Some(p) = parent[s] {
+            best[p] = match (best[p], best[s]) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+    }
     let mut first_member = BTreeMap::new();
     for (i, subgraph) in subgraphs.iter().enumerate() {
-        let mut best: Option<usize> = None;
-        let mut stack = vec![i];
-        let mut visited = BTreeSet::new();
-        while let Some(s) = stack.pop() {
-            if !visited.insert(s) {
-                continue;
-            }
-            for m in &members[s] {
-                if let Some(&n) = node_ids.get(m.as_str()) {
-                    best = Some(best.map_or(n, |b| b.min(n)));
-                }
-            }
-            stack.extend((0..subgraphs.len()).filter(|&c| parent[c] == Some(s)));
-        }
-        if let Some(n) = best {
+        if let Some(n) = best[i] {
             first_member
                 .entry(subgraph.id.clone())
                 .or_insert_with(|| nodes[n].id.0.clone());

@@ -12,4 +12,4 @@ mod kinds;
 mod text;
 
 pub use export::export;
-pub use import::{MAX_INPUT_BYTES, PARSE_DEADLINE, import};
+pub use import::{MAX_INPUT_BYTES, PARSE_DEADLINE, import, import_with_report};

@@ -271,30 +271,59 @@ fn check_boundaries(
         .iter()
         .filter_map(|b| b.parent.as_ref().map(|p| (b.id.as_str(), p.as_str())))
         .collect();
+    // Walk up from each boundary once: a boundary whose walk comes back to
+    // itself is in a parent cycle; one whose walk meets a boundary already
+    // known is settled by it (linear in the boundaries, however deep).
+    let mut state: BTreeMap<&str, Walk> = parents.keys().map(|&c| (c, Walk::Unknown)).collect();
+    let mut in_cycle: BTreeSet<&str> = BTreeSet::new();
+    for &start in parents.keys() {
+        let mut path = Vec::new();
+        let mut current = start;
+        loop {
+            match state.get(current).copied() {
+                Some(Walk::Unknown) => {
+                    state.insert(current, Walk::OnPath);
+                    path.push(current);
+                    match parents.get(current) {
+                        Some(&next) if boundary_ids.contains(next) => current = next,
+                        _ => break,
+                    }
+                }
+                Some(Walk::OnPath) => {
+                    // `current` closes a cycle: it and everything after it
+                    // on the path.
+                    let from = path.iter().position(|&b| b == current).unwrap_or(0);
+                    in_cycle.extend(path[from..].iter().copied());
+                    break;
+                }
+                Some(Walk::Settled) | None => break,
+            }
+        }
+        for b in path {
+            state.insert(b, Walk::Settled);
+        }
+    }
     for (&child, &parent) in &parents {
         if !boundary_ids.contains(parent) {
             push(
                 Subject::Boundary(child.to_owned()),
                 format!("boundary `{child}` names parent `{parent}`, which does not exist"),
             );
-            continue;
-        }
-        // Walk up; a walk longer than the number of boundaries is a cycle.
-        let mut current = parent;
-        for _ in 0..=parents.len() {
-            if current == child {
-                push(
-                    Subject::Boundary(child.to_owned()),
-                    format!("boundary `{child}` is nested inside itself (parent cycle)"),
-                );
-                break;
-            }
-            let Some(&next) = parents.get(current) else {
-                break;
-            };
-            current = next;
+        } else if in_cycle.contains(child) {
+            push(
+                Subject::Boundary(child.to_owned()),
+                format!("boundary `{child}` is nested inside itself (parent cycle)"),
+            );
         }
     }
+}
+
+/// Where the walk up the parents stands for a boundary.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    Unknown,
+    OnPath,
+    Settled,
 }
 
 /// Walkthrough steps highlight things that exist.

@@ -121,10 +121,12 @@ pub fn boundary_rects(diagram: &Diagram) -> Vec<Container> {
     out
 }
 
-/// Nesting depth of each boundary from its parent links; a parent cycle
-/// counts as the top level where it closes.
+/// Nesting depth of each boundary from its parent links, in one pass
+/// (each boundary's chain is walked once); a parent cycle counts as the
+/// top level where it closes.
 fn depths(parent: &[Option<usize>]) -> Vec<usize> {
     let mut depth: Vec<Option<usize>> = vec![None; parent.len()];
+    let mut on_path = vec![false; parent.len()];
     for start in 0..parent.len() {
         let mut chain = Vec::new();
         let mut at = Some(start);
@@ -134,13 +136,15 @@ fn depths(parent: &[Option<usize>]) -> Vec<usize> {
                 base = d + 1;
                 break;
             }
-            if chain.contains(&i) {
+            if on_path[i] {
                 break;
             }
+            on_path[i] = true;
             chain.push(i);
             at = parent[i];
         }
         for (k, &i) in chain.iter().rev().enumerate() {
+            on_path[i] = false;
             depth[i] = Some(base + k);
         }
     }

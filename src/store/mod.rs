@@ -116,13 +116,14 @@ pub enum StoreError {
         /// What was found and what was expected.
         message: String,
     },
-    /// The file is larger than a diagram file may be.
-    #[error("{}: the file is {bytes} bytes, too large to be archdrill's", path.display())]
-    TooLarge {
+    /// Not read: not a regular file, or larger than any file archdrill
+    /// writes.
+    #[error("{}: {reason}", path.display())]
+    Refused {
         /// The file.
         path: PathBuf,
-        /// Its size.
-        bytes: u64,
+        /// Why.
+        reason: crate::disk::ReadError,
     },
     /// The file was written by a newer archdrill.
     #[error("{}: written by a newer archdrill (format version {found})", path.display())]
@@ -147,51 +148,63 @@ pub enum StoreError {
 
 /// Pretty RON in the same style as diagram files: four-space indent, `\n`,
 /// no struct names, fields in declaration order (so the same value always
-/// gives the same bytes).
+/// gives the same bytes); a big one (a recovery copy of a big drawing) one
+/// list element per line, as diagram files are.
 fn to_ron<T: Serialize>(value: &T, path: &Path) -> Result<String, StoreError> {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ".to_owned())
-        .new_line("\n".to_owned())
-        .struct_names(false)
-        .escape_strings(true);
-    let mut text =
-        ron::ser::to_string_pretty(value, config).map_err(|source| StoreError::Serialize {
-            path: path.to_owned(),
-            source,
-        })?;
-    text.push('\n');
-    Ok(text)
+    crate::model::file::to_ron_value(value, 3).map_err(|source| StoreError::Serialize {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 /// Writes `value` as RON to `path` atomically (temporary file, sync,
-/// rename): a crash mid-write leaves the previous file.
+/// rename): a crash mid-write leaves the previous file. A file larger than
+/// archdrill reads back is refused before anything is written.
 pub(crate) fn write_ron<T: Serialize>(value: &T, path: &Path) -> Result<(), StoreError> {
     let text = to_ron(value, path)?;
+    let bytes = u64::try_from(text.len()).unwrap_or(u64::MAX);
+    if bytes > MAX_STORED_BYTES {
+        return Err(StoreError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other(format!(
+                "not written: it would take {}, more than the {} archdrill reads back",
+                crate::disk::human_bytes(bytes),
+                crate::disk::human_bytes(MAX_STORED_BYTES)
+            )),
+        });
+    }
     crate::model::file::write_atomically(path, text.as_bytes()).map_err(|source| StoreError::Io {
         path: path.to_owned(),
         source,
     })
 }
 
-/// Reads a stored file as text, refusing sizes no archdrill file has.
-/// `Ok(None)` when the file does not exist.
+/// The largest stored file read (and so written): a recovery copy holds a
+/// whole drawing plus a few lines, so a little more than a diagram file.
+pub const MAX_STORED_BYTES: u64 = crate::model::file::MAX_FILE_BYTES + 64 * 1024;
+
+/// Reads a stored file as text: only a regular file, never more than
+/// [`MAX_STORED_BYTES`] + 1 bytes, a BOM dropped. `Ok(None)` when the file
+/// does not exist.
 pub(crate) fn read_text(path: &Path) -> Result<Option<String>, StoreError> {
-    let io = |source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let bytes = match std::fs::metadata(path) {
-        Ok(meta) => meta.len(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io(e)),
-    };
-    if bytes > crate::model::file::MAX_FILE_BYTES {
-        return Err(StoreError::TooLarge {
+    use crate::disk::ReadError;
+    match crate::disk::read_text(path, MAX_STORED_BYTES) {
+        Ok(text) => Ok(Some(text)),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(source)) => Err(StoreError::Io {
             path: path.to_owned(),
-            bytes,
-        });
+            source,
+        }),
+        Err(ReadError::NotUtf8 { at, byte }) => Err(StoreError::Syntax {
+            path: path.to_owned(),
+            at,
+            message: format!("the file is not UTF-8 text (byte 0x{byte:02x})"),
+        }),
+        Err(reason) => Err(StoreError::Refused {
+            path: path.to_owned(),
+            reason,
+        }),
     }
-    std::fs::read_to_string(path).map(Some).map_err(io)
 }
 
 /// A RON parse error as [`StoreError::Syntax`] with `line:column`.

@@ -104,7 +104,7 @@ impl Settings {
     ///
     /// # Errors
     /// [`StoreError::Syntax`] with `line:column` for a broken file,
-    /// [`StoreError::NewerVersion`], [`StoreError::TooLarge`] or
+    /// [`StoreError::NewerVersion`], [`StoreError::Refused`] or
     /// [`StoreError::Io`].
     pub fn load(path: &Path) -> Result<Self, StoreError> {
         let Some(text) = read_text(path)? else {

@@ -1,10 +1,11 @@
 //! The Q&A card browser: sections and search on the left; on the right the
-//! card, rehearsed as a timed 60–90 s spoken answer, then revealed with its
-//! key points to self-grade, its table and likely follow-ups.
+//! card, rehearsed as a timed 60–90 s spoken answer, then revealed (answer,
+//! table and "Make it yours" note drawn by `card_text`) with its key points
+//! to self-grade and likely follow-ups.
 
 use egui::{Color32, RichText, Ui};
 
-use super::markdown::markdown_ui;
+use super::card_text::AnswerView;
 use crate::content::cards::{Card, search};
 
 /// Target length of a spoken answer, seconds.
@@ -25,6 +26,7 @@ pub struct CardsView {
     revealed: bool,
     hit: Vec<bool>,
     rehearsal: Rehearsal,
+    answer: AnswerView,
 }
 
 /// The rehearsal timer of the shown card.
@@ -87,6 +89,7 @@ impl CardsView {
             revealed: false,
             hit,
             rehearsal: Rehearsal::default(),
+            answer: AnswerView::default(),
         }
     }
 
@@ -193,28 +196,19 @@ impl CardsView {
                     self.revealed = !self.revealed;
                 }
                 ui.add_space(6.0);
-                if self.revealed {
-                    ui.separator();
-                    markdown_ui(ui, &card.answer, 15.0);
-                    if let Some(table) = &card.table {
-                        ui.add_space(6.0);
-                        egui::Grid::new("card-table")
-                            .striped(true)
-                            .spacing([16.0, 6.0])
-                            .show(ui, |ui| {
-                                for column in &table.columns {
-                                    ui.label(RichText::new(column).strong());
-                                }
-                                ui.end_row();
-                                for row in &table.rows {
-                                    for cell in row {
-                                        ui.label(cell);
-                                    }
-                                    ui.end_row();
-                                }
-                            });
-                    }
+                if !self.revealed {
+                    // The key points would give the answer away.
+                    ui.label(
+                        RichText::new(format!(
+                            "{} key points and the follow-ups appear with the answer.",
+                            card.key_points.len()
+                        ))
+                        .weak(),
+                    );
+                    return;
                 }
+                ui.separator();
+                self.answer.answer_ui(ui, card);
                 ui.separator();
                 let hits = self.hit.iter().filter(|h| **h).count();
                 ui.label(

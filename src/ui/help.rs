@@ -1,4 +1,5 @@
-//! The shortcuts window (F1): every key the app answers to, in one table.
+//! The shortcuts window (F1): the gestures and single keys of the canvas,
+//! then every command with a shortcut, from the app's command table.
 
 use egui::{Context, RichText};
 
@@ -13,7 +14,6 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Ctrl+scroll, pinch; − % + in the status bar",
         "Zoom (10 % steps; click the percentage for 100 %)",
     ),
-    ("F", "Zoom to fit"),
     ("", "Drawing (your drawings)"),
     (
         "C E L G S D R B J X O",
@@ -36,6 +36,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Arrows, Shift+arrows", "Nudge the selection by 5 / 20"),
     ("Drag from the ○ handle", "Draw an arrow to another box"),
+    ("Tab, Shift+Tab", "Select the next / previous box"),
     (
         "1 2 3 4",
         "Arrow kind: sync, async, data, compensation (also retypes selected arrows)",
@@ -45,30 +46,21 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Rename (typing replaces the label; Shift+Enter new line, Enter done, Esc cancel)",
     ),
     ("Right click", "Menu: copy, paste, group, delete, Tidy…"),
-    ("Delete, Backspace", "Delete the selection"),
-    ("Ctrl+A, Esc", "Select all, select nothing"),
     (
-        "Ctrl+C, Ctrl+X, Ctrl+V",
-        "Copy, cut, paste boxes (with the arrows between them)",
+        "Backspace, Ctrl+Y, Esc",
+        "Delete too, redo too, select nothing",
     ),
-    ("Ctrl+D", "Duplicate the selection"),
-    ("Ctrl+G, Ctrl+Shift+G", "Group into a boundary, ungroup"),
-    ("Ctrl+'", "Snap to grid on/off"),
-    ("Tidy (button)", "Lay out in reading order (undoable)"),
-    ("Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y", "Undo, redo"),
-    ("", "Files"),
-    ("Ctrl+N, Ctrl+O", "New drawing, open"),
-    ("Ctrl+S, Ctrl+Shift+S", "Save, save as"),
-    ("", "Check and walkthrough"),
-    ("Ctrl+K", "Check against the chosen reference"),
-    ("W", "Start the walkthrough of a reference"),
+    ("", "Walkthrough"),
     ("← →, Space", "Previous / next step, autoplay"),
-    ("F1", "This window"),
-    ("Esc", "Close this, the file or the paste-Mermaid window"),
+    (
+        "Esc",
+        "Close this, the palette, the file, Narration or paste-Mermaid window",
+    ),
 ];
 
-/// Shows the shortcuts window while `open`.
-pub fn help_ui(ctx: &Context, open: &mut bool) {
+/// Shows the shortcuts window while `open`: the gestures above, then
+/// `commands` (shortcut, label — from the app's command table).
+pub fn help_ui(ctx: &Context, open: &mut bool, commands: &[(String, &str)]) {
     egui::Window::new("Keyboard shortcuts")
         .open(open)
         .resizable(false)
@@ -77,11 +69,11 @@ pub fn help_ui(ctx: &Context, open: &mut bool) {
             // Scrolls on short screens instead of running off the window.
             egui::ScrollArea::vertical()
                 .max_height(560.0)
-                .show(ui, shortcuts_grid);
+                .show(ui, |ui| shortcuts_grid(ui, commands));
         });
 }
 
-fn shortcuts_grid(ui: &mut egui::Ui) {
+fn shortcuts_grid(ui: &mut egui::Ui, commands: &[(String, &str)]) {
     egui::Grid::new("shortcuts")
         .num_columns(2)
         .spacing([16.0, 4.0])
@@ -96,6 +88,13 @@ fn shortcuts_grid(ui: &mut egui::Ui) {
                     ui.label(*action);
                     ui.end_row();
                 }
+            }
+            ui.label(RichText::new("Commands (also in the palette)").strong());
+            ui.end_row();
+            for (keys, label) in commands {
+                ui.label(RichText::new(keys).monospace());
+                ui.label(*label);
+                ui.end_row();
             }
         });
 }

@@ -3,6 +3,7 @@
 //! this module and `app` import egui.
 
 pub mod canvas;
+pub mod card_text;
 pub mod cards_view;
 pub mod edges;
 pub mod findings;
@@ -10,7 +11,6 @@ pub mod fonts;
 pub mod geometry;
 pub mod help;
 pub mod interact;
-pub mod markdown;
 pub mod paint;
 pub mod rehearsal;
 pub mod sim_overlay;

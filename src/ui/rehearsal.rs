@@ -7,7 +7,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-use super::markdown::markdown_ui;
+use super::card_text::AnswerView;
 use crate::content::cards::Card;
 use crate::drill::{Rating, Scheduled, suggest_card_rating};
 
@@ -109,10 +109,11 @@ fn timer_color(secs: f64) -> Color32 {
     }
 }
 
-/// Draws the rehearsal of `card`; `previews` is what each rating would
+/// Draws the rehearsal of `card` (its answer through `answer`); `previews` is what each rating would
 /// schedule, worst first.
 pub fn rehearsal_ui(
     ui: &mut Ui,
+    answer: &mut AnswerView,
     card: &Card,
     state: &mut Rehearsal,
     now: f64,
@@ -151,7 +152,7 @@ pub fn rehearsal_ui(
     egui::ScrollArea::vertical()
         .max_height(ui.available_height() - 90.0)
         .show(ui, |ui| {
-            markdown_ui(ui, &card.answer, 15.0);
+            answer.answer_ui(ui, card);
             ui.add_space(8.0);
             ui.strong("Key points — tick the ones you said");
             for (point, ticked) in card.key_points.iter().zip(&mut state.ticked) {

@@ -17,8 +17,9 @@ use crate::simulate::{Heat, PathStatus, Simulation};
 /// What the overlay draws, from one simulation.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SimDecor {
-    /// Each node's heat and utilisation.
-    pub nodes: Vec<(String, Heat, f64)>,
+    /// Each node's heat and what its badge says (ρ, or the load of a
+    /// box without a capacity).
+    pub nodes: Vec<(String, Heat, String)>,
     /// Arrows on a failed request path.
     pub failed_edges: Vec<String>,
     /// Arrows on a degraded path (and on no failed one).
@@ -33,10 +34,18 @@ impl SimDecor {
     /// The overlay of `sim` on `diagram`.
     #[must_use]
     pub fn new(diagram: &Diagram, sim: &Simulation) -> Self {
-        let nodes: Vec<(String, Heat, f64)> = sim
+        let nodes: Vec<(String, Heat, String)> = sim
             .nodes
             .iter()
-            .map(|n| (n.id.to_string(), n.heat(), n.utilisation))
+            .map(|n| {
+                let text = match (n.heat(), n.capacity_rps) {
+                    (Heat::Down, _) => "DOWN".to_owned(),
+                    (Heat::Idle, _) => "idle".to_owned(),
+                    (_, None) => format!("{}/s", crate::simulate::rate(n.load_rps)),
+                    (_, Some(_)) => format!("ρ {:.2}", n.utilisation),
+                };
+                (n.id.to_string(), n.heat(), text)
+            })
             .collect();
         let mut failed = Vec::new();
         let mut degraded = Vec::new();
@@ -133,21 +142,16 @@ pub fn paint_nodes(
     decor: &SimDecor,
 ) {
     let size = (10.0 * vp.zoom).clamp(8.0, 14.0);
-    for (id, heat, utilisation) in &decor.nodes {
+    for (id, heat, text) in &decor.nodes {
         let Some(node) = diagram.node(id) else {
             continue;
         };
         let screen = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
         let color = heat_color(*heat);
-        let text = match heat {
-            Heat::Down => "DOWN".to_owned(),
-            Heat::Idle => "idle".to_owned(),
-            _ => format!("ρ {utilisation:.2}"),
-        };
         badge(
             painter,
             screen.center_bottom() + vec2(0.0, 6.0 * vp.zoom),
-            &text,
+            text,
             color,
             size,
         );

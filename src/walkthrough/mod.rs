@@ -131,10 +131,10 @@ mod tests {
         assert_eq!(first.elapsed_ms, Some(60));
         let last_hop = frame(&d, 9).unwrap();
         assert_eq!(last_hop.elapsed_ms, last_hop.total_ms);
-        assert_eq!(last_hop.total_ms, Some(1765));
+        assert_eq!(last_hop.total_ms, Some(1785));
         // The closing failure step is not a hop: it adds no latency.
         let closing = frame(&d, 10).unwrap();
-        assert_eq!(closing.elapsed_ms, Some(1765));
+        assert_eq!(closing.elapsed_ms, Some(1785));
         assert!(frame(&d, 11).is_none());
         let five = references::find("five-tier").unwrap().load().unwrap();
         assert_eq!(frame(&five, 0).unwrap().elapsed_ms, None);

@@ -442,6 +442,14 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
         .collect();
     let coarse = Grid::new(&obstacles, MERGE);
     let fine = Grid::new(&obstacles, 0.0);
+    // Boxes closer than two margins (or a box dragged onto another) leave
+    // no clear route: the tight index keeps only the boxes themselves off
+    // the route, built the first time it is needed.
+    let tight = std::cell::OnceCell::new();
+    let tight_obstacles: Vec<Obstacle> = obstacles
+        .iter()
+        .map(|o| Obstacle { grown: o.raw, ..*o })
+        .collect();
     let index = Index::new(obstacles);
     let ports = ports(nodes, requests);
     let mut routes: Vec<Option<Vec<P>>> = requests
@@ -453,10 +461,20 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
             }
             let own = [r.from, r.to];
             Some(
-                simple(&index, *a, *b, own)
+                simple(Some(&index), *a, *b, own)
                     .or_else(|| coarse.search(&index, *a, *b, own))
                     .or_else(|| fine.search(&index, *a, *b, own))
-                    .unwrap_or_else(|| vec![a.at, b.at]),
+                    .or_else(|| {
+                        let tight = tight.get_or_init(|| {
+                            (
+                                Index::new(tight_obstacles.clone()),
+                                Grid::new(&tight_obstacles, 0.0),
+                            )
+                        });
+                        tight.1.search(&tight.0, *a, *b, own)
+                    })
+                    .or_else(|| simple(None, *a, *b, own))
+                    .unwrap_or_else(|| elbow(*a, *b)),
             )
         })
         .collect();
@@ -464,8 +482,21 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
     routes
 }
 
-/// A straight line, one bend or two bends, if one of them is clear.
-fn simple(index: &Index, a: Port, b: Port, own: [usize; 2]) -> Option<Vec<P>> {
+/// An orthogonal line from port to port whatever lies between: out of
+/// each port by the margin, then one corner (the last resort).
+fn elbow(a: Port, b: Port) -> Vec<P> {
+    let (sa, sb) = (a.at + a.side.dir() * MARGIN, b.at + b.side.dir() * MARGIN);
+    let corner = if a.side.spreads_along_x() {
+        p(sb.x, sa.y)
+    } else {
+        p(sa.x, sb.y)
+    };
+    simplify(vec![a.at, sa, corner, sb, b.at])
+}
+
+/// A straight line, one bend or two bends: the first one clear of
+/// `index`, or with no index the first one at all.
+fn simple(index: Option<&Index>, a: Port, b: Port, own: [usize; 2]) -> Option<Vec<P>> {
     let (da, db) = (a.side.dir(), b.side.dir());
     let (pa, pb) = (a.at, b.at);
     let (sa, sb) = (pa + da * MARGIN, pb + db * MARGIN);
@@ -515,7 +546,7 @@ fn simple(index: &Index, a: Port, b: Port, own: [usize; 2]) -> Option<Vec<P>> {
     }
     candidates
         .into_iter()
-        .find(|c| index.path_clear(c, own))
+        .find(|c| index.is_none_or(|index| index.path_clear(c, own)))
         .map(simplify)
 }
 
@@ -881,6 +912,25 @@ mod tests {
             nodes[2].expand2(0.01, 0.01).contains(last),
             "ends on the target: {r:?}"
         );
+    }
+
+    /// A box dragged into another's margin, or onto it: every route is
+    /// still made of horizontal and vertical legs, never a diagonal.
+    #[test]
+    fn crowded_and_overlapping_boxes_still_get_orthogonal_routes() {
+        let orthogonal = |r: &[P]| {
+            r.windows(2)
+                .all(|w| (w[0].x - w[1].x).abs() < 1e-3 || (w[0].y - w[1].y).abs() < 1e-3)
+        };
+        for nodes in [
+            vec![boxed(0.0, 0.0), boxed(170.0, 40.0), boxed(400.0, 300.0)],
+            vec![boxed(0.0, 0.0), boxed(60.0, 30.0), boxed(-300.0, 200.0)],
+        ] {
+            let routes = route(&nodes, &[], &[req(1, 2), req(2, 1), req(0, 1), req(1, 0)]);
+            for r in routes.iter().flatten() {
+                assert!(orthogonal(r), "{r:?}");
+            }
+        }
     }
 
     #[test]

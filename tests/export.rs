@@ -519,3 +519,80 @@ fn cli_validate_and_check_accept_mermaid() {
     assert!(stderr.contains("broken.mmd:3:8: "), "{stderr}");
     assert!(stderr.contains("expected"), "{stderr}");
 }
+
+/// `--title` and `--legend` add a title and a legend to pictures; without
+/// them the output is byte for byte what it was; Mermaid and RON refuse
+/// them and write nothing.
+#[test]
+fn cli_title_and_legend_frame_pictures_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = dir.path().join("plain.svg");
+    let o = archdrill(&["export", "saga", "-o", path_str(&plain)]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&plain).expect("written"),
+        export::svg(&reference("saga")),
+        "no flags: the plain picture"
+    );
+    let framed = dir.path().join("framed.svg");
+    let o = archdrill(&[
+        "export",
+        "saga",
+        "-o",
+        path_str(&framed),
+        "--title",
+        "Checkout saga",
+        "--legend",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let svg = std::fs::read_to_string(&framed).expect("written");
+    let all = texts(&parse(&svg)).join("\n");
+    assert!(all.contains("Checkout saga"), "{all}");
+    for name in [
+        "Service",
+        "Message bus",
+        "External API",
+        "Async event",
+        "Compensation",
+    ] {
+        assert!(all.contains(name), "{name} in the legend");
+    }
+    assert!(!all.contains("Load balancer"), "only the kinds used");
+    let own = dir.path().join("own.png");
+    let o = archdrill(&[
+        "export",
+        "saga",
+        "-o",
+        path_str(&own),
+        "--scale",
+        "1",
+        "--title",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let image = image::open(&own).expect("png");
+    let [_, _, _, h] = view_box(&export::svg(&reference("saga")));
+    assert!(image.height() > px(h) + 30, "room for the title");
+    let titled = export::svg_with(
+        &reference("saga"),
+        &export::Picture {
+            title: Some(reference("saga").title),
+            legend: false,
+        },
+    );
+    assert!(
+        titled.contains(">Order saga (choreography)</text>"),
+        "--title alone: the drawing's own title"
+    );
+    for ext in ["mmd", "ron"] {
+        let out = dir.path().join(format!("x.{ext}"));
+        let o = archdrill(&["export", "saga", "-o", path_str(&out), "--legend"]);
+        assert_eq!(o.status.code(), Some(2), "{ext}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("pictures only"));
+        assert!(!out.exists());
+    }
+}

@@ -683,3 +683,66 @@ fn the_card_browser_keeps_the_key_points_until_the_answer_is_shown() {
     h.run();
     assert!(h.query_by_label(&card.key_points[0]).is_some());
 }
+
+/// The Export window puts a title (the drawing's, editable) and a legend
+/// on pictures when asked, and remembers the choice for the next export.
+#[test]
+fn export_window_adds_a_title_and_a_legend_to_pictures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("Order saga (choreography)").click();
+    h.run();
+    let export = |h: &mut egui_kittest::Harness<'static, ArchdrillApp>, name: &str| {
+        h.get_by_label("Export…").click();
+        h.run();
+        let path = dir.path().join(name);
+        h.get_by_label("Path").click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.get_by_label("Path")
+            .type_text(path.to_str().expect("utf-8"));
+        h.run();
+        path
+    };
+    let path = export(&mut h, "plain.svg");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let plain = std::fs::read_to_string(&path).expect("written");
+    assert!(!plain.contains("font-size=\"22\""), "no title by default");
+    let path = export(&mut h, "framed.svg");
+    h.get_by_label("Title").click();
+    h.get_by_label("Legend of the kinds used").click();
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let framed = std::fs::read_to_string(&path).expect("written");
+    assert!(
+        framed.contains(">Order saga (choreography)</text>") && framed.contains("font-size=\"22\""),
+        "a title"
+    );
+    assert!(framed.contains(">Compensation</text>"), "a legend");
+    let view = |svg: &str| -> f32 {
+        svg.split("viewBox=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.split_whitespace().nth(3))
+            .and_then(|h| h.parse().ok())
+            .expect("a viewBox")
+    };
+    assert!(
+        view(&framed) > view(&plain) + 60.0,
+        "taller for title and legend"
+    );
+    // Remembered: the next export window has both ticked.
+    let path = export(&mut h, "again.svg");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("written")
+            .contains(">Compensation</text>")
+    );
+}

@@ -30,6 +30,30 @@ pub struct FileWindow {
     browsing: Option<Receiver<Option<PathBuf>>>,
     /// The path field was given the keyboard (once, when the window opened).
     focused: bool,
+    /// Export: what a picture gets besides the drawing.
+    pub picture: PictureChoice,
+}
+
+/// The Export window's picture options.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PictureChoice {
+    /// Put a title above the picture.
+    pub titled: bool,
+    /// The title's text (the drawing's title to start with).
+    pub title: String,
+    /// Put a legend of the kinds used below the picture.
+    pub legend: bool,
+}
+
+impl PictureChoice {
+    /// What to add to a picture.
+    #[must_use]
+    pub fn picture(&self) -> crate::scene::Picture {
+        crate::scene::Picture {
+            title: (self.titled && !self.title.trim().is_empty()).then(|| self.title.clone()),
+            legend: self.legend,
+        }
+    }
 }
 
 impl FileWindow {
@@ -39,6 +63,7 @@ impl FileWindow {
             path,
             browsing: None,
             focused: false,
+            picture: PictureChoice::default(),
         }
     }
 }
@@ -160,7 +185,13 @@ impl ArchdrillApp {
     /// Writes the current diagram to `path` in the format its extension
     /// names (PNG at 2× scale); nothing is written on failure.
     pub fn export_to(&mut self, path: &std::path::Path) {
-        use crate::export::{Format, render};
+        self.export_picture_to(path, &crate::scene::Picture::default());
+    }
+
+    /// [`Self::export_to`] with a title and legend for pictures (ignored
+    /// for Mermaid and RON, which carry neither).
+    pub fn export_picture_to(&mut self, path: &std::path::Path, picture: &crate::scene::Picture) {
+        use crate::export::{Format, render_with};
         let Some(entry) = self.entries.get(self.selected) else {
             return;
         };
@@ -171,7 +202,11 @@ impl ArchdrillApp {
             ));
             return;
         };
-        let result = render(entry.editor.doc(), format, 2.0)
+        let picture = match format {
+            Format::Svg | Format::Png => picture.clone(),
+            Format::Mermaid | Format::Ron => crate::scene::Picture::default(),
+        };
+        let result = render_with(entry.editor.doc(), format, 2.0, &picture)
             .map_err(|e| e.to_string())
             .and_then(|bytes| file::write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match result {
@@ -197,10 +232,14 @@ impl ArchdrillApp {
             (Some(folder), Some(name)) => folder.join(name),
             _ => suggestion,
         };
-        self.file_window = Some(FileWindow::new(
-            FileAction::Export,
-            suggestion.display().to_string(),
-        ));
+        let mut window = FileWindow::new(FileAction::Export, suggestion.display().to_string());
+        window.picture.title.clone_from(&entry.editor.doc().title);
+        window.picture = PictureChoice {
+            titled: self.export_picture.titled,
+            legend: self.export_picture.legend,
+            ..window.picture
+        };
+        self.file_window = Some(window);
     }
 
     /// Puts the current diagram on the clipboard as a Mermaid flowchart.
@@ -336,6 +375,9 @@ impl ArchdrillApp {
                         window.browsing = Some(browse(window.action, &window.path));
                     }
                 });
+                if window.action == FileAction::Export {
+                    picture_choice_ui(ui, &mut window.picture);
+                }
                 ui.horizontal(|ui| {
                     let verb = if window.action == FileAction::Open {
                         "Open"
@@ -357,13 +399,19 @@ impl ArchdrillApp {
         // ask again until the field has it.
         window.focused |= ui.memory(|m| m.has_focus(field));
         let action = window.action;
+        let choice = window.picture.clone();
         match outcome {
             Some(Some(path)) => {
                 self.file_window = None;
                 match action {
                     FileAction::Open => self.open_path(&path),
                     FileAction::SaveAs => self.save_to(path),
-                    FileAction::Export => self.export_to(&path),
+                    FileAction::Export => {
+                        // Title and legend on or off stay so for the next export.
+                        self.export_picture.titled = choice.titled;
+                        self.export_picture.legend = choice.legend;
+                        self.export_picture_to(&path, &choice.picture());
+                    }
                 }
             }
             Some(None) => self.file_window = None,
@@ -435,4 +483,24 @@ impl PasteMermaid {
             focused: false,
         }
     }
+}
+
+/// The Export window's picture options: a title (with its text) and a
+/// legend, for `.svg` and `.png`.
+fn picture_choice_ui(ui: &mut Ui, choice: &mut PictureChoice) {
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut choice.titled, "Title")
+            .on_hover_text("A title above the picture (.svg, .png)");
+        let caption = ui.label("Picture title");
+        let _ = ui
+            .add_enabled(
+                choice.titled,
+                egui::TextEdit::singleline(&mut choice.title)
+                    .id(egui::Id::unique("export-title-field"))
+                    .desired_width(260.0),
+            )
+            .labelled_by(caption.id);
+    });
+    ui.checkbox(&mut choice.legend, "Legend of the kinds used")
+        .on_hover_text("A legend of the box and arrow kinds used, below the picture (.svg, .png)");
 }

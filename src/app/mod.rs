@@ -59,6 +59,8 @@ pub struct ArchdrillApp {
     drafts: properties::Drafts,
     /// The open / save-as window.
     file_window: Option<files::FileWindow>,
+    /// Title and legend on or off, as last exported (this run).
+    export_picture: files::PictureChoice,
     /// Number of the last untitled drawing.
     untitled: u32,
     /// The title last sent to the window.
@@ -144,6 +146,7 @@ impl ArchdrillApp {
             rename: None,
             drafts: properties::Drafts::default(),
             file_window: None,
+            export_picture: files::PictureChoice::default(),
             untitled: 0,
             window_title: String::new(),
             help_open: false,

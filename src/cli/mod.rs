@@ -90,6 +90,13 @@ pub enum Command {
         /// PNG pixels per canvas unit.
         #[arg(long, default_value_t = 2.0)]
         scale: f32,
+        /// A title above the picture (`.svg`, `.png`); without TEXT, the
+        /// diagram's own title.
+        #[arg(long, value_name = "TEXT", num_args = 0..=1, default_missing_value = "")]
+        title: Option<String>,
+        /// A legend below the picture: the box and arrow kinds it uses.
+        #[arg(long)]
+        legend: bool,
     },
     /// What breaks first at X times the entry traffic, and what breaks while NODE is down.
     Simulate {
@@ -192,7 +199,9 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitC
             file,
             output,
             scale,
-        } => export(file, output, *scale, out, err),
+            title,
+            legend,
+        } => export(file, output, (*scale, title.as_deref(), *legend), out, err),
         Command::Simulate {
             file,
             traffic,
@@ -436,7 +445,7 @@ fn write_report(report: &crate::check::Report, file: &str, out: &mut dyn Write) 
 fn export(
     file: &std::path::Path,
     output: &std::path::Path,
-    scale: f32,
+    (scale, title, legend): (f32, Option<&str>, bool),
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
@@ -455,7 +464,19 @@ fn export(
             return EXIT_BAD_INPUT;
         }
     };
-    let written = crate::export::render(&diagram, format, scale)
+    // `--title` alone: the diagram's own title, else the file's name.
+    let title = title.map(|t| {
+        if !t.trim().is_empty() {
+            t.to_owned()
+        } else if !diagram.title.trim().is_empty() {
+            diagram.title.clone()
+        } else {
+            file.file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+        }
+    });
+    let picture = crate::export::Picture { title, legend };
+    let written = crate::export::render_with(&diagram, format, scale, &picture)
         .map_err(|e| e.to_string())
         .and_then(|bytes| {
             crate::model::file::write_atomically(output, &bytes)

@@ -3,8 +3,11 @@
 
 use std::path::Path;
 
-use super::{ExportError, png, svg};
+use super::ExportError;
+use super::png::png_with;
+use super::svg::svg_with;
 use crate::model::{Diagram, file};
+use crate::scene::Picture;
 
 /// What an exported file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,10 +45,28 @@ impl Format {
 /// Mermaid or RON text larger than archdrill reads back (every file we
 /// write, we can open again).
 pub fn render(diagram: &Diagram, format: Format, scale: f32) -> Result<Vec<u8>, ExportError> {
+    render_with(diagram, format, scale, &Picture::default())
+}
+
+/// [`render`] with a title and legend for pictures (`.svg`, `.png`);
+/// Mermaid and RON carry neither, so `picture` must be plain for them.
+///
+/// # Errors
+/// As [`render`], and [`ExportError::NotAPicture`] for a title or legend
+/// asked of Mermaid or RON.
+pub fn render_with(
+    diagram: &Diagram,
+    format: Format,
+    scale: f32,
+    picture: &Picture,
+) -> Result<Vec<u8>, ExportError> {
     let size = |text: &str| u64::try_from(text.len()).unwrap_or(u64::MAX);
+    if !picture.is_plain() && matches!(format, Format::Mermaid | Format::Ron) {
+        return Err(ExportError::NotAPicture);
+    }
     Ok(match format {
-        Format::Svg => svg(diagram).into_bytes(),
-        Format::Png => png(diagram, scale)?,
+        Format::Svg => svg_with(diagram, picture).into_bytes(),
+        Format::Png => png_with(diagram, scale, picture)?,
         Format::Mermaid => {
             let text = crate::mermaid::export(diagram);
             if text.len() > crate::mermaid::MAX_INPUT_BYTES {

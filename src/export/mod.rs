@@ -8,9 +8,10 @@ mod png;
 mod svg;
 mod writer;
 
-pub use format::{Format, render};
-pub use png::{MAX_PIXELS, MAX_SIDE_PX, png, rasterize};
-pub use svg::{FONT_FAMILY, least_extent, svg};
+pub use crate::scene::Picture;
+pub use format::{Format, render, render_with};
+pub use png::{MAX_PIXELS, MAX_SIDE_PX, png, png_with, rasterize};
+pub use svg::{FONT_FAMILY, least_extent, svg, svg_with};
 
 /// Why a picture could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +49,9 @@ pub enum ExportError {
         /// The size it would have had.
         bytes: u64,
     },
+    /// A title or legend asked of a format that is not a picture.
+    #[error("a title and a legend go on pictures only: export .svg or .png")]
+    NotAPicture,
     /// Rendering or encoding failed.
     #[error("cannot render the picture: {0}")]
     Render(String),

@@ -8,9 +8,10 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 
 use super::ExportError;
-use super::svg::{FONT_FAMILY, least_extent, svg};
+use super::svg::{FONT_FAMILY, least_extent, svg_with};
 use crate::content::DIAGRAM_FONT_TTF;
 use crate::model::Diagram;
+use crate::scene::Picture;
 
 /// Largest accepted side of a picture, in pixels.
 pub const MAX_SIDE_PX: u32 = 16_384;
@@ -118,6 +119,14 @@ pub fn rasterize(svg_text: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
 /// # Errors
 /// See [`rasterize`].
 pub fn png(diagram: &Diagram, scale: f32) -> Result<Vec<u8>, ExportError> {
+    png_with(diagram, scale, &Picture::default())
+}
+
+/// The diagram as a PNG with what `picture` adds (title, legend).
+///
+/// # Errors
+/// See [`rasterize`].
+pub fn png_with(diagram: &Diagram, scale: f32, picture: &Picture) -> Result<Vec<u8>, ExportError> {
     if !(scale.is_finite() && scale > 0.0) {
         return Err(ExportError::BadScale(scale));
     }
@@ -125,5 +134,5 @@ pub fn png(diagram: &Diagram, scale: f32) -> Result<Vec<u8>, ExportError> {
     if let Some((w, h)) = least_extent(diagram) {
         checked_size(w, h, scale)?;
     }
-    rasterize(&svg(diagram), scale)
+    rasterize(&svg_with(diagram, picture), scale)
 }

@@ -16,6 +16,7 @@ pub mod labels;
 mod layout;
 mod paint;
 pub mod palette;
+pub mod picture;
 pub mod primitive;
 pub mod route;
 pub mod shapes;
@@ -24,6 +25,7 @@ pub use boundaries::{Container, boundary_rects};
 pub use layout::{EdgeLayout, Layout, NodeLayout, fingerprint};
 pub use paint::{Ghost, Highlight, Selected, Tint, View, paint};
 pub use palette::{Palette, Rgba, Theme};
+pub use picture::Picture;
 pub use primitive::{Align, Primitive, Seg, Stroke};
 
 use geometry::{P, R, p};

@@ -100,20 +100,31 @@ fn batch(mesh: &mut Mesh, screen: Screen, view: Rect, prim: &Primitive<'_>) -> b
             if !r.intersects(view) {
                 return true;
             }
-            if let Some(f) = fill {
-                mesh.add_colored_rect(r, color(*f));
-            }
-            if let Some(s) = stroke {
-                let (w, c) = (px(s.width), color(s.color));
-                let corners = [
-                    r.left_top(),
-                    r.right_top(),
-                    r.right_bottom(),
-                    r.left_bottom(),
-                ];
-                for k in 0..4 {
-                    quad(mesh, corners[k], corners[(k + 1) % 4], w, c);
+            // An outline `w` wide: the outline colour, the fill inset by
+            // `w` over it (two quads rather than five).
+            match (fill, stroke) {
+                (Some(f), Some(s)) => {
+                    let w = px(s.width);
+                    mesh.add_colored_rect(r.expand(w * 0.5), color(s.color));
+                    let inner = r.shrink(w * 0.5);
+                    if inner.is_positive() {
+                        mesh.add_colored_rect(inner, color(*f));
+                    }
                 }
+                (Some(f), None) => mesh.add_colored_rect(r, color(*f)),
+                (None, Some(s)) => {
+                    let (w, c) = (px(s.width), color(s.color));
+                    let corners = [
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                    ];
+                    for k in 0..4 {
+                        quad(mesh, corners[k], corners[(k + 1) % 4], w, c);
+                    }
+                }
+                (None, None) => {}
             }
             true
         }

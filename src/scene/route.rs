@@ -43,6 +43,10 @@ const BEND: f32 = 40.0;
 const CELL: f32 = 128.0;
 /// Search states an arrow's A* may expand before giving up.
 const BUDGET: usize = 40_000;
+/// Search states all of a drawing's arrows may expand together: past it
+/// the rest take the quick shapes (still orthogonal, maybe across a box),
+/// so routing a huge or hostile drawing stays within about a second.
+const TOTAL_BUDGET: usize = 1_000_000;
 /// Room kept around the whole drawing for routes going round it.
 const OUTSIDE: f32 = 48.0;
 /// How much A* trusts its estimate over the cost so far: a little more
@@ -452,6 +456,7 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
         .collect();
     let index = Index::new(obstacles);
     let ports = ports(nodes, requests);
+    let left = Cell::new(TOTAL_BUDGET);
     let mut routes: Vec<Option<Vec<P>>> = requests
         .iter()
         .zip(&ports)
@@ -462,8 +467,8 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
             let own = [r.from, r.to];
             Some(
                 simple(Some(&index), *a, *b, own)
-                    .or_else(|| coarse.search(&index, *a, *b, own))
-                    .or_else(|| fine.search(&index, *a, *b, own))
+                    .or_else(|| coarse.search(&index, (*a, *b), own, &left))
+                    .or_else(|| fine.search(&index, (*a, *b), own, &left))
                     .or_else(|| {
                         let tight = tight.get_or_init(|| {
                             (
@@ -471,7 +476,7 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
                                 Grid::new(&tight_obstacles, 0.0),
                             )
                         });
-                        tight.1.search(&tight.0, *a, *b, own)
+                        tight.1.search(&tight.0, (*a, *b), own, &left)
                     })
                     .or_else(|| simple(None, *a, *b, own))
                     .unwrap_or_else(|| elbow(*a, *b)),
@@ -643,8 +648,19 @@ impl Grid {
         }
     }
 
-    /// The shortest route with few bends from port `a` to port `b`.
-    fn search(&self, index: &Index, a: Port, b: Port, own: [usize; 2]) -> Option<Vec<P>> {
+    /// The shortest route with few bends from port `a` to port `b`,
+    /// expanding at most [`BUDGET`] states and no more than `left`
+    /// (which it draws down).
+    fn search(
+        &self,
+        index: &Index,
+        (a, b): (Port, Port),
+        own: [usize; 2],
+        left: &Cell<usize>,
+    ) -> Option<Vec<P>> {
+        if left.get() == 0 {
+            return None;
+        }
         let (sa, sb) = (a.at + a.side.dir() * MARGIN, b.at + b.side.dir() * MARGIN);
         let with = |axis: &[f32], extra: [f32; 2]| {
             let mut v = axis.to_vec();
@@ -687,7 +703,7 @@ impl Grid {
         let successors = |s: &State| -> [Option<(State, u32)>; 3] {
             let mut out = [None; 3];
             spent.set(spent.get() + 1);
-            if spent.get() > BUDGET {
+            if spent.get() > BUDGET || spent.get() > left.get() {
                 return out;
             }
             let (x, y, d) = *s;
@@ -713,12 +729,14 @@ impl Grid {
             let v = goal_point - q;
             cost((v.x.abs() + v.y.abs() + BEND * min_bends(s.2, goal.2, v)) * GREED)
         };
-        let (path, _) = astar(
+        let found = astar(
             &start,
             |s| successors(s).into_iter().flatten(),
             heuristic,
             |s| *s == goal,
-        )?;
+        );
+        left.set(left.get().saturating_sub(spent.get()));
+        let (path, _) = found?;
         let mut points = vec![a.at];
         points.extend(path.iter().map(point));
         points.push(b.at);

@@ -39,6 +39,8 @@ const SLIDE: f32 = 1.0;
 /// Cost of a spot beside the line rather than on it (for lines too
 /// short or too crowded to carry their label).
 const BESIDE: f32 = 400.0;
+/// How many of a line's costly spots are tried beside the line too.
+const BESIDE_SPOTS: usize = 8;
 /// Gap between a label beside its line and the line.
 const BESIDE_GAP: f32 = 3.0;
 
@@ -289,6 +291,9 @@ fn best_spot(
         f32::INFINITY,
         R::centered(point_at(points, preferred), size.x, size.y),
     );
+    // On the line first; the spots that stay costly are kept to try
+    // beside the line afterwards, the cheapest few only.
+    let mut crowded: Vec<(f32, f32, P, P)> = Vec::new();
     for s in spots {
         let slide = (s - preferred).abs() * SLIDE;
         if slide >= best.0 {
@@ -301,7 +306,13 @@ fn best_spot(
         if cost < best.0 {
             best = (cost, rect);
         }
-        if !effort.beside || cost < BESIDE + slide {
+        if effort.beside && cost >= BESIDE + slide {
+            crowded.push((cost, slide, at, dir));
+        }
+    }
+    crowded.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for &(_, slide, at, dir) in crowded.iter().take(BESIDE_SPOTS) {
+        if slide + BESIDE >= best.0 {
             continue;
         }
         // Beside the line, on either side: only where the label's centre

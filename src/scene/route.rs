@@ -483,8 +483,54 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
             )
         })
         .collect();
+    straighten(&index, nodes, requests, &mut routes);
     separate_tracks(&index, requests, &mut routes);
     routes
+}
+
+/// A two-bend route whose middle leg is only a few units long (ports a
+/// hair out of line) becomes straight by sliding its target port in
+/// line with its source, when that port stays on its side, keeps
+/// [`PORT_GAP`] from the other ports there, and the line is clear.
+fn straighten(index: &Index, nodes: &[R], requests: &[Request], routes: &mut [Option<Vec<P>>]) {
+    const KINK: f32 = 8.0;
+    let ends: Vec<(usize, P)> = requests
+        .iter()
+        .zip(routes.iter())
+        .flat_map(|(r, route)| {
+            route
+                .iter()
+                .flat_map(move |pts| [(r.from, pts[0]), (r.to, pts[pts.len() - 1])])
+        })
+        .collect();
+    for (k, r) in requests.iter().enumerate() {
+        let Some(points) = routes[k].as_ref() else {
+            continue;
+        };
+        let [a, b, c, d] = points[..] else { continue };
+        let vertical_run = (a.x - b.x).abs() < 1e-3 && (c.x - d.x).abs() < 1e-3;
+        let horizontal_run = (a.y - b.y).abs() < 1e-3 && (c.y - d.y).abs() < 1e-3;
+        let target = nodes[r.to];
+        let moved = if vertical_run && (b.x - c.x).abs() < KINK {
+            p(a.x, d.y)
+        } else if horizontal_run && (b.y - c.y).abs() < KINK {
+            p(d.x, a.y)
+        } else {
+            continue;
+        };
+        let on_side = if vertical_run {
+            (target.min.x + PORT_INSET..=target.max.x - PORT_INSET).contains(&moved.x)
+        } else {
+            (target.min.y + PORT_INSET..=target.max.y - PORT_INSET).contains(&moved.y)
+        };
+        let crowded = ends
+            .iter()
+            .any(|&(node, q)| node == r.to && q != d && (q - moved).length() < PORT_GAP - 1e-3);
+        let line = vec![a, moved];
+        if on_side && !crowded && index.path_clear(&line, [r.from, r.to]) {
+            routes[k] = Some(line);
+        }
+    }
 }
 
 /// An orthogonal line from port to port whatever lies between: out of

@@ -347,31 +347,69 @@ fn polyline(painter: &Painter, screen: Screen, pts: &[Pos2], stroke: &Stroke) {
 
 /// A dashed line through `pts`, segment by segment, each clipped to the
 /// view; the pattern runs on from `start` pixels before the first point.
+/// All its dashes go into one mesh of feathered quads (egui's own dashed
+/// line makes a shape per dash, and a long dotted arrow has hundreds).
 fn dashed_line(painter: &Painter, screen: Screen, pts: &[Pos2], stroke: &Stroke, start: f32) {
     let Some(pattern) = stroke.dash else {
         return;
     };
     let (dash, gap) = screen.dash(pattern);
     let period = dash + gap;
-    let egui_stroke = screen.stroke(stroke);
+    let width = screen.width(stroke.width);
+    let c = color(stroke.color);
     let view = painter.clip_rect().expand(24.0 * screen.vp.zoom.max(1.0));
+    let mut mesh = Mesh::default();
     let mut along = start;
     for w in pts.windows(2) {
         let (a, b) = (w[0], w[1]);
         let len = a.distance(b);
         if let Some([from, to]) = clip_segment([a, b], view) {
-            let phase = along + from.distance(a);
-            // The helper starts with a gap of `offset`: skip to the next dash.
-            let offset = (period - phase.rem_euclid(period)).rem_euclid(period);
-            painter.extend(Shape::dashed_line_with_offset(
-                &[from, to],
-                egui_stroke,
-                &[dash],
-                &[gap],
-                offset,
-            ));
+            let seg = from.distance(to);
+            if seg > 1e-3 {
+                let dir = (to - from) / seg;
+                // Where the first dash starts, relative to `from`.
+                let phase = (along + from.distance(a)).rem_euclid(period);
+                let mut t = -phase;
+                while t < seg {
+                    let (t0, t1) = (t.max(0.0), (t + dash).min(seg));
+                    if t1 > t0 {
+                        feathered(&mut mesh, from + dir * t0, from + dir * t1, width, c);
+                    }
+                    t += period;
+                }
+            }
         }
         along += len;
+    }
+    if !mesh.is_empty() {
+        painter.add(Shape::mesh(mesh));
+    }
+}
+
+/// A segment `w` pixels wide with a one-pixel soft edge, as egui's
+/// tessellator feathers its lines.
+fn feathered(mesh: &mut Mesh, a: Pos2, b: Pos2, w: f32, c: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len < 1e-3 {
+        return;
+    }
+    let n = egui::vec2(-d.y, d.x) / len;
+    let (inner, outer) = ((w * 0.5 - 0.5).max(0.0), w * 0.5 + 0.5);
+    // Thinner than a pixel: fainter rather than thinner.
+    let c = if w < 1.0 { c.gamma_multiply(w) } else { c };
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for end in [a, b] {
+        mesh.colored_vertex(end + n * outer, Color32::TRANSPARENT);
+        mesh.colored_vertex(end + n * inner, c);
+        mesh.colored_vertex(end - n * inner, c);
+        mesh.colored_vertex(end - n * outer, Color32::TRANSPARENT);
+    }
+    for k in 0..3 {
+        let (p0, p1) = (base + k, base + k + 1);
+        let (q0, q1) = (base + 4 + k, base + 4 + k + 1);
+        mesh.add_triangle(p0, p1, q1);
+        mesh.add_triangle(p0, q1, q0);
     }
 }
 

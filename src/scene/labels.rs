@@ -8,22 +8,26 @@
 //! middle, staggered for parallel straight arrows) costs a little. Labels
 //! are placed in document order, each one an obstacle for the next.
 
-use std::collections::BTreeMap;
-
 use super::boundaries::{Container, title_band};
 use super::edges::{self, SELF_LOOP_RADIUS, self_loop_center};
 use super::font;
 use super::geometry::{P, PARALLEL_SPACING, R, clip_range, p, polyline_length};
+use super::index::Grid;
 use crate::model::Diagram;
 
 /// Font size of edge labels, canvas units.
 pub const EDGE_LABEL_SIZE: f32 = 11.0;
 /// Padding around a label's text (horizontal, vertical), canvas units.
 const PAD: (f32, f32) = (8.0, 3.0);
-/// Side of the cells that bucket obstacles and lines.
-const CELL: f32 = 96.0;
 /// Spots tried along a line at most.
 const SPOTS: usize = 64;
+/// Spots tried along a line at least.
+const MIN_SPOTS: usize = 8;
+/// Spots tried for all of a drawing's labels together (big drawings try
+/// fewer per label, so placing them stays near-linear).
+const WORK: usize = 40_000;
+/// Drawings with more labels than this do not try spots beside the line.
+const BESIDE_LABELS: usize = 1_000;
 /// Cost of a spot that covers a box, an arrowhead or another label.
 const BLOCKED: f32 = 1.0e6;
 /// Cost of covering a boundary's title.
@@ -51,75 +55,61 @@ pub fn label_size(label: &str) -> P {
     p(width + PAD.0, height + PAD.1)
 }
 
-#[expect(clippy::cast_possible_truncation, reason = "cell indices of a drawing")]
-fn cells_of(r: R) -> impl Iterator<Item = (i32, i32)> {
-    let (x0, x1) = (
-        (r.min.x / CELL).floor() as i32,
-        (r.max.x / CELL).floor() as i32,
-    );
-    let (y0, y1) = (
-        (r.min.y / CELL).floor() as i32,
-        (r.max.y / CELL).floor() as i32,
-    );
-    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-}
-
-/// Rectangles bucketed by grid cell, each hard (boxes, heads, labels) or
+/// Rectangles in a spatial grid, each hard (boxes, heads, labels) or
 /// soft (titles).
-#[derive(Default)]
 struct Obstacles {
     rects: Vec<(R, bool)>,
-    cells: BTreeMap<(i32, i32), Vec<usize>>,
+    grid: Grid,
 }
 
 impl Obstacles {
     fn add(&mut self, r: R, hard: bool) {
-        let i = self.rects.len();
+        self.grid.insert_rect(self.rects.len(), r);
         self.rects.push((r, hard));
-        for cell in cells_of(r) {
-            self.cells.entry(cell).or_default().push(i);
-        }
     }
 
     /// The cost of what `r` covers.
     fn cost(&self, r: R) -> f32 {
-        let mut seen: Vec<usize> = cells_of(r)
-            .filter_map(|cell| self.cells.get(&cell))
-            .flatten()
-            .copied()
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        seen.into_iter()
-            .filter(|&i| self.rects[i].0.overlaps(&r, 0.0))
-            .map(|i| if self.rects[i].1 { BLOCKED } else { TITLE })
-            .sum()
+        let cost = |&(o, hard): &(R, bool)| {
+            if !o.overlaps(&r, 0.0) {
+                0.0
+            } else if hard {
+                BLOCKED
+            } else {
+                TITLE
+            }
+        };
+        match self.grid.query(r) {
+            Some(near) => near.iter().map(|&i| cost(&self.rects[i])).sum(),
+            None => self.rects.iter().map(cost).sum(),
+        }
     }
 }
 
-/// Every arrow's segments bucketed by grid cell.
-#[derive(Default)]
+/// Every arrow's segments in a spatial grid.
 struct Lines {
     segments: Vec<(usize, P, P)>,
-    cells: BTreeMap<(i32, i32), Vec<usize>>,
+    grid: Grid,
 }
 
 impl Lines {
     fn add(&mut self, edge: usize, a: P, b: P) {
-        let i = self.segments.len();
+        self.grid.insert_segment(self.segments.len(), a, b);
         self.segments.push((edge, a, b));
-        for cell in cells_of(R::from_points(a, b)) {
-            self.cells.entry(cell).or_default().push(i);
+    }
+
+    /// The segments that may pass through `r`.
+    fn near(&self, r: R) -> Vec<(usize, P, P)> {
+        match self.grid.query(r) {
+            Some(near) => near.iter().map(|&i| self.segments[i]).collect(),
+            None => self.segments.clone(),
         }
     }
 
     /// Whether some arrow other than `own` passes within `distance` of `q`.
     fn nearer(&self, q: P, distance: f32, own: usize) -> bool {
-        let probe = R::centered(q, 2.0 * distance, 2.0 * distance);
-        cells_of(probe)
-            .filter_map(|cell| self.cells.get(&cell))
-            .flatten()
-            .map(|&i| self.segments[i])
+        self.near(R::centered(q, 2.0 * distance, 2.0 * distance))
+            .into_iter()
             .any(|(edge, a, b)| {
                 edge != own && super::geometry::distance_to_segment(q, a, b) <= distance
             })
@@ -127,10 +117,9 @@ impl Lines {
 
     /// How many arrows other than `own` run through `r`.
     fn crossing(&self, r: R, own: usize) -> usize {
-        let mut edges: Vec<usize> = cells_of(r)
-            .filter_map(|cell| self.cells.get(&cell))
-            .flatten()
-            .map(|&i| self.segments[i])
+        let mut edges: Vec<usize> = self
+            .near(r)
+            .into_iter()
             .filter(|&(edge, a, b)| {
                 edge != own
                     && clip_range(a, b, r)
@@ -168,14 +157,37 @@ pub fn edge_label_rects(
     nodes: &[R],
     boundaries: &[Container],
 ) -> Vec<Option<R>> {
-    let mut obstacles = Obstacles::default();
+    let area = nodes
+        .iter()
+        .copied()
+        .chain(boundaries.iter().map(|c| c.rect))
+        .chain(
+            lines
+                .iter()
+                .flatten()
+                .filter_map(|l| super::primitive::bounds_of(l.points.iter().copied())),
+        )
+        .reduce(R::union)
+        .unwrap_or(R::centered(p(0.0, 0.0), 1.0, 1.0));
+    let labelled = d.edges.iter().filter(|e| !e.label.is_empty()).count();
+    let mut obstacles = Obstacles {
+        rects: Vec::new(),
+        grid: Grid::new(area, nodes.len() + 2 * lines.len() + labelled),
+    };
     for rect in nodes {
         obstacles.add(*rect, true);
     }
     for c in boundaries {
         obstacles.add(title_band(c.rect, &d.boundaries[c.index].label), false);
     }
-    let mut drawn = Lines::default();
+    let effort = Effort {
+        spots: (WORK / labelled.max(1)).clamp(MIN_SPOTS, SPOTS),
+        beside: labelled <= BESIDE_LABELS,
+    };
+    let mut drawn = Lines {
+        segments: Vec::new(),
+        grid: Grid::new(area, lines.len() * 2),
+    };
     for (i, line) in lines.iter().enumerate() {
         let Some(line) = line else { continue };
         for w in line.points.windows(2) {
@@ -202,7 +214,7 @@ pub fn edge_label_rects(
                 R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y)
             } else {
                 let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-                best_spot(&obstacles, &drawn, (i, line.points), t0, size)
+                best_spot(&obstacles, &drawn, (i, line.points), (t0, effort), size)
             };
             obstacles.add(rect, true);
             Some(rect)
@@ -237,19 +249,28 @@ fn point_and_direction(points: &[P], s: f32) -> (P, P) {
     (points.last().copied().unwrap_or_default(), p(1.0, 0.0))
 }
 
+/// How hard to look for each label's spot.
+#[derive(Clone, Copy, Debug)]
+struct Effort {
+    /// Spots along the line.
+    spots: usize,
+    /// Whether to try spots beside the line (and the last resort).
+    beside: bool,
+}
+
 /// The cheapest spot along edge `own`'s line, nearest `t0` among equals.
 fn best_spot(
     obstacles: &Obstacles,
     drawn: &Lines,
     (own, points): (usize, &[P]),
-    t0: f32,
+    (t0, effort): (f32, Effort),
     size: P,
 ) -> R {
     let length = polyline_length(points);
     let preferred = length * t0;
     #[expect(clippy::cast_precision_loss, reason = "a few dozen spots")]
-    let step = (length / SPOTS as f32).max(3.0);
-    let mut spots: Vec<f32> = Vec::with_capacity(SPOTS + 1);
+    let step = (length / effort.spots as f32).max(3.0);
+    let mut spots: Vec<f32> = Vec::with_capacity(effort.spots + 1);
     let mut k = 0.0_f32;
     loop {
         let (before, after) = (preferred - k * step, preferred + k * step);
@@ -280,7 +301,7 @@ fn best_spot(
         if cost < best.0 {
             best = (cost, rect);
         }
-        if cost < BESIDE + slide {
+        if !effort.beside || cost < BESIDE + slide {
             continue;
         }
         // Beside the line, on either side: only where the label's centre
@@ -309,6 +330,7 @@ fn best_spot(
         }
     }
     if best.0 >= BLOCKED
+        && effort.beside
         && let Some(free) = free_spot_near(obstacles, drawn, (own, points), size)
     {
         return free;
@@ -316,6 +338,8 @@ fn best_spot(
     best.1
 }
 
+/// The largest area the last-resort search scans (canvas units²).
+const FREE_AREA: f32 = 400.0 * 400.0;
 /// Grid step of the last-resort search.
 const FREE_STEP: f32 = 6.0;
 
@@ -329,6 +353,11 @@ fn free_spot_near(
     size: P,
 ) -> Option<R> {
     let area = super::primitive::bounds_of(points.iter().copied())?.expand2(size.x, size.y * 2.0);
+    // Only short lines run out of spots; a long one that did is crowded
+    // all along, and scanning its whole extent would cost a drawing's size.
+    if area.w() * area.h() > FREE_AREA {
+        return None;
+    }
     let mut best: Option<(f32, R)> = None;
     let mut y = area.min.y;
     while y <= area.max.y {

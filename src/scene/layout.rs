@@ -7,6 +7,7 @@ use std::hash::{Hash as _, Hasher as _};
 
 use super::boundaries::{self, Container, boundary_rects};
 use super::geometry::{self, P, PARALLEL_SPACING, R, node_rect, p, parallel_offsets};
+use super::index::Grid;
 use super::{edges, labels, primitive, route, shapes};
 use crate::model::{ArrowStyle, Diagram};
 
@@ -60,6 +61,10 @@ pub struct Layout {
     pub bounds: R,
     /// Box index by id.
     index: BTreeMap<String, usize>,
+    /// Where the boxes are (by their drawn extent).
+    node_grid: Grid,
+    /// Where the arrows run (their segments and labels).
+    edge_grid: Grid,
 }
 
 impl Layout {
@@ -139,13 +144,49 @@ impl Layout {
                 max: p(200.0, 100.0),
             });
         let index = index.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let mut node_grid = Grid::new(bounds, nodes.len());
+        for (i, (n, laid)) in diagram.nodes.iter().zip(&nodes).enumerate() {
+            node_grid.insert_rect(i, shapes::extent(n.kind, laid.rect).expand2(8.0, 8.0));
+        }
+        let mut edge_grid = Grid::new(bounds, edges.len());
+        for (i, e) in edges.iter().enumerate() {
+            let Some(e) = e else { continue };
+            for w in e.points.windows(2) {
+                edge_grid.insert_segment(i, w[0], w[1]);
+            }
+            if let Some(label) = e.label {
+                edge_grid.insert_rect(i, label);
+            }
+        }
         Self {
             nodes,
             containers,
             edges,
             bounds,
             index,
+            node_grid,
+            edge_grid,
         }
+    }
+
+    /// The boxes that may show in `r` (ascending), every box when `r` is
+    /// `None` or covers most of the drawing.
+    #[must_use]
+    pub fn nodes_in(&self, r: Option<R>) -> Vec<usize> {
+        r.and_then(|r| self.node_grid.query(r))
+            .unwrap_or_else(|| (0..self.nodes.len()).collect())
+    }
+
+    /// The arrows that may show in `r` (ascending; within an arrowhead's
+    /// length), every arrow when `r` is `None` or covers most of the
+    /// drawing.
+    #[must_use]
+    pub fn edges_in(&self, r: Option<R>) -> Vec<usize> {
+        r.and_then(|r| {
+            self.edge_grid
+                .query(r.expand2(edges::ARROW_HEAD * 2.0, edges::ARROW_HEAD * 2.0))
+        })
+        .unwrap_or_else(|| (0..self.edges.len()).collect())
     }
 
     /// The index of the box with this id.
@@ -157,17 +198,19 @@ impl Layout {
     /// The topmost box at `q` (later boxes are drawn on top).
     #[must_use]
     pub fn node_at(&self, q: P) -> Option<usize> {
-        self.nodes.iter().rposition(|n| n.rect.contains(q))
+        self.nodes_in(Some(R { min: q, max: q }))
+            .into_iter()
+            .rev()
+            .find(|&i| self.nodes[i].rect.contains(q))
     }
 
     /// The arrow nearest to `q` within `tolerance` canvas units.
     #[must_use]
     pub fn edge_at(&self, q: P, tolerance: f32) -> Option<usize> {
-        self.edges
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
-                let e = e.as_ref()?;
+        self.edges_in(Some(R::centered(q, 2.0 * tolerance, 2.0 * tolerance)))
+            .into_iter()
+            .filter_map(|i| {
+                let e = self.edges[i].as_ref()?;
                 let distance = geometry::distance_to_polyline(q, &e.points);
                 (distance <= tolerance).then_some((i, distance))
             })
@@ -182,11 +225,59 @@ impl Layout {
     }
 }
 
+/// A quick non-cryptographic hasher (the multiply-rotate of rustc's
+/// `FxHasher`): the canvas fingerprints its drawing every frame, and
+/// `SipHash` over 10,000 boxes' labels cost a millisecond of it.
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, v: u8) {
+        self.add(u64::from(v));
+    }
+
+    fn write_u32(&mut self, v: u32) {
+        self.add(u64::from(v));
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.add(v);
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.add(v as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A hash of everything a [`Layout`] depends on: a changed fingerprint
 /// means the layout must be rebuilt.
 #[must_use]
 pub fn fingerprint(d: &Diagram) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = Fx(0);
     d.nodes.len().hash(&mut h);
     for n in &d.nodes {
         n.id.hash(&mut h);

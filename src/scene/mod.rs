@@ -12,6 +12,7 @@ pub mod boundaries;
 pub mod edges;
 pub mod font;
 pub mod geometry;
+pub mod index;
 pub mod labels;
 mod layout;
 mod paint;
@@ -23,7 +24,7 @@ pub mod shapes;
 
 pub use boundaries::{Container, boundary_rects};
 pub use layout::{EdgeLayout, Layout, NodeLayout, fingerprint};
-pub use paint::{Ghost, Highlight, Selected, Tint, View, paint};
+pub use paint::{Ghost, Highlight, SHAPE_MIN_ZOOM, Selected, Tint, View, paint};
 pub use palette::{Palette, Rgba, Theme};
 pub use picture::Picture;
 pub use primitive::{Align, Primitive, Seg, Stroke};

@@ -104,8 +104,9 @@ impl Default for View<'_> {
     }
 }
 
-/// Below this zoom boxes are plain rectangles without text.
-const SHAPE_MIN_ZOOM: f32 = 0.28;
+/// Below this zoom boxes are plain rectangles without text (and lines
+/// solid): backends may draw them in bulk.
+pub const SHAPE_MIN_ZOOM: f32 = 0.28;
 /// Below this zoom lines are solid: the kind shows by colour alone.
 const DASH_MIN_ZOOM: f32 = 0.4;
 /// Text smaller than this many pixels is not drawn (box labels, titles).
@@ -142,8 +143,11 @@ pub fn paint<'a>(
     let shows = |r: R| visible.is_none_or(|v| v.intersects(&r));
     let palette = Palette::of(view.theme);
     paint_containers(&mut out, diagram, layout, view, &palette, &shows);
-    paint_edges(&mut out, diagram, layout, view, &palette, &shows);
-    paint_nodes(&mut out, diagram, layout, view, &palette, &shows);
+    // Only what may show: the spatial index's candidates.
+    let edges = layout.edges_in(visible);
+    let nodes = layout.nodes_in(visible);
+    paint_edges(&mut out, (diagram, &edges), layout, view, &palette, &shows);
+    paint_nodes(&mut out, (diagram, &nodes), layout, view, &palette, &shows);
     paint_overlay(&mut out, diagram, layout, view, &palette);
     out
 }
@@ -177,7 +181,7 @@ fn paint_containers<'a>(
             stroke: Some(Stroke::dashed(
                 color,
                 boundaries::BOUNDARY_STROKE,
-                Some(palette::BOUNDARY_DASH),
+                (view.zoom >= DASH_MIN_ZOOM).then_some(palette::BOUNDARY_DASH),
             )),
         });
         if boundaries::BOUNDARY_TITLE_SIZE * view.zoom >= MIN_LABEL_PX {
@@ -196,14 +200,15 @@ fn paint_containers<'a>(
 
 fn paint_edges<'a>(
     out: &mut Vec<Primitive<'a>>,
-    diagram: &Diagram,
+    (diagram, candidates): (&Diagram, &[usize]),
     layout: &'a Layout,
     view: &View<'_>,
     palette: &Palette,
     shows: &dyn Fn(R) -> bool,
 ) {
     if let Some(tint) = view.tint {
-        for (edge, laid) in diagram.edges.iter().zip(&layout.edges) {
+        for &i in candidates {
+            let (edge, laid) = (&diagram.edges[i], &layout.edges[i]);
             if let (Some(laid), Some(c)) = (laid, tint.edges.get(edge.id.as_str()))
                 && shows(laid.bounds)
             {
@@ -215,7 +220,8 @@ fn paint_edges<'a>(
         }
     }
     let mut labels = Vec::new();
-    for (edge, laid) in diagram.edges.iter().zip(&layout.edges) {
+    for &i in candidates {
+        let (edge, laid) = (&diagram.edges[i], &layout.edges[i]);
         let Some(laid) = laid else { continue };
         if !shows(laid.bounds) {
             continue;
@@ -290,13 +296,14 @@ fn paint_edges<'a>(
 
 fn paint_nodes<'a>(
     out: &mut Vec<Primitive<'a>>,
-    diagram: &Diagram,
+    (diagram, candidates): (&Diagram, &[usize]),
     layout: &'a Layout,
     view: &View<'_>,
     palette: &Palette,
     shows: &dyn Fn(R) -> bool,
 ) {
-    for (i, (node, laid)) in diagram.nodes.iter().zip(&layout.nodes).enumerate() {
+    for &i in candidates {
+        let (node, laid) = (&diagram.nodes[i], &layout.nodes[i]);
         if !shows(shapes::extent(node.kind, laid.rect).expand2(8.0, 8.0)) {
             continue;
         }

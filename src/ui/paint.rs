@@ -7,7 +7,9 @@
 
 use std::f32::consts::{FRAC_PI_2, PI};
 
-use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, StrokeKind, pos2};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Mesh, Painter, Pos2, Rect, Shape, StrokeKind, pos2,
+};
 
 use super::geometry::{Viewport, clip_segment};
 use crate::scene::geometry::{P, R};
@@ -57,11 +59,112 @@ impl Screen {
     }
 }
 
-/// Paints `primitives` in order.
+/// Paints `primitives` in order. Far out (where the scene draws plain
+/// boxes and solid lines) runs of rectangles, lines and arrowheads go into
+/// one mesh: tens of thousands of shapes a few pixels big tessellated one
+/// by one would take most of a frame.
 pub fn paint(painter: &Painter, screen: Screen, primitives: &[Primitive<'_>]) {
-    for prim in primitives {
-        paint_one(painter, screen, prim);
+    if screen.vp.zoom >= crate::scene::SHAPE_MIN_ZOOM {
+        for prim in primitives {
+            paint_one(painter, screen, prim);
+        }
+        return;
     }
+    let view = painter.clip_rect();
+    let mut mesh = Mesh::default();
+    for prim in primitives {
+        if !batch(&mut mesh, screen, view, prim) {
+            if !mesh.is_empty() {
+                painter.add(Shape::mesh(std::mem::take(&mut mesh)));
+            }
+            paint_one(painter, screen, prim);
+        }
+    }
+    if !mesh.is_empty() {
+        painter.add(Shape::mesh(mesh));
+    }
+}
+
+/// Adds a simple primitive to `mesh` (no anti-aliasing: far out, a line is
+/// a pixel wide); false for what needs the painter (text, dashes, arcs).
+fn batch(mesh: &mut Mesh, screen: Screen, view: Rect, prim: &Primitive<'_>) -> bool {
+    let px = |w: f32| screen.width(w).max(1.0);
+    match prim {
+        Primitive::Rect {
+            rect, fill, stroke, ..
+        } => {
+            if stroke.is_some_and(|s| s.dash.is_some()) {
+                return false;
+            }
+            let r = screen.rect(*rect);
+            if !r.intersects(view) {
+                return true;
+            }
+            if let Some(f) = fill {
+                mesh.add_colored_rect(r, color(*f));
+            }
+            if let Some(s) = stroke {
+                let (w, c) = (px(s.width), color(s.color));
+                let corners = [
+                    r.left_top(),
+                    r.right_top(),
+                    r.right_bottom(),
+                    r.left_bottom(),
+                ];
+                for k in 0..4 {
+                    quad(mesh, corners[k], corners[(k + 1) % 4], w, c);
+                }
+            }
+            true
+        }
+        Primitive::Polyline { points, stroke } if stroke.dash.is_none() => {
+            let (w, c) = (px(stroke.width), color(stroke.color));
+            for seg in points.windows(2) {
+                let (a, b) = (screen.pos(seg[0]), screen.pos(seg[1]));
+                if Rect::from_two_pos(a, b).expand(w).intersects(view) {
+                    quad(mesh, a, b, w, c);
+                }
+            }
+            true
+        }
+        Primitive::Polygon {
+            points,
+            fill: Some(f),
+            stroke: None,
+        } => {
+            let pts: Vec<Pos2> = points.iter().map(|q| screen.pos(*q)).collect();
+            let Some(first) = pts.first() else {
+                return true;
+            };
+            let c = color(*f);
+            let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+            mesh.colored_vertex(*first, c);
+            for (k, q) in (1_u32..).zip(&pts[1..]) {
+                mesh.colored_vertex(*q, c);
+                if k >= 2 {
+                    mesh.add_triangle(base, base + k - 1, base + k);
+                }
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A straight band `w` pixels wide from `a` to `b`.
+fn quad(mesh: &mut Mesh, a: Pos2, b: Pos2, w: f32, c: Color32) {
+    let d = b - a;
+    let len = d.length();
+    if len < 1e-3 {
+        return;
+    }
+    let n = egui::vec2(-d.y, d.x) * (0.5 * w / len);
+    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+    for q in [a + n, b + n, b - n, a - n] {
+        mesh.colored_vertex(q, c);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base, base + 2, base + 3);
 }
 
 fn paint_one(painter: &Painter, screen: Screen, prim: &Primitive<'_>) {

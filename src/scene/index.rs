@@ -1,0 +1,192 @@
+//! A spatial index over a layout: a uniform grid of cells, each listing
+//! the items that touch it. Boxes are entered by their rectangle, arrows
+//! by the cells their segments actually cross (a grid walk, so a long
+//! arrow does not fill every cell of its bounding box) and their label.
+//! It answers "what may show in this rectangle" (culling) and "what is
+//! near this point" (hit tests) without looking at every item.
+
+use super::geometry::{P, R, p};
+
+/// Items per cell the grid aims at.
+const PER_CELL: f32 = 2.0;
+/// Smallest cell side, canvas units.
+const MIN_CELL: f32 = 64.0;
+/// At most this many cells.
+const MAX_CELLS: f32 = 1.0e6;
+
+/// A grid of cells over an area, each holding item indices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grid {
+    origin: P,
+    cell: f32,
+    size: (usize, usize),
+    cells: Vec<Vec<u32>>,
+    items: usize,
+}
+
+impl Grid {
+    /// An empty grid over `area` sized for about `items` items.
+    #[must_use]
+    pub fn new(area: R, items: usize) -> Self {
+        let area = area.expand2(1.0, 1.0);
+        let (w, h) = (area.w().max(1.0), area.h().max(1.0));
+        #[expect(clippy::cast_precision_loss, reason = "item counts")]
+        let per = (w * h * PER_CELL / items.max(1) as f32).sqrt();
+        let cell = per.max(MIN_CELL).max((w * h / MAX_CELLS).sqrt());
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "at most a million cells"
+        )]
+        let size = (
+            (w / cell).ceil().max(1.0) as usize,
+            (h / cell).ceil().max(1.0) as usize,
+        );
+        Self {
+            origin: area.min,
+            cell,
+            size,
+            cells: vec![Vec::new(); size.0 * size.1],
+            items,
+        }
+    }
+
+    /// The cell holding `q`, clamped to the grid.
+    fn cell_of(&self, q: P) -> (usize, usize) {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "clamped to the grid"
+        )]
+        let at = |v: f32, o: f32, n: usize| {
+            ((v - o) / self.cell).floor().clamp(0.0, (n - 1) as f32) as usize
+        };
+        (
+            at(q.x, self.origin.x, self.size.0),
+            at(q.y, self.origin.y, self.size.1),
+        )
+    }
+
+    fn push(&mut self, (x, y): (usize, usize), item: u32) {
+        let list = &mut self.cells[y * self.size.0 + x];
+        if list.last() != Some(&item) {
+            list.push(item);
+        }
+    }
+
+    /// Enters `item` in every cell `r` touches.
+    pub fn insert_rect(&mut self, item: usize, r: R) {
+        let Ok(item) = u32::try_from(item) else {
+            return;
+        };
+        let ((x0, y0), (x1, y1)) = (self.cell_of(r.min), self.cell_of(r.max));
+        for y in y0..=y1 {
+            for x in x0..=x1 {
+                self.push((x, y), item);
+            }
+        }
+    }
+
+    /// Enters `item` in every cell the segment `a`–`b` crosses.
+    pub fn insert_segment(&mut self, item: usize, a: P, b: P) {
+        let Ok(id) = u32::try_from(item) else {
+            return;
+        };
+        let (start, end) = (self.cell_of(a), self.cell_of(b));
+        let local = |q: P| {
+            p(
+                (q.x - self.origin.x) / self.cell,
+                (q.y - self.origin.y) / self.cell,
+            )
+        };
+        let (fa, fb) = (local(a), local(b));
+        let d = fb - fa;
+        let (mut x, mut y) = start;
+        let step = |v: f32| if v > 0.0 { 1_isize } else { -1 };
+        let (sx, sy) = (step(d.x), step(d.y));
+        #[expect(clippy::cast_precision_loss, reason = "cell indices")]
+        let next = |i: usize, s: isize, f: f32, dv: f32| {
+            if dv.abs() < 1e-9 {
+                f32::INFINITY
+            } else {
+                let edge = i as f32 + if s > 0 { 1.0 } else { 0.0 };
+                (edge - f) / dv
+            }
+        };
+        let mut t_x = next(x, sx, fa.x, d.x);
+        let mut t_y = next(y, sy, fa.y, d.y);
+        let (dt_x, dt_y) = (1.0 / d.x.abs().max(1e-9), 1.0 / d.y.abs().max(1e-9));
+        let steps = start.0.abs_diff(end.0) + start.1.abs_diff(end.1);
+        self.push((x, y), id);
+        for _ in 0..steps {
+            if t_x < t_y {
+                t_x += dt_x;
+                x = x.saturating_add_signed(sx).min(self.size.0 - 1);
+            } else {
+                t_y += dt_y;
+                y = y.saturating_add_signed(sy).min(self.size.1 - 1);
+            }
+            self.push((x, y), id);
+        }
+        self.push(end, id);
+    }
+
+    /// Every item entered in a cell `r` touches, ascending, each once;
+    /// `None` when `r` covers most of the grid (scanning every item is then
+    /// as quick).
+    #[must_use]
+    pub fn query(&self, r: R) -> Option<Vec<usize>> {
+        let ((x0, y0), (x1, y1)) = (self.cell_of(r.min), self.cell_of(r.max));
+        let cells = (x1 - x0 + 1) * (y1 - y0 + 1);
+        if cells * 2 > self.cells.len() {
+            return None;
+        }
+        let mut out: Vec<usize> = Vec::new();
+        for y in y0..=y1 {
+            for x in x0..=x1 {
+                out.extend(self.cells[y * self.size.0 + x].iter().map(|&i| i as usize));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+
+    /// How many items the grid was made for.
+    #[must_use]
+    pub fn items(&self) -> usize {
+        self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_segment_is_found_where_it_runs_and_only_there() {
+        let area = R {
+            min: p(0.0, 0.0),
+            max: p(10_000.0, 10_000.0),
+        };
+        let mut g = Grid::new(area, 5_000);
+        g.insert_segment(7, p(10.0, 10.0), p(9_990.0, 9_000.0));
+        g.insert_rect(3, R::centered(p(5_000.0, 500.0), 100.0, 60.0));
+        // Along the line, anywhere.
+        for k in 0..50 {
+            #[expect(clippy::cast_precision_loss, reason = "a few samples")]
+            let t = k as f32 / 49.0;
+            let q = p(10.0, 10.0) + p(9_980.0, 8_990.0) * t;
+            let near = g.query(R::centered(q, 2.0, 2.0)).unwrap_or_default();
+            assert!(near.contains(&7), "{q:?}");
+        }
+        // Far from it: not there.
+        let far = g.query(R::centered(p(9_000.0, 500.0), 10.0, 10.0));
+        assert_eq!(far, Some(vec![]));
+        let at_box = g.query(R::centered(p(5_000.0, 500.0), 10.0, 10.0));
+        assert_eq!(at_box, Some(vec![3]));
+        // Asking for nearly everything: scan instead.
+        assert_eq!(g.query(area), None);
+    }
+}

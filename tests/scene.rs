@@ -200,3 +200,47 @@ fn containers_are_painted_parents_first() {
         }
     }
 }
+
+/// Whether box `node` is a member of boundary `b` or of one nested in it.
+fn inside(d: &Diagram, b: usize, node: &str) -> bool {
+    let id = d.boundaries[b].id.as_str();
+    d.boundaries.iter().any(|c| {
+        c.nodes.iter().any(|n| n.as_str() == node) && {
+            // `c` is `b` or a descendant of it.
+            let mut at = Some(c);
+            let mut found = false;
+            while let Some(x) = at {
+                if x.id.as_str() == id {
+                    found = true;
+                    break;
+                }
+                at = x
+                    .parent
+                    .as_ref()
+                    .and_then(|p| d.boundaries.iter().find(|y| y.id == *p));
+            }
+            found
+        }
+    })
+}
+
+#[test]
+fn no_box_sits_on_a_boundary_it_does_not_belong_to() {
+    let mut problems = Vec::new();
+    for (name, d) in all_drawings() {
+        let layout = Layout::new(&d);
+        for c in &layout.containers {
+            for (i, node) in d.nodes.iter().enumerate() {
+                if !inside(&d, c.index, node.id.as_str())
+                    && layout.nodes[i].rect.intersects(&c.rect)
+                {
+                    problems.push(format!(
+                        "{name}: {} overlaps the boundary {}",
+                        node.id, d.boundaries[c.index].id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -15,7 +15,7 @@
 mod common;
 
 use archdrill::app::ArchdrillApp;
-use archdrill::model::{Diagram, Edge, EdgeKind, Node, NodeKind, Point, file};
+use archdrill::model::{Diagram, EdgeKind, NodeKind, file};
 use common::{chord, click_at, harness, harness_with_step};
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
@@ -102,29 +102,7 @@ fn shift_enter(h: &mut H) {
 /// A saved drawing — gateway → service → database, far apart — opened in
 /// the app; returns the harness and the drawing as saved.
 fn opened_drawing(dir: &std::path::Path, step: f32) -> (H, Diagram) {
-    let mut d = Diagram {
-        title: "Focus".to_owned(),
-        ..Diagram::default()
-    };
-    for (i, (id, kind)) in [
-        ("gateway-1", NodeKind::Gateway),
-        ("service-1", NodeKind::Service),
-        ("database-1", NodeKind::Database),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        #[expect(clippy::cast_precision_loss, reason = "three boxes")]
-        let x = 320.0 * i as f32;
-        d.nodes
-            .push(Node::new(id, kind.title(), kind, Point::new(x, 0.0)));
-    }
-    d.edges
-        .push(Edge::new("e-1", "gateway-1", "service-1", EdgeKind::Sync));
-    d.edges
-        .push(Edge::new("e-2", "service-1", "database-1", EdgeKind::Data));
-    let path = dir.join("focus.ron");
-    file::save(&d, &path).expect("save");
+    let (d, path) = common::three_box_file(dir, "Focus", "focus.ron");
     let mut h = harness_with_step(ArchdrillApp::new(Some(path)), step);
     h.run();
     let opened = doc(&h);

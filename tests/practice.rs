@@ -413,30 +413,7 @@ fn own_drawing(
     egui_kittest::Harness<'static, ArchdrillApp>,
     std::path::PathBuf,
 ) {
-    use archdrill::model::{Diagram, Edge, EdgeKind, Node, NodeKind, Point, file};
-    let mut d = Diagram {
-        title: "My project".to_owned(),
-        ..Diagram::default()
-    };
-    for (i, (id, kind)) in [
-        ("gateway-1", NodeKind::Gateway),
-        ("service-1", NodeKind::Service),
-        ("database-1", NodeKind::Database),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        #[expect(clippy::cast_precision_loss, reason = "three boxes")]
-        let x = 320.0 * i as f32;
-        d.nodes
-            .push(Node::new(id, kind.title(), kind, Point::new(x, 0.0)));
-    }
-    d.edges
-        .push(Edge::new("e-1", "gateway-1", "service-1", EdgeKind::Sync));
-    d.edges
-        .push(Edge::new("e-2", "service-1", "database-1", EdgeKind::Data));
-    let path = dir.join("mine.ron");
-    file::save(&d, &path).expect("save");
+    let (_, path) = common::three_box_file(dir, "My project", "mine.ron");
     let app = ArchdrillApp::new(Some(path.clone()))
         .with_clock(Clock::Fixed(monday()))
         .with_data_dir(Some(dir.join("data")));

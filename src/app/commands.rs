@@ -388,10 +388,7 @@ impl ArchdrillApp {
             C::Redo => self.redo(),
             C::SelectAll => {
                 if let Some(entry) = self.entries.get_mut(self.selected) {
-                    let doc = entry.editor.doc();
-                    let selection = &mut entry.canvas.selection;
-                    selection.nodes = doc.nodes.iter().map(|n| n.id.to_string()).collect();
-                    selection.edges = doc.edges.iter().map(|e| e.id.to_string()).collect();
+                    entry.canvas.selection.select_all(entry.editor.doc());
                 }
             }
             C::Copy => self.run_action(ui, SelectionAction::Copy),

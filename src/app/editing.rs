@@ -383,9 +383,7 @@ impl ArchdrillApp {
             entry.canvas.selection = crate::ui::interact::Selection::default();
         }
         if keys.select_all {
-            let doc = entry.editor.doc();
-            entry.canvas.selection.nodes = doc.nodes.iter().map(|n| n.id.to_string()).collect();
-            entry.canvas.selection.edges = doc.edges.iter().map(|e| e.id.to_string()).collect();
+            entry.canvas.selection.select_all(entry.editor.doc());
         }
         if keys.nudge != egui::Vec2::ZERO && !entry.canvas.selection.nodes.is_empty() {
             let ids = entry.canvas.selection.node_ids();

@@ -98,6 +98,12 @@ impl Selection {
             .collect()
     }
 
+    /// Selects every box and arrow of `diagram`.
+    pub fn select_all(&mut self, diagram: &Diagram) {
+        self.nodes = diagram.nodes.iter().map(|n| n.id.to_string()).collect();
+        self.edges = diagram.edges.iter().map(|e| e.id.to_string()).collect();
+    }
+
     /// Selects only this node.
     pub fn only_node(&mut self, id: &str) {
         self.nodes = BTreeSet::from([id.to_owned()]);

@@ -102,3 +102,38 @@ pub fn stdout(o: &std::process::Output) -> String {
 pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// Gateway → service → database, 320 units apart, saved as `name` in
+/// `dir`: the drawing several app tests open.
+#[expect(clippy::expect_used, reason = "test helpers fail loudly")]
+pub fn three_box_file(
+    dir: &std::path::Path,
+    title: &str,
+    name: &str,
+) -> (archdrill::model::Diagram, std::path::PathBuf) {
+    use archdrill::model::{Diagram, Edge, EdgeKind, Node, NodeKind, Point, file};
+    let mut d = Diagram {
+        title: title.to_owned(),
+        ..Diagram::default()
+    };
+    for (i, (id, kind)) in [
+        ("gateway-1", NodeKind::Gateway),
+        ("service-1", NodeKind::Service),
+        ("database-1", NodeKind::Database),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        #[expect(clippy::cast_precision_loss, reason = "three boxes")]
+        let x = 320.0 * i as f32;
+        d.nodes
+            .push(Node::new(id, kind.title(), kind, Point::new(x, 0.0)));
+    }
+    d.edges
+        .push(Edge::new("e-1", "gateway-1", "service-1", EdgeKind::Sync));
+    d.edges
+        .push(Edge::new("e-2", "service-1", "database-1", EdgeKind::Data));
+    let path = dir.join(name);
+    file::save(&d, &path).expect("save");
+    (d, path)
+}

@@ -641,6 +641,10 @@ impl eframe::App for ArchdrillApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
     }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        crate::ui::fonts::cap_texture_side(raw_input);
+    }
 }
 
 /// Opens the window (at the size it had last time) and runs until it is

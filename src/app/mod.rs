@@ -660,7 +660,8 @@ pub fn run(file: Option<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<(
         viewport: egui::ViewportBuilder::default()
             .with_title("archdrill")
             .with_inner_size(size)
-            .with_min_inner_size([640.0, 400.0]),
+            .with_min_inner_size([640.0, 400.0])
+            .with_icon(std::sync::Arc::new(crate::ui::icon::app_icon())),
         ..Default::default()
     };
     eframe::run_native(

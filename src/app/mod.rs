@@ -127,14 +127,14 @@ impl ArchdrillApp {
                 Err(e) => errors.push(e.to_string()),
             }
         }
-        let cards = match crate::content::cards::all() {
-            Ok(cards) => cards,
+        let cards: std::sync::Arc<[_]> = match crate::content::cards::all() {
+            Ok(cards) => cards.into(),
             Err(e) => {
                 errors.push(e.to_string());
-                Vec::new()
+                std::sync::Arc::new([])
             }
         };
-        let practice = practice::Practice::new(&mut errors);
+        let practice = practice::Practice::new(std::sync::Arc::clone(&cards), &mut errors);
         Self {
             entries,
             selected,

@@ -617,3 +617,55 @@ fn arrows_switch_between_elbows_and_straight_lines() {
     assert_eq!(d.edges[0].style, Some(ArrowStyle::Straight));
     assert_eq!(d.arrow_style(&d.edges[0]), ArrowStyle::Straight);
 }
+
+/// Drags the gateway to `to`, with `modifiers` held through the drag.
+fn drag_gateway(h: &mut H, to: egui::Pos2, modifiers: Modifiers) {
+    let from = h
+        .state()
+        .node_screen_rect("gateway-1")
+        .expect("on screen")
+        .center();
+    h.event(egui::Event::ModifiersChanged(modifiers));
+    drag(h, from, to);
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+#[test]
+fn a_dragged_box_lines_up_with_another_unless_alt_is_held() {
+    let mut h = three_boxes();
+    let service = h.state().node_screen_rect("service-1").expect("on screen");
+    let zoom = h.state().viewport().expect("a view").zoom;
+    // Dropped 4 px right of the service's centre line, well below it.
+    let near = egui::pos2(service.center().x + 4.0, service.max.y + 120.0);
+    drag_gateway(&mut h, near, Modifiers::NONE);
+    let d = doc(&h);
+    let (gateway, service_pos) = (
+        d.node("gateway-1").expect("gateway").pos,
+        d.node("service-1").expect("service").pos,
+    );
+    assert!(
+        (gateway.x - service_pos.x).abs() < 1e-3,
+        "centres line up: gateway x {} vs service x {}",
+        gateway.x,
+        service_pos.x
+    );
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+
+    // With Alt held the box goes exactly where it was dropped.
+    drag_gateway(&mut h, near, Modifiers::ALT);
+    let d = doc(&h);
+    let gateway = d.node("gateway-1").expect("gateway").pos;
+    let off = (gateway.x - service_pos.x) * zoom;
+    assert!(
+        (off - 4.0).abs() < 0.5,
+        "4 px off the line, as dropped: {off} px"
+    );
+
+    // Far from every line (20 px) nothing snaps either.
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    let far = egui::pos2(service.center().x + 20.0, service.max.y + 200.0);
+    drag_gateway(&mut h, far, Modifiers::NONE);
+    let gateway = doc(&h).node("gateway-1").expect("gateway").pos;
+    assert!(((gateway.x - service_pos.x) * zoom - 20.0).abs() < 0.5);
+}

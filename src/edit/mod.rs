@@ -2,6 +2,7 @@
 //! transactions applied in one place, with undo/redo and a dirty flag.
 //! No egui here; the canvas only emits commands.
 
+pub mod align;
 pub mod clipboard;
 mod command;
 pub mod ops;

@@ -362,7 +362,18 @@ fn paint_gesture(painter: &Painter, diagram: &Diagram, state: &CanvasState, them
                 egui::StrokeKind::Inside,
             );
         }
-        interact::Gesture::MoveNodes { .. } | interact::Gesture::Idle => {}
+        interact::Gesture::MoveNodes { align, .. } => {
+            let stroke = Stroke::new(1.0, theme.guide);
+            for guide in &align.guides {
+                let [a, b] = [guide.from, guide.to]
+                    .map(|q| vp.screen_from_canvas(origin, egui::pos2(q.x, q.y)));
+                // A little past both ends, so a guide along a box's edge
+                // shows beyond it.
+                let out = (b - a).normalized() * 8.0;
+                painter.line_segment([a - out, b + out], stroke);
+            }
+        }
+        interact::Gesture::Idle => {}
     }
 }
 

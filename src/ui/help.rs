@@ -31,6 +31,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Drag a box", "Move the selection"),
     (
+        "Alt while dragging",
+        "Move freely: no lining up with other boxes' edges and centres",
+    ),
+    (
         "Click / drag a boundary's title",
         "Select it with its boxes / move it with them",
     ),

@@ -56,7 +56,7 @@ impl ArchdrillApp {
     /// The selected nodes as a fragment (with the edges and boundaries
     /// among them), or `None` when no node is selected.
     fn selected_fragment(&self) -> Option<Diagram> {
-        let entry = self.entries.get(self.selected)?;
+        let entry = self.docs.current()?;
         let ids: Vec<&str> = entry
             .canvas
             .selection
@@ -88,11 +88,7 @@ impl ArchdrillApp {
         } else {
             1.0
         };
-        let Some(before) = self
-            .entries
-            .get(self.selected)
-            .map(|e| e.editor.doc().clone())
-        else {
+        let Some(before) = self.docs.current().map(|e| e.editor.doc().clone()) else {
             return;
         };
         self.apply(&Command::Paste {
@@ -100,7 +96,7 @@ impl ArchdrillApp {
             dx: PASTE_STEP * steps,
             dy: PASTE_STEP * steps,
         });
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             let doc = entry.editor.doc();
             if doc.nodes.len() > before.nodes.len() {
                 entry.canvas.selection = crate::ui::interact::Selection {
@@ -127,7 +123,7 @@ impl ArchdrillApp {
 
     /// Groups the selected boxes into a new boundary and selects it.
     pub fn group_selection(&mut self) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let ids = entry.canvas.selection.node_ids();
@@ -139,7 +135,7 @@ impl ArchdrillApp {
             ids,
             label: "Service boundary".to_owned(),
         });
-        if let Some(entry) = self.entries.get_mut(self.selected)
+        if let Some(entry) = self.docs.current_mut()
             && entry.editor.doc().boundaries.len() > count
             && let Some(b) = entry.editor.doc().boundaries.last()
         {
@@ -156,7 +152,7 @@ impl ArchdrillApp {
 
     /// Dissolves the selected boundaries; their boxes stay selected.
     pub fn ungroup_selection(&mut self) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let ids = std::mem::take(&mut entry.canvas.selection.boundaries);
@@ -167,7 +163,7 @@ impl ArchdrillApp {
 
     /// Lays the drawing out with the layered engine, as one undo step.
     pub fn tidy(&mut self) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let (positions, report) = crate::layout::tidy_with_report(entry.editor.doc());
@@ -178,7 +174,7 @@ impl ArchdrillApp {
 
     /// The canvas' right-click menu: the selection's actions, paste, Tidy.
     pub fn canvas_menu_ui(&mut self, ui: &mut Ui) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let selection = &entry.canvas.selection;

@@ -89,7 +89,7 @@ impl ArchdrillApp {
             .into_iter()
             .filter(|c| *c != UiCommand::Palette && self.command_enabled(*c))
             .map(PaletteItem::Command);
-        let references = self.entries.iter().filter_map(|e| match e.source {
+        let references = self.docs.list.iter().filter_map(|e| match e.source {
             Source::Reference(id) => Some(PaletteItem::Reference(id, e.editor.doc().title.clone())),
             _ => None,
         });
@@ -114,12 +114,8 @@ impl ArchdrillApp {
         match item {
             PaletteItem::Command(command) => self.run_command(ui, command),
             PaletteItem::Reference(id, _) => {
-                if let Some(i) = self
-                    .entries
-                    .iter()
-                    .position(|e| e.source == Source::Reference(id))
-                {
-                    self.selected = i;
+                if let Some(i) = self.docs.position(&Source::Reference(id)) {
+                    self.docs.index = i;
                     self.mode = super::Mode::Diagrams;
                 }
             }

@@ -9,7 +9,8 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::ArchdrillApp;
 use super::arrange::SelectionAction;
-use super::files::{FileAction, FileWindow, PasteMermaid};
+use super::files::{FileAction, FileWindow};
+use super::paste_mermaid::PasteMermaid;
 
 /// Every command the user can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -339,7 +340,7 @@ impl ArchdrillApp {
     #[must_use]
     pub fn command_enabled(&self, command: UiCommand) -> bool {
         use UiCommand as C;
-        let entry = self.entries.get(self.selected);
+        let entry = self.docs.current();
         let editable = entry.is_some_and(super::Entry::editable);
         let selection = entry.map(|e| &e.canvas.selection);
         let has_nodes = selection.is_some_and(|s| !s.nodes.is_empty());
@@ -387,7 +388,7 @@ impl ArchdrillApp {
             C::Undo => self.undo(),
             C::Redo => self.redo(),
             C::SelectAll => {
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     entry.canvas.selection.select_all(entry.editor.doc());
                 }
             }
@@ -402,7 +403,7 @@ impl ArchdrillApp {
             C::Tidy => self.run_action(ui, SelectionAction::Tidy),
             C::ToggleSnap => self.edit_prefs.snap = !self.edit_prefs.snap,
             C::Fit => {
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     entry.canvas.request_fit();
                 }
             }
@@ -420,7 +421,7 @@ impl ArchdrillApp {
             }
             C::Walkthrough => {
                 diagrams(self);
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     entry.walkthrough = Some(crate::walkthrough::Player::default());
                 }
             }

@@ -27,7 +27,7 @@ pub struct ConnectPrompt {
 impl ArchdrillApp {
     /// Starts drawing an arrow from the one selected box (A).
     pub fn start_connect(&mut self) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let nodes = &entry.canvas.selection.nodes;
@@ -50,7 +50,7 @@ impl ArchdrillApp {
 
     /// Boxes matching `query` (by label), best first, the source left out.
     fn connect_candidates(&self, prompt: &ConnectPrompt) -> Vec<(String, String)> {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return Vec::new();
         };
         let mut scored: Vec<(i32, usize, String, String)> = entry
@@ -84,7 +84,7 @@ impl ArchdrillApp {
         if !(next || prev) {
             return;
         }
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let nodes = &entry.editor.doc().nodes;
@@ -114,8 +114,8 @@ impl ArchdrillApp {
             return;
         };
         let label_of = |id: &str| {
-            self.entries
-                .get(self.selected)
+            self.docs
+                .current()
                 .and_then(|e| e.editor.doc().node(id))
                 .map_or_else(|| id.to_owned(), |n| n.label.replace('\n', " "))
         };

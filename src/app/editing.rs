@@ -137,7 +137,7 @@ pub struct Rename {
 impl ArchdrillApp {
     /// Applies a command to the current (editable) document.
     pub fn apply(&mut self, command: &Command) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         if !entry.editable() {
@@ -151,7 +151,7 @@ impl ArchdrillApp {
 
     /// Places a node of `kind` in the middle of the view and selects it.
     pub fn add_node(&mut self, kind: NodeKind, label: &str) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let p = placement(
@@ -173,7 +173,7 @@ impl ArchdrillApp {
         } else {
             at
         };
-        let Some((count, occupied)) = self.entries.get(self.selected).map(|e| {
+        let Some((count, occupied)) = self.docs.current().map(|e| {
             let doc = e.editor.doc();
             let occupied: Vec<Box2> = doc.nodes.iter().map(Box2::of).collect();
             (doc.nodes.len(), occupied)
@@ -188,7 +188,7 @@ impl ArchdrillApp {
             label: label.to_owned(),
             pos,
         });
-        if let Some(entry) = self.entries.get_mut(self.selected)
+        if let Some(entry) = self.docs.current_mut()
             && entry.editor.doc().nodes.len() > count
             && let Some(node) = entry.editor.doc().nodes.last()
         {
@@ -218,8 +218,8 @@ impl ArchdrillApp {
                 }
                 CanvasEvent::Rename(node) => {
                     let text = self
-                        .entries
-                        .get(self.selected)
+                        .docs
+                        .current()
                         .and_then(|e| e.editor.doc().node(&node))
                         .map(|n| n.label.clone())
                         .unwrap_or_default();
@@ -237,7 +237,7 @@ impl ArchdrillApp {
     /// half grid steps) where none of them covers a box that stayed put.
     fn clear_drop(&self, ids: &[String], delta: egui::Vec2) -> (f32, f32) {
         use crate::model::placement::{Box2, free_offset};
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return (delta.x, delta.y);
         };
         let (moving, staying): (Vec<_>, Vec<_>) = entry
@@ -282,10 +282,7 @@ impl ArchdrillApp {
         }
         let chords = self.keyboard.text_free(ctx);
         let single = chords && self.keyboard.canvas_may_read(ctx);
-        let editable = self
-            .entries
-            .get(self.selected)
-            .is_some_and(super::Entry::editable);
+        let editable = self.docs.current().is_some_and(super::Entry::editable);
         if editable && chords {
             let keys = ui.input_mut(|i| EditKeys::read(i, single));
             self.apply_edit_keys(ui, keys);
@@ -324,7 +321,7 @@ impl ArchdrillApp {
                 pressed(i, UiCommand::Walkthrough),
             )
         });
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         if fit {
@@ -348,7 +345,7 @@ impl ArchdrillApp {
             Some(fragment) => self.paste(fragment, true),
             // Mermaid text: offer it in the import window.
             None if matches!(first_word, "flowchart" | "graph") => {
-                self.paste_mermaid = Some(super::files::PasteMermaid::with_text(text));
+                self.paste_mermaid = Some(super::paste_mermaid::PasteMermaid::with_text(text));
             }
             None => self.errors.push(
                 "The clipboard holds no archdrill boxes (copy some with Ctrl+C; \
@@ -376,7 +373,7 @@ impl ArchdrillApp {
         if keys.snap {
             self.edit_prefs.snap = !self.edit_prefs.snap;
         }
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         if keys.escape {
@@ -397,21 +394,21 @@ impl ArchdrillApp {
 
     /// Undoes the last change of the current document.
     pub fn undo(&mut self) {
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             entry.editor.undo();
         }
     }
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) {
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             entry.editor.redo();
         }
     }
 
     /// Deletes the selected nodes and edges.
     pub fn delete_selection(&mut self) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let selection = std::mem::take(&mut entry.canvas.selection);
@@ -428,8 +425,8 @@ impl ArchdrillApp {
     pub fn set_edge_kind(&mut self, kind: EdgeKind) {
         self.edge_kind = kind;
         let selected: Vec<String> = self
-            .entries
-            .get(self.selected)
+            .docs
+            .current()
             .map(|e| e.canvas.selection.edges.iter().cloned().collect())
             .unwrap_or_default();
         for id in selected {

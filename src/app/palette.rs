@@ -203,7 +203,7 @@ impl ArchdrillApp {
             );
         }
         if response.drag_stopped()
-            && let Some(entry) = self.entries.get(self.selected)
+            && let Some(entry) = self.docs.current()
             && entry.canvas.screen_rect.contains(pointer_at)
         {
             let at = entry

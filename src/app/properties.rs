@@ -36,7 +36,7 @@ pub struct Drafts {
 impl ArchdrillApp {
     /// Properties of the selection (right panel).
     pub fn properties_ui(&mut self, ui: &mut Ui) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let doc = entry.editor.doc();

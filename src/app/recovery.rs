@@ -113,7 +113,8 @@ impl ArchdrillApp {
         self.persist.data = Some(data);
         // A file named on the command line counts as opened.
         let opened: Vec<PathBuf> = self
-            .entries
+            .docs
+            .list
             .iter()
             .filter_map(|e| match &e.source {
                 Source::File(path) => Some(path.clone()),
@@ -149,7 +150,7 @@ impl ArchdrillApp {
         };
         let now = ui.input(|i| i.time);
         let mut wake_in: Option<f64> = None;
-        for entry in self.entries.iter_mut().filter(|e| e.editable()) {
+        for entry in self.docs.list.iter_mut().filter(|e| e.editable()) {
             if !entry.is_dirty() {
                 if let Some(path) = entry.backup.path.take()
                     && let Err(e) = store::remove(&path)
@@ -204,7 +205,7 @@ impl ArchdrillApp {
     /// Deletes the recovery copies of every unsaved drawing (the user chose
     /// to discard them on close).
     pub(super) fn discard_recovery_copies(&mut self) {
-        for entry in &mut self.entries {
+        for entry in &mut self.docs.list {
             if let Some(path) = entry.backup.path.take()
                 && let Err(e) = store::remove(&path)
             {
@@ -216,7 +217,7 @@ impl ArchdrillApp {
 
     /// Forgets an entry's recovery copy once it is saved.
     pub(super) fn drop_recovery_copy(&mut self, index: usize) {
-        let Some(entry) = self.entries.get_mut(index) else {
+        let Some(entry) = self.docs.list.get_mut(index) else {
             return;
         };
         entry.restored = false;
@@ -329,8 +330,7 @@ impl ArchdrillApp {
             changed_at: now,
             written: true,
         };
-        self.entries.insert(0, entry);
-        self.selected = 0;
+        self.docs.open_first(entry);
         self.mode = Mode::Diagrams;
     }
 }

@@ -84,7 +84,7 @@ impl ArchdrillApp {
             return;
         };
         self.new_drawing();
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             let blank = crate::model::Diagram {
                 title: format!("Round: {}", prompt.title),
                 arrows: crate::model::ArrowStyle::Orthogonal,
@@ -114,16 +114,12 @@ impl ArchdrillApp {
         else {
             return;
         };
-        let Some(index) = self
-            .entries
-            .iter()
-            .position(|e| e.source == Source::Untitled(run.untitled))
-        else {
+        let Some(index) = self.docs.position(&Source::Untitled(run.untitled)) else {
             return;
         };
         let elapsed = run.elapsed_secs(now_egui);
         let twist = run.twist_announced(elapsed);
-        let drawing = self.entries[index].editor.doc().clone();
+        let drawing = self.docs.list[index].editor.doc().clone();
         let grade = match grade(&run.prompt, &drawing, twist) {
             Ok(grade) => grade,
             Err(e) => {
@@ -170,8 +166,8 @@ impl ArchdrillApp {
                 return;
             }
         }
-        self.entries[index].round = Some(RoundCheck { prompt, twist });
-        self.selected = index;
+        self.docs.list[index].round = Some(RoundCheck { prompt, twist });
+        self.docs.index = index;
         self.mode = super::Mode::Diagrams;
         self.check_against_reference(&reference);
     }
@@ -203,7 +199,7 @@ impl ArchdrillApp {
             Ok(diagram) => {
                 self.new_drawing();
                 let prompt = self.practice.catalog.prompt(&attempt.prompt).cloned();
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     *entry = super::entry::Entry::new(Source::Untitled(self.untitled), diagram);
                     entry.round = prompt.clone().map(|prompt| RoundCheck {
                         prompt,
@@ -226,8 +222,8 @@ impl ArchdrillApp {
             return;
         };
         let on_canvas = self
-            .entries
-            .get(self.selected)
+            .docs
+            .current()
             .is_some_and(|e| e.source == Source::Untitled(run.untitled));
         if !on_canvas {
             return;
@@ -328,12 +324,8 @@ impl ArchdrillApp {
         let Some(run) = self.practice.round.as_ref() else {
             return;
         };
-        if let Some(index) = self
-            .entries
-            .iter()
-            .position(|e| e.source == Source::Untitled(run.untitled))
-        {
-            self.selected = index;
+        if let Some(index) = self.docs.position(&Source::Untitled(run.untitled)) {
+            self.docs.index = index;
             self.mode = super::Mode::Diagrams;
         }
     }

@@ -83,8 +83,8 @@ impl ArchdrillApp {
         }
         // A file named on the command line is what the user came for.
         let opened_file = self
-            .entries
-            .get(self.selected)
+            .docs
+            .current()
             .is_some_and(|e| matches!(e.source, super::entry::Source::File(_)));
         if !opened_file {
             self.mode = match s.view {

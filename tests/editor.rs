@@ -669,3 +669,28 @@ fn a_dragged_box_lines_up_with_another_unless_alt_is_held() {
     let gateway = doc(&h).node("gateway-1").expect("gateway").pos;
     assert!(((gateway.x - service_pos.x) * zoom - 20.0).abs() < 0.5);
 }
+
+#[test]
+fn retyping_several_selected_arrows_is_one_undo_step() {
+    let mut h = three_boxes();
+    connect(&mut h, "gateway-1", "service-1", Key::Num1);
+    let before = doc(&h);
+    assert_eq!(before.edges.len(), 2);
+    assert!(before.edges.iter().all(|e| e.kind == EdgeKind::Sync));
+    // Both arrows (and the boxes) in a rubber band, then 2: async event.
+    let all = nodes_on_screen(&h);
+    drag(
+        &mut h,
+        all.min - egui::vec2(30.0, 30.0),
+        all.max + egui::vec2(30.0, 30.0),
+    );
+    assert_eq!(h.state().selection().expect("selection").edges.len(), 2);
+    h.key_press(Key::Num2);
+    h.run();
+    assert!(
+        doc(&h).edges.iter().all(|e| e.kind == EdgeKind::Async),
+        "both retyped"
+    );
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h), before, "one Ctrl+Z puts both back");
+}

@@ -156,9 +156,11 @@ impl ArchdrillApp {
             return;
         };
         let ids = std::mem::take(&mut entry.canvas.selection.boundaries);
-        for id in ids {
-            self.apply(&Command::Ungroup { id: BoundaryId(id) });
-        }
+        let ungroup: Vec<Command> = ids
+            .into_iter()
+            .map(|id| Command::Ungroup { id: BoundaryId(id) })
+            .collect();
+        self.apply_many(&ungroup);
     }
 
     /// Lays the drawing out with the layered engine, as one undo step.

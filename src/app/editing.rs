@@ -149,6 +149,19 @@ impl ArchdrillApp {
         }
     }
 
+    /// Applies `commands` to the current document as one undo step.
+    pub fn apply_many(&mut self, commands: &[Command]) {
+        let Some(entry) = self.docs.current_mut() else {
+            return;
+        };
+        if !entry.editable() {
+            return;
+        }
+        if let Err(e) = entry.editor.apply_many(commands) {
+            self.errors.push(format!("Cannot do that: {e}"));
+        }
+    }
+
     /// Places a node of `kind` in the middle of the view and selects it.
     pub fn add_node(&mut self, kind: NodeKind, label: &str) {
         let Some(entry) = self.docs.current() else {
@@ -429,11 +442,13 @@ impl ArchdrillApp {
             .current()
             .map(|e| e.canvas.selection.edges.iter().cloned().collect())
             .unwrap_or_default();
-        for id in selected {
-            self.apply(&Command::SetEdgeKind {
+        let retype: Vec<Command> = selected
+            .into_iter()
+            .map(|id| Command::SetEdgeKind {
                 id: EdgeId(id),
                 kind,
-            });
-        }
+            })
+            .collect();
+        self.apply_many(&retype);
     }
 }

@@ -9,47 +9,17 @@ use super::editing::PASTE_STEP;
 use crate::edit::{Command, clipboard};
 use crate::model::{BoundaryId, Diagram};
 
-/// Edits of the selection offered alike by the keyboard, the properties
-/// panel and the canvas menu.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SelectionAction {
-    /// Copy the selected boxes.
-    Copy,
-    /// Copy, then delete them.
-    Cut,
-    /// Paste the in-app clipboard.
-    Paste,
-    /// Paste a copy of the selection beside it.
-    Duplicate,
-    /// Group the selected boxes into a boundary.
-    Group,
-    /// Dissolve the selected boundaries.
-    Ungroup,
-    /// Delete the selection.
-    Delete,
-    /// Lay the drawing out.
-    Tidy,
-}
-
 impl ArchdrillApp {
-    /// Carries out one selection action.
-    pub fn run_action(&mut self, ui: &Ui, action: SelectionAction) {
-        match action {
-            SelectionAction::Copy => self.copy_selection(ui),
-            SelectionAction::Cut => {
-                self.copy_selection(ui);
-                self.delete_selection();
-            }
-            SelectionAction::Paste => {
-                if let Some(fragment) = self.edit_prefs.clipboard.clone() {
-                    self.paste(fragment, true);
-                }
-            }
-            SelectionAction::Duplicate => self.duplicate_selection(),
-            SelectionAction::Group => self.group_selection(),
-            SelectionAction::Ungroup => self.ungroup_selection(),
-            SelectionAction::Delete => self.delete_selection(),
-            SelectionAction::Tidy => self.tidy(),
+    /// Cuts the selection: copies it, then deletes it.
+    pub fn cut_selection(&mut self, ui: &Ui) {
+        self.copy_selection(ui);
+        self.delete_selection();
+    }
+
+    /// Pastes the in-app clipboard.
+    pub fn paste_clipboard(&mut self) {
+        if let Some(fragment) = self.edit_prefs.clipboard.clone() {
+            self.paste(fragment, true);
         }
     }
 
@@ -176,44 +146,30 @@ impl ArchdrillApp {
 
     /// The canvas' right-click menu: the selection's actions, paste, Tidy.
     pub fn canvas_menu_ui(&mut self, ui: &mut Ui) {
-        let Some(entry) = self.docs.current() else {
-            return;
-        };
-        let selection = &entry.canvas.selection;
-        let (has_nodes, has_any, has_boundary) = (
-            !selection.nodes.is_empty(),
-            !selection.is_empty(),
-            !selection.boundaries.is_empty(),
-        );
-        let can_paste = self.edit_prefs.clipboard.is_some();
-        let groups: [&[(SelectionAction, C, bool)]; 3] = [
-            &[
-                (SelectionAction::Copy, C::Copy, has_nodes),
-                (SelectionAction::Cut, C::Cut, has_nodes),
-                (SelectionAction::Paste, C::Paste, can_paste),
-                (SelectionAction::Duplicate, C::Duplicate, has_nodes),
-            ],
-            &[
-                (SelectionAction::Group, C::Group, has_nodes),
-                (SelectionAction::Ungroup, C::Ungroup, has_boundary),
-                (SelectionAction::Delete, C::Delete, has_any),
-            ],
-            &[(SelectionAction::Tidy, C::Tidy, true)],
+        let groups: [&[C]; 3] = [
+            &[C::Copy, C::Cut, C::Paste, C::Duplicate],
+            &[C::Group, C::Ungroup, C::Delete],
+            &[C::Tidy],
         ];
         let mut chosen = None;
         for (k, group) in groups.into_iter().enumerate() {
             if k > 0 {
                 ui.separator();
             }
-            for &(action, command, enabled) in group {
+            for &command in group {
                 let shortcut = command.shortcut_text(ui.ctx());
-                if menu_item(ui, enabled, command.label(), &shortcut) {
-                    chosen = Some(action);
+                if menu_item(
+                    ui,
+                    self.command_enabled(command),
+                    command.label(),
+                    &shortcut,
+                ) {
+                    chosen = Some(command);
                 }
             }
         }
-        if let Some(action) = chosen {
-            self.run_action(ui, action);
+        if let Some(command) = chosen {
+            self.run_command(ui, command);
         }
     }
 }

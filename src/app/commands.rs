@@ -8,7 +8,6 @@
 use egui::{Context, Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::ArchdrillApp;
-use super::arrange::SelectionAction;
 use super::files::{FileAction, FileWindow};
 use super::paste_mermaid::PasteMermaid;
 
@@ -392,15 +391,15 @@ impl ArchdrillApp {
                     entry.canvas.selection.select_all(entry.editor.doc());
                 }
             }
-            C::Copy => self.run_action(ui, SelectionAction::Copy),
-            C::Cut => self.run_action(ui, SelectionAction::Cut),
-            C::Paste => self.run_action(ui, SelectionAction::Paste),
-            C::Duplicate => self.run_action(ui, SelectionAction::Duplicate),
-            C::Group => self.run_action(ui, SelectionAction::Group),
-            C::Ungroup => self.run_action(ui, SelectionAction::Ungroup),
-            C::Delete => self.run_action(ui, SelectionAction::Delete),
+            C::Copy => self.copy_selection(ui),
+            C::Cut => self.cut_selection(ui),
+            C::Paste => self.paste_clipboard(),
+            C::Duplicate => self.duplicate_selection(),
+            C::Group => self.group_selection(),
+            C::Ungroup => self.ungroup_selection(),
+            C::Delete => self.delete_selection(),
             C::Connect => self.start_connect(),
-            C::Tidy => self.run_action(ui, SelectionAction::Tidy),
+            C::Tidy => self.tidy(),
             C::ToggleSnap => self.edit_prefs.snap = !self.edit_prefs.snap,
             C::Fit => {
                 if let Some(entry) = self.docs.current_mut() {

@@ -5,7 +5,6 @@
 use egui::{Key, Modifiers, Ui};
 
 use super::ArchdrillApp;
-use super::arrange::SelectionAction;
 use super::commands::{UiCommand, pressed, presses};
 use crate::edit::{Command, clipboard};
 use crate::model::{Diagram, EdgeId, EdgeKind, NodeId, NodeKind, Point};
@@ -41,8 +40,8 @@ struct EditKeys {
     /// Text pasted from the system clipboard (`Event::Paste`).
     paste_text: Option<String>,
     /// Selection edits, in the order they are carried out (Ctrl+V seen as
-    /// a key, without a system clipboard event, is [`SelectionAction::Paste`]).
-    actions: Vec<SelectionAction>,
+    /// a key, without a system clipboard event, is [`UiCommand::Paste`]).
+    actions: Vec<UiCommand>,
     snap: bool,
     escape: bool,
     nudge: egui::Vec2,
@@ -77,14 +76,14 @@ impl EditKeys {
         let ungroup = pressed(i, UiCommand::Ungroup);
         let group = pressed(i, UiCommand::Group);
         keys.actions = [
-            (copy && !cut, SelectionAction::Copy),
-            (cut, SelectionAction::Cut),
-            (delete && !cut, SelectionAction::Delete),
+            (copy && !cut, UiCommand::Copy),
+            (cut, UiCommand::Cut),
+            (delete && !cut, UiCommand::Delete),
             // Ctrl+V as a key only counts without a system-clipboard paste.
-            (paste && keys.paste_text.is_none(), SelectionAction::Paste),
-            (duplicate, SelectionAction::Duplicate),
-            (group, SelectionAction::Group),
-            (ungroup, SelectionAction::Ungroup),
+            (paste && keys.paste_text.is_none(), UiCommand::Paste),
+            (duplicate, UiCommand::Duplicate),
+            (group, UiCommand::Group),
+            (ungroup, UiCommand::Ungroup),
         ]
         .into_iter()
         .filter_map(|(pressed, action)| pressed.then_some(action))
@@ -381,7 +380,7 @@ impl ArchdrillApp {
             self.paste_text(text);
         }
         for action in keys.actions {
-            self.run_action(ui, action);
+            self.run_command(ui, action);
         }
         if keys.snap {
             self.edit_prefs.snap = !self.edit_prefs.snap;

@@ -3,7 +3,7 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::arrange::SelectionAction;
+use super::commands::UiCommand;
 use super::editing::Rename;
 use super::{ArchdrillApp, keyboard};
 use crate::edit::Command;
@@ -14,7 +14,7 @@ use crate::model::{ArrowStyle, Boundary, Diagram, Edge, EdgeKind, Node, NodeId, 
 struct PanelActions {
     command: Option<Command>,
     rename: Option<Rename>,
-    action: Option<SelectionAction>,
+    action: Option<UiCommand>,
 }
 
 /// Text being typed into the panel's fields, kept until the field loses
@@ -70,16 +70,16 @@ impl ArchdrillApp {
                     .on_hover_text(super::commands::UiCommand::Group.hint(ui.ctx()))
                     .clicked()
             {
-                actions.action = Some(SelectionAction::Group);
+                actions.action = Some(UiCommand::Group);
             }
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             use super::commands::UiCommand as C;
             for (action, command) in [
-                (SelectionAction::Duplicate, C::Duplicate),
-                (SelectionAction::Copy, C::Copy),
-                (SelectionAction::Delete, C::Delete),
+                (UiCommand::Duplicate, C::Duplicate),
+                (UiCommand::Copy, C::Copy),
+                (UiCommand::Delete, C::Delete),
             ] {
                 if ui
                     .button(command.label())
@@ -101,7 +101,7 @@ impl ArchdrillApp {
             self.rename = actions.rename;
         }
         if let Some(action) = actions.action {
-            self.run_action(ui, action);
+            self.run_command(ui, action);
         }
     }
 
@@ -372,7 +372,7 @@ fn boundary_ui(
         .on_hover_text(super::commands::UiCommand::Ungroup.hint(ui.ctx()))
         .clicked()
     {
-        actions.action = Some(SelectionAction::Ungroup);
+        actions.action = Some(UiCommand::Ungroup);
     }
 }
 

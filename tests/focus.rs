@@ -584,3 +584,144 @@ fn the_properties_panel_never_hides_the_box_it_describes() {
     let db = h.state().node_screen_rect("database-1").expect("on screen");
     assert!(canvas.contains_rect(db), "{db:?} inside {canvas:?}");
 }
+
+/// Presses `key` `times` times, a frame each, after the pause a user
+/// takes between leaving a text field and a canvas shortcut (keys within
+/// half a second of typing are text, see `AFTER_TEXT_SECS`).
+fn press(h: &mut H, key: Key, times: usize) {
+    for _ in 0..3 {
+        h.step();
+    }
+    for _ in 0..times {
+        h.key_press(key);
+        h.run();
+    }
+}
+
+/// The selected box, while exactly one is.
+fn selected_box(h: &H) -> Option<String> {
+    let nodes = &h.state().selection()?.nodes;
+    (nodes.len() == 1).then(|| nodes.first().cloned()).flatten()
+}
+
+/// With the source box selected: A, the target's name, Enter, the kind.
+fn arrow_by_keyboard(h: &mut H, target: &str, kind_key: Key) {
+    h.key_press(Key::A);
+    h.run();
+    assert!(h.state().connecting(), "A starts an arrow");
+    type_slowly(h, target);
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(kind_key);
+    h.run();
+    assert!(!h.state().connecting());
+}
+
+/// The "done when": from New drawing to a five-tier drawing that
+/// checks clean with the keyboard alone — Q into Quick add, the labels,
+/// Esc, Tidy from the command palette, Tab and A for the arrows, Ctrl+K —
+/// and no key typed for a field ever adds a box.
+#[test]
+fn the_five_tier_is_drawn_by_keyboard_alone_and_checks_clean() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    chord(&mut h, Modifiers::COMMAND, Key::N);
+    press(&mut h, Key::Q, 1);
+    assert!(
+        h.get_by_label("Quick add").is_focused(),
+        "Q goes to Quick add"
+    );
+    type_slowly(
+        &mut h,
+        "Browser\nCDN\nAPI gateway\nOrder service\nOrders Postgres\nRedis cache\nKafka\nEmail worker\n",
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    let d = doc(&h);
+    let kinds: Vec<NodeKind> = d.nodes.iter().map(|n| n.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            NodeKind::Client,
+            NodeKind::Edge,
+            NodeKind::Gateway,
+            NodeKind::Service,
+            NodeKind::Database,
+            NodeKind::Cache,
+            NodeKind::Bus,
+            NodeKind::Worker
+        ],
+        "one box per label, kinds inferred, nothing else"
+    );
+
+    // Tidy through the palette.
+    chord(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    type_slowly(&mut h, "tidy");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        doc(&h).nodes.len(),
+        8,
+        "typing in the palette added nothing"
+    );
+
+    // The arrows: Tab from the last box added wraps to the browser.
+    press(&mut h, Key::Tab, 1);
+    assert_eq!(selected_box(&h).as_deref(), Some("client-1"));
+    arrow_by_keyboard(&mut h, "CDN", Key::Num1);
+    press(&mut h, Key::Tab, 1);
+    arrow_by_keyboard(&mut h, "API gat", Key::Num1);
+    press(&mut h, Key::Tab, 1);
+    arrow_by_keyboard(&mut h, "Order serv", Key::Num1);
+    press(&mut h, Key::Tab, 1);
+    assert_eq!(selected_box(&h).as_deref(), Some("service-1"));
+    arrow_by_keyboard(&mut h, "Postgres", Key::Num3);
+    arrow_by_keyboard(&mut h, "Redis", Key::Num3);
+    arrow_by_keyboard(&mut h, "Kafka", Key::Num2);
+    press(&mut h, Key::Tab, 3);
+    assert_eq!(selected_box(&h).as_deref(), Some("bus-1"));
+    arrow_by_keyboard(&mut h, "Email", Key::Num2);
+
+    chord(&mut h, Modifiers::COMMAND, Key::K);
+    let d = doc(&h);
+    assert_eq!((d.nodes.len(), d.edges.len()), (8, 7));
+    let report = h.state().report().expect("checked");
+    assert!(
+        !report.has_errors(),
+        "the drawing checks clean: {:?}",
+        report.findings
+    );
+
+    // Esc clears the selection; Tab selects the first box again; F6 moves
+    // the keyboard on to the panels, where Tab is egui's again.
+    press(&mut h, Key::Escape, 1);
+    assert!(h.state().selection().is_some_and(|s| s.is_empty()));
+    let canvas = h.ctx.memory(|m| m.focused());
+    assert!(canvas.is_some(), "the canvas has the keyboard");
+    press(&mut h, Key::Tab, 1);
+    assert_eq!(selected_box(&h).as_deref(), Some("client-1"));
+    assert_eq!(
+        h.ctx.memory(|m| m.focused()),
+        canvas,
+        "Tab stays on the canvas"
+    );
+    press(&mut h, Key::F6, 1);
+    let panels = h.ctx.memory(|m| m.focused());
+    assert!(
+        panels.is_some() && panels != canvas,
+        "F6 moved on to a button"
+    );
+    press(&mut h, Key::Tab, 1);
+    assert_ne!(
+        h.ctx.memory(|m| m.focused()),
+        panels,
+        "Tab walks the panels"
+    );
+    assert_eq!(
+        selected_box(&h).as_deref(),
+        Some("client-1"),
+        "not the boxes"
+    );
+    press(&mut h, Key::Escape, 1);
+    assert_eq!(h.ctx.memory(|m| m.focused()), canvas, "Esc comes back");
+}

@@ -48,6 +48,8 @@ pub enum UiCommand {
     Delete,
     /// Draw an arrow from the selected box by keyboard.
     Connect,
+    /// Put the keyboard in the Quick add field.
+    QuickAdd,
     /// Snap to the grid on or off.
     ToggleSnap,
     /// Lay the drawing out.
@@ -78,7 +80,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in the order the palette and F1 list them.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::NewDrawing,
         Self::Open,
         Self::Save,
@@ -96,6 +98,7 @@ impl UiCommand {
         Self::Ungroup,
         Self::Delete,
         Self::Connect,
+        Self::QuickAdd,
         Self::ToggleSnap,
         Self::Tidy,
         Self::Fit,
@@ -200,6 +203,11 @@ impl UiCommand {
                 "Draw an arrow…",
                 "From the selected box: type the target's name, Enter, then 1–4 for the kind",
             ),
+            Self::QuickAdd => (
+                "edit.quick_add",
+                "Quick add boxes",
+                "Type a label, Enter adds the box (its kind inferred) and waits for the next; Esc leaves",
+            ),
             Self::ToggleSnap => (
                 "edit.snap",
                 "Snap to grid",
@@ -279,6 +287,7 @@ impl UiCommand {
             Self::ToggleSnap => Some(KeyboardShortcut::new(cmd, Key::Quote)),
             Self::Fit => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F)),
             Self::Connect => Some(KeyboardShortcut::new(Modifiers::NONE, Key::A)),
+            Self::QuickAdd => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Q)),
             Self::Check => Some(KeyboardShortcut::new(cmd, Key::K)),
             Self::Walkthrough => Some(KeyboardShortcut::new(Modifiers::NONE, Key::W)),
             Self::Shortcuts => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
@@ -352,6 +361,7 @@ impl ArchdrillApp {
             C::Cut => editable && has_nodes,
             C::Delete => editable && selection.is_some_and(|s| !s.is_empty()),
             C::Connect => editable && selection.is_some_and(|s| s.nodes.len() == 1),
+            C::QuickAdd => editable && diagrams,
             C::Ungroup => editable && selection.is_some_and(|s| !s.boundaries.is_empty()),
             C::Paste => editable && self.edit_prefs.clipboard.is_some(),
             C::Walkthrough => entry.is_some_and(|e| !e.editor.doc().walkthrough.is_empty()),
@@ -399,6 +409,7 @@ impl ArchdrillApp {
             C::Ungroup => self.ungroup_selection(),
             C::Delete => self.delete_selection(),
             C::Connect => self.start_connect(),
+            C::QuickAdd => super::palette::focus_quick_add(ui.ctx(), &self.quick_add),
             C::Tidy => self.tidy(),
             C::ToggleSnap => self.edit_prefs.snap = !self.edit_prefs.snap,
             C::Fit => {

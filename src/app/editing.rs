@@ -306,6 +306,9 @@ impl ArchdrillApp {
             if ui.input_mut(|i| pressed(i, UiCommand::Connect)) {
                 self.start_connect();
             }
+            if ui.input_mut(|i| pressed(i, UiCommand::QuickAdd)) {
+                super::palette::focus_quick_add(ui.ctx(), &self.quick_add);
+            }
             self.tab_through_nodes(ui);
             for (kind, key) in PALETTE {
                 // Each press is a box, even several in one frame.

@@ -324,18 +324,31 @@ impl ArchdrillApp {
                         decor.snap = self.edit_prefs.snap;
                     }
                     let fitting = entry.canvas.fit_pending;
+                    // F6 hands the keyboard on from the canvas to the next
+                    // widget; egui passes it on as the canvas registers.
+                    let canvas_id = crate::ui::canvas::canvas_id(ui);
+                    if ui.memory(|m| m.has_focus(canvas_id))
+                        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F6))
+                    {
+                        ui.memory_mut(|m| m.move_focus(egui::FocusDirection::Next));
+                    }
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     self.keyboard.canvas_drawn(output.response.id);
-                    // A click on the canvas gives it the keyboard; it keeps
-                    // Tab and the arrows (next box, nudge) instead of egui
-                    // moving the focus to a button.
-                    if output.response.clicked() || output.response.drag_started() {
+                    // A click on the canvas gives it the keyboard, and so
+                    // does nothing else having it (after New drawing, or a
+                    // text field let go). It keeps Tab (next box) and the
+                    // arrows (nudge) instead of egui moving the focus to a
+                    // button; F6 (above) moves on to the panels.
+                    if output.response.clicked()
+                        || output.response.drag_started()
+                        || ui.memory(|m| m.focused().is_none())
+                    {
                         output.response.request_focus();
                     }
                     view::describe_for_screen_readers(ui, &output.response, entry);
                     if output.response.has_focus() {
                         let filter = egui::EventFilter {
-                            tab: true,
+                            tab: !entry.editor.doc().nodes.is_empty(),
                             horizontal_arrows: true,
                             vertical_arrows: true,
                             escape: true,

@@ -138,7 +138,7 @@ impl ArchdrillApp {
     /// Lines typed after the Enter within the same frame are boxes too, the
     /// unfinished last one stays in the field.
     fn quick_add_ui(&mut self, ui: &mut Ui) {
-        let id = egui::Id::unique("quick-add");
+        let id = egui::Id::unique(QUICK_ADD_FIELD);
         let typed_on = if ui.memory(|m| m.has_focus(id)) {
             keyboard::take_typing_after_enter(ui)
         } else {
@@ -153,9 +153,7 @@ impl ArchdrillApp {
                     .desired_width(110.0),
             )
             .labelled_by(label.id)
-            .on_hover_text(
-                "Type a label and press Enter: the kind is inferred from it (Esc leaves)",
-            );
+            .on_hover_text(super::commands::UiCommand::QuickAdd.hint(ui.ctx()));
         if !(response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))) {
             return;
         }
@@ -213,4 +211,14 @@ impl ArchdrillApp {
             self.add_node_at(kind, kind.title(), Point::new(at.x, at.y));
         }
     }
+}
+
+/// The Quick add field's id.
+const QUICK_ADD_FIELD: &str = "quick-add";
+
+/// Puts the keyboard in the Quick add field, after what is already typed
+/// in it (`text`).
+pub fn focus_quick_add(ctx: &egui::Context, text: &str) {
+    let end = text.chars().count();
+    keyboard::focus_text_field(ctx, egui::Id::unique(QUICK_ADD_FIELD), end..end);
 }

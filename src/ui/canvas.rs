@@ -150,6 +150,13 @@ pub struct CanvasOutput {
     pub events: Vec<CanvasEvent>,
 }
 
+/// The id of the canvas widget [`canvas_ui`] shows in `ui` (to know, before
+/// it is drawn, whether it holds the keyboard).
+#[must_use]
+pub fn canvas_id(ui: &Ui) -> egui::Id {
+    ui.scope_id().with("canvas")
+}
+
 /// Shows the canvas filling the available space. Returns the response of the
 /// canvas area.
 pub fn canvas_ui(
@@ -161,7 +168,7 @@ pub fn canvas_ui(
     // A fixed id: panels appearing beside the canvas mid-drag (properties
     // when something gets selected) must not end the drag.
     let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
-    let response = ui.interact(rect, ui.scope_id().with("canvas"), Sense::click_and_drag());
+    let response = ui.interact(rect, canvas_id(ui), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     let rect = response.rect;
     state.view_size = rect.size();

@@ -692,36 +692,51 @@ fn the_five_tier_is_drawn_by_keyboard_alone_and_checks_clean() {
         report.findings
     );
 
+    tab_stays_on_the_canvas_and_f6_moves_on(&mut h);
+}
+
+/// Esc clears the selection; Tab selects the first box again and keeps the
+/// keyboard on the canvas; F6 moves it on to the panels, where Tab is
+/// egui's again; Esc brings it back.
+fn tab_stays_on_the_canvas_and_f6_moves_on(h: &mut H) {
     // Esc clears the selection; Tab selects the first box again; F6 moves
     // the keyboard on to the panels, where Tab is egui's again.
-    press(&mut h, Key::Escape, 1);
-    assert!(h.state().selection().is_some_and(|s| s.is_empty()));
-    let canvas = h.ctx.memory(|m| m.focused());
+    press(h, Key::Escape, 1);
+    assert!(
+        h.state()
+            .selection()
+            .is_some_and(archdrill::ui::interact::Selection::is_empty)
+    );
+    let canvas = h.ctx.memory(egui::Memory::focused);
     assert!(canvas.is_some(), "the canvas has the keyboard");
-    press(&mut h, Key::Tab, 1);
-    assert_eq!(selected_box(&h).as_deref(), Some("client-1"));
+    press(h, Key::Tab, 1);
+    assert_eq!(selected_box(h).as_deref(), Some("client-1"));
     assert_eq!(
-        h.ctx.memory(|m| m.focused()),
+        h.ctx.memory(egui::Memory::focused),
         canvas,
         "Tab stays on the canvas"
     );
-    press(&mut h, Key::F6, 1);
-    let panels = h.ctx.memory(|m| m.focused());
+    press(h, Key::F6, 1);
+    let panels = h.ctx.memory(egui::Memory::focused);
     assert!(
         panels.is_some() && panels != canvas,
         "F6 moved on to a button"
     );
-    press(&mut h, Key::Tab, 1);
+    press(h, Key::Tab, 1);
     assert_ne!(
-        h.ctx.memory(|m| m.focused()),
+        h.ctx.memory(egui::Memory::focused),
         panels,
         "Tab walks the panels"
     );
     assert_eq!(
-        selected_box(&h).as_deref(),
+        selected_box(h).as_deref(),
         Some("client-1"),
         "not the boxes"
     );
-    press(&mut h, Key::Escape, 1);
-    assert_eq!(h.ctx.memory(|m| m.focused()), canvas, "Esc comes back");
+    press(h, Key::Escape, 1);
+    assert_eq!(
+        h.ctx.memory(egui::Memory::focused),
+        canvas,
+        "Esc comes back"
+    );
 }

@@ -75,13 +75,14 @@ impl ArchdrillApp {
     /// Tab / Shift+Tab: select the next / previous box (document order).
     pub(super) fn tab_through_nodes(&mut self, ui: &Ui) {
         // Shift+Tab first: egui ignores an extra Shift when matching.
-        let (prev, next) = ui.input_mut(|i| {
+        // Every press counts, even several in one frame.
+        let (back, on) = ui.input_mut(|i| {
             (
-                i.consume_key(Modifiers::SHIFT, Key::Tab),
-                i.consume_key(Modifiers::NONE, Key::Tab),
+                i.count_and_consume_key(Modifiers::SHIFT, Key::Tab),
+                i.count_and_consume_key(Modifiers::NONE, Key::Tab),
             )
         });
-        if !(next || prev) {
+        if back == on {
             return;
         }
         let Some(entry) = self.docs.current_mut() else {
@@ -98,11 +99,14 @@ impl ArchdrillApp {
             .first()
             .and_then(|id| nodes.iter().position(|n| n.id.as_str() == id));
         let n = nodes.len();
-        let index = match (current, prev) {
-            (None, false) => 0,
-            (None, true) => n - 1,
-            (Some(i), false) => (i + 1) % n,
-            (Some(i), true) => (i + n - 1) % n,
+        let forward = on > back;
+        let presses = on.abs_diff(back);
+        let index = match current {
+            // From nothing, the first press lands on the first (or last) box.
+            None if forward => (presses - 1) % n,
+            None => n - 1 - (presses - 1) % n,
+            Some(i) if forward => (i + presses) % n,
+            Some(i) => (i + n - presses % n) % n,
         };
         let id = nodes[index].id.to_string();
         entry.canvas.selection.only_node(&id);

@@ -229,6 +229,11 @@ fn a_cache_taken_down_shifts_its_reads_onto_the_store() {
         "{:?}",
         sim.sentences()
     );
+    assert_eq!(
+        sim.sentences().last().map(String::as_str),
+        Some("With redis box down, of 2 request paths: 0 failed, 1 degraded, 1 unaffected."),
+        "the box down by its label"
+    );
 }
 
 #[test]

@@ -324,10 +324,21 @@ impl Simulation {
         }
         if !self.down.is_empty() {
             let count = |s| self.paths_with(s).count();
-            let names: Vec<&str> = self.down.iter().map(NodeId::as_str).collect();
+            // By the label the user sees; a down node the drawing lacks
+            // keeps its id.
+            let names: Vec<&str> = self
+                .down
+                .iter()
+                .map(|id| {
+                    self.node(id.as_str())
+                        .map_or(id.as_str(), |n| n.label.as_str())
+                })
+                .collect();
+            let total = self.paths.len();
             out.push(format!(
-                "With {} down: {} request paths fail, {} are degraded, {} unaffected.",
+                "With {} down, of {total} request path{}: {} failed, {} degraded, {} unaffected.",
                 names.join(", "),
+                if total == 1 { "" } else { "s" },
                 count(PathStatus::Failed),
                 count(PathStatus::Degraded),
                 count(PathStatus::Unaffected)

@@ -59,13 +59,22 @@ pub fn label_size(label: &str) -> P {
 
 /// Rectangles in a spatial grid, each hard (boxes, heads, labels) or
 /// soft (titles).
-struct Obstacles {
+pub(super) struct Obstacles {
     rects: Vec<(R, bool)>,
     grid: Grid,
 }
 
 impl Obstacles {
-    fn add(&mut self, r: R, hard: bool) {
+    /// None yet, over `area`, sized for about `items`.
+    pub(super) fn new(area: R, items: usize) -> Self {
+        Self {
+            rects: Vec::new(),
+            grid: Grid::new(area, items),
+        }
+    }
+
+    /// Adds `r`: hard (ruled out) or soft (a title, costly).
+    pub(super) fn add(&mut self, r: R, hard: bool) {
         self.grid.insert_rect(self.rects.len(), r);
         self.rects.push((r, hard));
     }
@@ -89,13 +98,22 @@ impl Obstacles {
 }
 
 /// Every arrow's segments in a spatial grid.
-struct Lines {
+pub(super) struct Lines {
     segments: Vec<(usize, P, P)>,
     grid: Grid,
 }
 
 impl Lines {
-    fn add(&mut self, edge: usize, a: P, b: P) {
+    /// None yet, over `area`, sized for about `segments`.
+    pub(super) fn new(area: R, segments: usize) -> Self {
+        Self {
+            segments: Vec::new(),
+            grid: Grid::new(area, segments),
+        }
+    }
+
+    /// Adds a segment of edge `edge`'s line.
+    pub(super) fn add(&mut self, edge: usize, a: P, b: P) {
         self.grid.insert_segment(self.segments.len(), a, b);
         self.segments.push((edge, a, b));
     }
@@ -172,24 +190,15 @@ pub fn edge_label_rects(
         .reduce(R::union)
         .unwrap_or(R::centered(p(0.0, 0.0), 1.0, 1.0));
     let labelled = d.edges.iter().filter(|e| !e.label.is_empty()).count();
-    let mut obstacles = Obstacles {
-        rects: Vec::new(),
-        grid: Grid::new(area, nodes.len() + 2 * lines.len() + labelled),
-    };
+    let mut obstacles = Obstacles::new(area, nodes.len() + 2 * lines.len() + labelled);
     for rect in nodes {
         obstacles.add(*rect, true);
     }
     for c in boundaries {
         obstacles.add(title_band(c.rect, &d.boundaries[c.index].label), false);
     }
-    let effort = Effort {
-        spots: (WORK / labelled.max(1)).clamp(MIN_SPOTS, SPOTS),
-        beside: labelled <= BESIDE_LABELS,
-    };
-    let mut drawn = Lines {
-        segments: Vec::new(),
-        grid: Grid::new(area, lines.len() * 2),
-    };
+    let effort = Effort::of(d);
+    let mut drawn = Lines::new(area, lines.len() * 2);
     for (i, line) in lines.iter().enumerate() {
         let Some(line) = line else { continue };
         for w in line.points.windows(2) {
@@ -210,18 +219,37 @@ pub fn edge_label_rects(
                 return None;
             }
             let line = (*line)?;
-            let size = label_size(&edge.label);
-            let rect = if line.self_loop {
-                let c = self_loop_center(line.from);
-                R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y)
-            } else {
-                let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-                best_spot(&obstacles, &drawn, (i, line.points), (t0, effort), size)
-            };
+            let rect = place(&obstacles, &drawn, (i, line, &edge.label), effort);
             obstacles.add(rect, true);
             Some(rect)
         })
         .collect()
+}
+
+/// Where the label `text` of edge `own`, drawn as `line`, goes among
+/// `obstacles` and the `drawn` lines (a loop's label sits over the loop).
+pub(super) fn place(
+    obstacles: &Obstacles,
+    drawn: &Lines,
+    (own, line, text): (usize, EdgeLine<'_>, &str),
+    effort: Effort,
+) -> R {
+    let size = label_size(text);
+    if line.self_loop {
+        let c = self_loop_center(line.from);
+        R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y)
+    } else {
+        let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
+        best_spot(obstacles, drawn, (own, line.points), (t0, effort), size)
+    }
+}
+
+/// How far from its line anything that plays a part in placing a label
+/// of `size` can lie (spots beside the line, their neighbours' lines,
+/// the last resort's area): what lies further away does not change
+/// where it goes.
+pub(super) fn reach(size: P) -> f32 {
+    2.0 * (size.x.max(2.0 * size.y) + 48.0 + BESIDE_GAP) + 4.0
 }
 
 /// The point at fraction `t` of a polyline's length.
@@ -252,12 +280,23 @@ fn point_and_direction(points: &[P], s: f32) -> (P, P) {
 }
 
 /// How hard to look for each label's spot.
-#[derive(Clone, Copy, Debug)]
-struct Effort {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Effort {
     /// Spots along the line.
     spots: usize,
     /// Whether to try spots beside the line (and the last resort).
     beside: bool,
+}
+
+impl Effort {
+    /// The effort for `d`'s labels: fewer spots each when there are many.
+    pub(super) fn of(d: &Diagram) -> Self {
+        let labelled = d.edges.iter().filter(|e| !e.label.is_empty()).count();
+        Self {
+            spots: (WORK / labelled.max(1)).clamp(MIN_SPOTS, SPOTS),
+            beside: labelled <= BESIDE_LABELS,
+        }
+    }
 }
 
 /// The cheapest spot along edge `own`'s line, nearest `t0` among equals.

@@ -9,6 +9,7 @@
 //! them; the PNG is resvg over that SVG.
 
 pub mod boundaries;
+mod drag;
 pub mod edges;
 pub mod font;
 pub mod geometry;
@@ -23,6 +24,7 @@ pub mod route;
 pub mod shapes;
 
 pub use boundaries::{Container, boundary_rects};
+pub use drag::Drag;
 pub use layout::{EdgeLayout, Layout, NodeLayout, fingerprint};
 pub use paint::{Ghost, Highlight, SHAPE_MIN_ZOOM, Selected, Tint, View, paint};
 pub use palette::{Palette, Rgba, Theme};

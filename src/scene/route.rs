@@ -430,6 +430,19 @@ fn ports(nodes: &[R], requests: &[Request]) -> Vec<(Port, Port)> {
 /// between a box and itself are not routed (`None`).
 #[must_use]
 pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<P>>> {
+    route_within(nodes, titles, requests, TOTAL_BUDGET)
+}
+
+/// [`route`], with the A* searches of all the requests together
+/// expanding at most `budget` states (past it the rest take the quick
+/// shapes): a drag preview routes with a frame's budget.
+#[must_use]
+pub fn route_within(
+    nodes: &[R],
+    titles: &[R],
+    requests: &[Request],
+    budget: usize,
+) -> Vec<Option<Vec<P>>> {
     let obstacles: Vec<Obstacle> = nodes
         .iter()
         .enumerate()
@@ -456,7 +469,7 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
         .collect();
     let index = Index::new(obstacles);
     let ports = ports(nodes, requests);
-    let left = Cell::new(TOTAL_BUDGET);
+    let left = Cell::new(budget);
     let mut routes: Vec<Option<Vec<P>>> = requests
         .iter()
         .zip(&ports)

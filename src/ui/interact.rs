@@ -509,26 +509,6 @@ pub fn marquee_selection(d: &Diagram, area: Rect, keep: Option<&Selection>) -> S
     selection
 }
 
-/// A copy of the diagram with the nodes of a move gesture shifted, for
-/// painting the drag before it is committed.
-#[must_use]
-pub fn preview(d: &Diagram, gesture: &Gesture) -> Option<Diagram> {
-    let Gesture::MoveNodes { ids, applied, .. } = gesture else {
-        return None;
-    };
-    if *applied == Vec2::ZERO {
-        return None;
-    }
-    let mut moved = d.clone();
-    for node in &mut moved.nodes {
-        if ids.iter().any(|id| id == node.id.as_str()) {
-            node.pos.x += applied.x;
-            node.pos.y += applied.y;
-        }
-    }
-    Some(moved)
-}
-
 /// A canvas point for a new node of `kind`: the free spot nearest to the
 /// centre of the view.
 #[must_use]

@@ -10,8 +10,8 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Stroke, vec2};
 use super::geometry::{self, Viewport};
 use super::paint::color;
 use crate::model::Diagram;
-use crate::scene::Tint;
 use crate::scene::palette::sim as colors;
+use crate::scene::{Layout, Tint};
 use crate::simulate::{Heat, PathStatus, Simulation};
 
 /// What the overlay draws, from one simulation.
@@ -136,17 +136,20 @@ pub fn failed_color() -> Color32 {
 /// the boxes (their tints are the scene's).
 pub fn paint_nodes(
     painter: &Painter,
-    vp: Viewport,
-    origin: Pos2,
-    diagram: &Diagram,
+    (vp, origin): (Viewport, Pos2),
+    layout: &Layout,
     decor: &SimDecor,
 ) {
     let size = (10.0 * vp.zoom).clamp(8.0, 14.0);
+    // Where the boxes are drawn (a dragged box carries its badge along).
+    let screen_rect = |id: &str| {
+        let i = layout.node_index(id)?;
+        Some(vp.screen_rect_from_canvas(origin, geometry::rect(layout.nodes[i].rect)))
+    };
     for (id, heat, text) in &decor.nodes {
-        let Some(node) = diagram.node(id) else {
+        let Some(screen) = screen_rect(id) else {
             continue;
         };
-        let screen = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
         let color = heat_color(*heat);
         badge(
             painter,
@@ -162,9 +165,8 @@ pub fn paint_nodes(
         }
     }
     if let Some((id, text)) = &decor.callout
-        && let Some(node) = diagram.node(id)
+        && let Some(screen) = screen_rect(id)
     {
-        let screen = vp.screen_rect_from_canvas(origin, geometry::node_rect(node));
         badge(
             painter,
             screen.center_top() - vec2(0.0, size * 2.2),

@@ -23,14 +23,16 @@
 //! lies across it; a re-routed arrow's port on a box that did not move
 //! is spread among the re-routed arrows only (it may come close to a
 //! kept arrow's port there), and its route only sees obstacles near its
-//! boxes; the extent only grows. The drop builds the full layout once,
-//! which settles all of it.
+//! boxes (a long arrow across a crowded drawing, those round its two
+//! ends only) and gets a frame's search budget, so it may cross a box;
+//! the extent only grows. The drop builds the full layout once, which
+//! settles all of it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::boundaries::{self, title_band};
 use super::edges::{self, ARROW_HEAD};
-use super::geometry::{P, PARALLEL_SPACING, R, p, parallel_offsets};
+use super::geometry::{P, PARALLEL_SPACING, R, clip_range, p, parallel_offsets};
 use super::labels::{self, EdgeLine, Effort, Lines, Obstacles};
 use super::layout::{self, Drawn, EdgeLayout, Layout, node_cover};
 use super::{route, shapes};
@@ -39,13 +41,14 @@ use crate::model::{ArrowStyle, Diagram};
 /// A* states the re-routed arrows of one preview frame may expand
 /// together (a full layout allows a million): past it they take the
 /// quick shapes, still orthogonal and attached.
-const FRAME_BUDGET: usize = 20_000;
+const FRAME_BUDGET: usize = 4_000;
 /// Room around an arrow's two boxes in which its re-route sees boxes and
 /// titles as obstacles.
 const ROOM: f32 = 160.0;
-/// Longest piece of a line looked around in one spatial query (a long
-/// diagonal line is looked along, not over its whole bounding box).
-const PIECE: f32 = 400.0;
+/// Most boxes a re-route sees between its two boxes; an arrow with more
+/// there sees those round its ends only (in the preview it may cross one
+/// further off).
+const NEAR_BOXES: usize = 200;
 
 /// An arrow touching a moved box.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -228,23 +231,38 @@ impl Drag {
         let elbows: Vec<&Touching> = self.touching.iter().filter(|t| t.elbow).collect();
         let mut routes: BTreeMap<usize, Vec<P>> = BTreeMap::new();
         if !elbows.is_empty() {
-            let regions: Vec<R> = elbows
-                .iter()
-                .map(|t| {
-                    let (a, b) = t.ends;
-                    self.rects[a].union(self.rects[b]).expand2(ROOM, ROOM)
-                })
-                .collect();
-            let mut near: BTreeSet<usize> =
-                elbows.iter().flat_map(|t| [t.ends.0, t.ends.1]).collect();
-            for r in &regions {
-                match self.layout.node_grid.query(*r) {
-                    Some(found) => near.extend(found),
-                    None => near.extend(0..self.rects.len()),
+            let mut near: Vec<usize> = elbows.iter().flat_map(|t| [t.ends.0, t.ends.1]).collect();
+            let mut regions: Vec<R> = Vec::new();
+            // Boxes per unit of area, to skip asking for thousands.
+            #[expect(clippy::cast_precision_loss, reason = "box counts")]
+            let density = self.rects.len() as f32 / (self.bounds.w() * self.bounds.h()).max(1.0);
+            for t in &elbows {
+                let (a, b) = (self.rects[t.ends.0], self.rects[t.ends.1]);
+                let between = a.union(b).expand2(ROOM, ROOM);
+                #[expect(clippy::cast_precision_loss, reason = "box counts")]
+                let crowded = between.w() * between.h() * density > 4.0 * NEAR_BOXES as f32;
+                match (!crowded)
+                    .then(|| self.layout.node_grid.query(between))
+                    .flatten()
+                {
+                    Some(found) if found.len() <= NEAR_BOXES => {
+                        near.extend(found);
+                        regions.push(between);
+                    }
+                    // A long arrow across a crowded drawing sees the
+                    // boxes round its ends only.
+                    _ => {
+                        for end in [a, b] {
+                            let around = end.expand2(ROOM, ROOM);
+                            near.extend(self.layout.node_grid.query(around).unwrap_or_default());
+                            regions.push(around);
+                        }
+                    }
                 }
             }
-            let local: BTreeMap<usize, usize> =
-                near.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+            near.sort_unstable();
+            near.dedup();
+            let local = |i: usize| near.binary_search(&i).unwrap_or_default();
             let boxes: Vec<R> = near.iter().map(|&i| self.rects[i]).collect();
             let titles: Vec<R> = self
                 .titles
@@ -254,7 +272,7 @@ impl Drag {
                 .collect();
             let requests: Vec<route::Request> = elbows
                 .iter()
-                .map(|t| layout::request(diagram, t.edge, (local[&t.ends.0], local[&t.ends.1])))
+                .map(|t| layout::request(diagram, t.edge, (local(t.ends.0), local(t.ends.1))))
                 .collect();
             let found = route::route_within(&boxes, &titles, &requests, FRAME_BUDGET);
             for (t, r) in elbows.iter().zip(found) {
@@ -283,6 +301,7 @@ impl Drag {
     /// touching labels placed before it.
     fn labels(&self, diagram: &Diagram, lines: &[Drawn]) -> Vec<Option<R>> {
         let mut placed: Vec<R> = Vec::new();
+        let mut seen = Seen::new(self.rects.len(), self.changes.len());
         self.touching
             .iter()
             .zip(lines)
@@ -297,7 +316,7 @@ impl Drag {
                     from: self.rects[line.from],
                     offset: line.offset,
                 };
-                let (obstacles, drawn) = self.around(own, labels::label_size(text), lines, &placed);
+                let (obstacles, drawn) = self.around((own, text), lines, &placed, &mut seen);
                 let rect = labels::place(&obstacles, &drawn, (t.edge, own, text), self.effort);
                 placed.push(rect);
                 Some(rect)
@@ -305,69 +324,148 @@ impl Drag {
             .collect()
     }
 
-    /// The obstacles and lines near `own` that placing a label of `size`
-    /// on it can meet (see [`labels::reach`]): the kept arrows from the
-    /// spatial index, the touching ones from `lines`, and `placed`.
+    /// The obstacles and lines that placing the label `text` on `own`
+    /// can meet (see [`labels::considered`]): boxes, titles, the kept
+    /// arrows (from the spatial index) with their heads and labels, the
+    /// touching ones (`lines`) with their heads, and the labels `placed`.
     fn around(
         &self,
-        own: EdgeLine<'_>,
-        size: P,
+        (own, text): (EdgeLine<'_>, &str),
         lines: &[Drawn],
         placed: &[R],
+        seen: &mut Seen,
     ) -> (Obstacles, Lines) {
-        let reach = labels::reach(size);
-        let pieces = pieces(own.points, reach);
-        let area = pieces.iter().copied().reduce(R::union).unwrap_or(own.from);
-        let touches = |r: R| pieces.iter().any(|q| q.intersects(&r));
-        let mut boxes: BTreeSet<usize> = BTreeSet::new();
-        let mut kept: BTreeSet<usize> = BTreeSet::new();
-        for q in &pieces {
-            if let Some(found) = self.layout.node_grid.query(*q) {
-                boxes.extend(found);
-            } else {
-                boxes.extend(0..self.rects.len());
+        let areas = labels::considered(own, text, self.effort);
+        let area = areas.iter().copied().reduce(R::union).unwrap_or(own.from);
+        // Each box and kept arrow once per label, and once per area for
+        // the arrows' pieces there.
+        let (mut boxes, mut kept, mut near) = (Vec::new(), Vec::new(), Vec::new());
+        let round = seen.next();
+        for q in &areas {
+            let mut take = |i: usize| {
+                if seen.first(Item::Box(i), round) {
+                    boxes.push(i);
+                }
+            };
+            if !self.layout.node_grid.visit(*q, &mut take) {
+                (0..self.rects.len()).for_each(take);
             }
+            let in_area = seen.next();
+            let mut here = Vec::new();
+            let mut take = |e: usize| {
+                if !self.changes[e] && seen.first(Item::Arrow(e), in_area) {
+                    here.push(e);
+                    if seen.first(Item::Kept(e), round) {
+                        kept.push(e);
+                    }
+                }
+            };
             let q = q.expand2(ARROW_HEAD, ARROW_HEAD);
-            if let Some(found) = self.layout.edge_grid.query(q) {
-                kept.extend(found.into_iter().filter(|&e| !self.changes[e]));
-            } else {
-                kept.extend((0..self.changes.len()).filter(|&e| !self.changes[e]));
+            if !self.layout.edge_grid.visit(q, &mut take) {
+                (0..self.changes.len()).for_each(take);
             }
+            near.push(here);
         }
+        boxes.sort_unstable();
+        kept.sort_unstable();
         let mut obstacles = Obstacles::new(area, boxes.len() + 2 * kept.len() + placed.len());
         let mut drawn = Lines::new(area, 2 * kept.len());
         for &i in &boxes {
             obstacles.add(self.rects[i], true);
         }
-        for band in self.titles.iter().filter(|band| touches(**band)) {
+        let inside = |r: &R| areas.iter().any(|q| q.intersects(r));
+        for band in self.titles.iter().filter(|band| inside(band)) {
             obstacles.add(*band, false);
         }
-        let kept_lines = kept.iter().filter_map(|&e| {
-            let laid = self.layout.edges[e].as_ref()?;
-            if let Some(label) = laid.label {
-                obstacles.add(label, true);
-            }
-            Some((e, laid.points.as_slice(), laid.self_loop))
-        });
-        let new_lines = self
-            .touching
-            .iter()
-            .zip(lines)
-            .map(|(t, l)| (t.edge, l.points.as_slice(), l.self_loop));
-        for (e, points, self_loop) in kept_lines.collect::<Vec<_>>().into_iter().chain(new_lines) {
+        // Heads and labels once each; lines only in pieces inside each
+        // area (every spot's checks lie inside one of them, so they come
+        // out as with whole lines).
+        let mut add_line = |e: usize, points: &[P], q: R| {
             for w in points.windows(2) {
-                if touches(R::from_points(w[0], w[1])) {
-                    drawn.add(e, w[0], w[1]);
+                let (a, b) = (w[0], w[1]);
+                if let Some((t0, t1)) = clip_range(a, b, q) {
+                    drawn.add(e, a + (b - a) * t0, a + (b - a) * t1);
                 }
             }
-            if !self_loop && let Some(head) = edges::head_rect(points) {
-                obstacles.add(head, true);
+        };
+        for (q, found) in areas.iter().zip(&near) {
+            for &e in found {
+                if let Some(laid) = &self.layout.edges[e] {
+                    add_line(e, &laid.points, *q);
+                }
+            }
+            for (t, l) in self.touching.iter().zip(lines) {
+                add_line(t.edge, &l.points, *q);
+            }
+        }
+        let ends = kept
+            .iter()
+            .filter_map(|&e| {
+                let laid = self.layout.edges[e].as_ref()?;
+                Some((laid.points.as_slice(), laid.self_loop, laid.label))
+            })
+            .chain(
+                lines
+                    .iter()
+                    .map(|l| (l.points.as_slice(), l.self_loop, None)),
+            );
+        for (points, self_loop, label) in ends {
+            let head = (!self_loop).then(|| edges::head_rect(points)).flatten();
+            for r in head.into_iter().chain(label).filter(inside) {
+                obstacles.add(r, true);
             }
         }
         for r in placed {
             obstacles.add(*r, true);
         }
         (obstacles, drawn)
+    }
+}
+
+/// Something a label's placement gathers: a box, an arrow in one area,
+/// a kept arrow for the whole label.
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Box(usize),
+    Arrow(usize),
+    Kept(usize),
+}
+
+/// Which items have been gathered in a round (a label, an area), by the
+/// round that last saw them: nothing to clear between rounds.
+struct Seen {
+    boxes: Vec<u32>,
+    arrows: Vec<u32>,
+    kept: Vec<u32>,
+    round: u32,
+}
+
+impl Seen {
+    fn new(boxes: usize, arrows: usize) -> Self {
+        Self {
+            boxes: vec![0; boxes],
+            arrows: vec![0; arrows],
+            kept: vec![0; arrows],
+            round: 0,
+        }
+    }
+
+    /// A new round.
+    fn next(&mut self) -> u32 {
+        self.round += 1;
+        self.round
+    }
+
+    /// Whether `item` is seen for the first time in `round`.
+    fn first(&mut self, item: Item, round: u32) -> bool {
+        let slot = match item {
+            Item::Box(i) => &mut self.boxes[i],
+            Item::Arrow(i) => &mut self.arrows[i],
+            Item::Kept(i) => &mut self.kept[i],
+        };
+        let first = *slot != round;
+        *slot = round;
+        first
     }
 }
 
@@ -429,29 +527,5 @@ fn follow(base: &Layout, diagram: &Diagram, moved: &BTreeSet<&str>) -> Vec<Follo
         })
         .collect();
     out.sort_by_key(|f| (std::cmp::Reverse(base.containers[f.at].depth), f.at));
-    out
-}
-
-/// Rectangles covering everything within `reach` of the polyline
-/// `points`, a piece of at most [`PIECE`] at a time.
-fn pieces(points: &[P], reach: f32) -> Vec<R> {
-    let mut out = Vec::new();
-    for w in points.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let length = (b - a).length();
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "a line's length in pieces"
-        )]
-        let n = (length / PIECE).ceil().max(1.0) as usize;
-        #[expect(clippy::cast_precision_loss, reason = "a line's length in pieces")]
-        let step = (b - a) * (1.0 / n as f32);
-        #[expect(clippy::cast_precision_loss, reason = "a line's length in pieces")]
-        out.extend((0..n).map(|k| {
-            let from = a + step * k as f32;
-            R::from_points(from, from + step).expand2(reach, reach)
-        }));
-    }
     out
 }

@@ -169,20 +169,33 @@ impl Grid {
     /// as quick).
     #[must_use]
     pub fn query(&self, r: R) -> Option<Vec<usize>> {
-        let ((x0, y0), (x1, y1)) = (self.cell_of(r.min), self.cell_of(r.max));
-        let cells = (x1 - x0 + 1) * (y1 - y0 + 1);
-        if cells * 2 > self.cells.len() {
-            return None;
-        }
         let mut out: Vec<usize> = Vec::new();
-        for y in y0..=y1 {
-            for x in x0..=x1 {
-                out.extend(self.cells[y * self.size.0 + x].iter().map(|&i| i as usize));
-            }
+        if !self.visit(r, |i| out.push(i)) {
+            return None;
         }
         out.sort_unstable();
         out.dedup();
         Some(out)
+    }
+
+    /// Calls `f` with every item entered in a cell `r` touches, in no
+    /// order, an item in several of them as often; `false`, calling
+    /// nothing, when `r` covers most of the grid (as [`Grid::query`]).
+    pub fn visit(&self, r: R, mut f: impl FnMut(usize)) -> bool {
+        let ((x0, y0), (x1, y1)) = (self.cell_of(r.min), self.cell_of(r.max));
+        let cells = (x1 - x0 + 1) * (y1 - y0 + 1);
+        if cells * 2 > self.cells.len() {
+            return false;
+        }
+        for y in y0..=y1 {
+            for &i in self.cells[y * self.size.0 + x0..=y * self.size.0 + x1]
+                .iter()
+                .flatten()
+            {
+                f(i as usize);
+            }
+        }
+        true
     }
 
     /// How many items the grid was made for.

@@ -14,6 +14,7 @@ pub mod edges;
 pub mod font;
 pub mod geometry;
 pub mod index;
+mod label_space;
 pub mod labels;
 mod layout;
 mod paint;

@@ -272,6 +272,35 @@ fn node_label_and_notes_fields_keep_their_keys() {
 }
 
 #[test]
+fn capacity_figures_take_typed_numbers_and_keep_the_typing_after() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut h, before) = opened_drawing(dir.path(), 0.25);
+    select_node(&mut h, "service-1");
+    h.get_by_label("Capacity (simulator)").click();
+    h.run();
+    // A click on a figure turns it into a text field.
+    h.get_by_label("Requests/s per instance").click();
+    h.run();
+    chord(&mut h, Modifiers::COMMAND, Key::A);
+    type_slowly(&mut h, "400");
+    type_fast(&mut h, &format!("\n{SENTENCE}"));
+    for _ in 0..3 {
+        h.step();
+    }
+    h.run();
+    let mut expected = before;
+    expected.nodes[1].capacity.rps = Some(400.0);
+    assert_eq!(
+        doc(&h),
+        expected,
+        "the figure landed; the sentence typed on drew nothing"
+    );
+    // One undo step takes the figure back.
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h).nodes[1].capacity.rps, None);
+}
+
+#[test]
 fn arrow_label_and_boundary_name_keep_their_keys() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut h, before) = opened_drawing(dir.path(), 0.25);

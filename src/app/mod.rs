@@ -22,6 +22,7 @@ mod documents;
 mod editing;
 mod entry;
 mod export;
+mod figures;
 mod files;
 mod keyboard;
 mod mock;

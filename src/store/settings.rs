@@ -81,6 +81,8 @@ pub struct Settings {
     pub window_size: Option<WindowSize>,
     /// The view showing when the app was closed.
     pub view: View,
+    /// The side panel (drawings, files, legend) is shown.
+    pub side_panel: bool,
 }
 
 impl Default for Settings {
@@ -94,6 +96,7 @@ impl Default for Settings {
             export_folder: None,
             window_size: None,
             view: View::Diagrams,
+            side_panel: true,
         }
     }
 }

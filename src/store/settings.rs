@@ -185,6 +185,7 @@ mod tests {
                 height: 900.0,
             }),
             view: View::Cards,
+            side_panel: false,
             ..Settings::default()
         };
         assert!(settings.save(&path).is_ok());
@@ -194,7 +195,7 @@ mod tests {
             "(\n    version: 1,\n    theme: Dark,\n    snap: true,\n    arrow_kind: async,\n    \
              check_against: \"order-saga\",\n    export_folder: Some(\"/home/me/exports\"),\n    \
              window_size: Some((\n        width: 1400.0,\n        height: 900.0,\n    )),\n    \
-             view: Cards,\n)\n"
+             view: Cards,\n    side_panel: false,\n)\n"
         );
         assert_eq!(Settings::load(&path).ok(), Some(settings.clone()));
         assert!(settings.save(&path).is_ok());

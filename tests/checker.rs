@@ -594,6 +594,12 @@ fn gateway_bypassed_names_the_path() {
     assert_eq!(nodes.last(), Some(&"stock"), "{nodes:?}");
     assert!(nodes.contains(&"akamai"), "{nodes:?}");
     assert!(!nodes.contains(&"kong"), "{nodes:?}");
+    // `edges` names the arrows of that path (PRODUCT.md: `edges` names them).
+    assert_eq!(
+        json_finding(&json, "gateway-bypassed")["edges"],
+        serde_json::json!(["e5"]),
+        "{json:#}"
+    );
 }
 
 #[test]
@@ -602,6 +608,12 @@ fn client_to_data_names_both_ends() {
     assert_eq!(
         json_nodes(json_finding(&json, "client-to-data")),
         ["spa", "pg_orders"]
+    );
+    // The offending arrow is named too.
+    assert_eq!(
+        json_finding(&json, "client-to-data")["edges"],
+        serde_json::json!(["e6"]),
+        "{json:#}"
     );
 }
 

@@ -50,7 +50,8 @@ pub struct Finding {
     /// reference node (role) that has no counterpart.
     pub nodes: Vec<String>,
     /// Drawn edge ids the finding is about (a wrong arrow, the publish of
-    /// an unconsumed event).
+    /// an unconsumed event, the arrow from a client into a store, the
+    /// arrows of a path that bypasses the gateway).
     pub edges: Vec<String>,
     /// Points this finding costs (0 for advice); the score is 100 minus
     /// their sum. Set by [`super::rubric::price`].

@@ -120,8 +120,9 @@ pub fn gateway_bypassed(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
             NodeKind::Client | NodeKind::Edge | NodeKind::LoadBalancer | NodeKind::Other
         )
     };
-    // Breadth-first from every client and edge node through front-tier nodes.
-    let mut parent: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    // Breadth-first from every client and edge node through front-tier
+    // nodes; each node reached keeps the node and arrow it was reached by.
+    let mut parent: BTreeMap<&str, Option<(&str, usize)>> = BTreeMap::new();
     let mut queue = VecDeque::new();
     for n in d
         .nodes
@@ -132,37 +133,47 @@ pub fn gateway_bypassed(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
             queue.push_back(n);
         }
     }
-    let mut reached: BTreeMap<&str, &str> = BTreeMap::new(); // service → front node before it
+    // service → (front node before it, the arrow between them)
+    let mut reached: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     while let Some(n) = queue.pop_front() {
-        for (_, next) in ix.outgoing(n.id.as_str()) {
+        for (edge, next) in ix.outgoing(n.id.as_str()) {
             if matches!(next.kind, NodeKind::Service | NodeKind::Worker) {
-                reached.entry(next.id.as_str()).or_insert(n.id.as_str());
+                reached
+                    .entry(next.id.as_str())
+                    .or_insert((n.id.as_str(), edge.index));
             } else if front(next.kind) && !parent.contains_key(next.id.as_str()) {
-                parent.insert(next.id.as_str(), Some(n.id.as_str()));
+                parent.insert(next.id.as_str(), Some((n.id.as_str(), edge.index)));
                 queue.push_back(next);
             }
         }
     }
     reached
         .into_iter()
-        .map(|(service, before)| {
+        .map(|(service, (before, last_edge))| {
             let mut path = vec![service.to_owned()];
+            let mut edges = vec![d.edges[last_edge].id.to_string()];
             let mut at = Some(before);
             while let Some(id) = at {
                 path.push(id.to_owned());
-                at = parent.get(id).copied().flatten();
+                let step = parent.get(id).copied().flatten();
+                if let Some((_, edge)) = step {
+                    edges.push(d.edges[edge].id.to_string());
+                }
+                at = step.map(|(from, _)| from);
             }
             path.reverse();
+            edges.reverse();
             let start = ix.node(&path[0]).map_or_else(String::new, name);
             let target = ix.node(service).map_or_else(String::new, name);
             finding(
                 "gateway-bypassed",
                 Severity::Error,
                 format!(
-                    "{start} reaches {target} without passing the API gateway. That path skips auth, rate limits and trace ids, and turns the service into a public endpoint you now have to secure on its own."
+                    "{start} reaches {target} without passing the API gateway. That path skips auth, rate limits and trace ids, and turns the service into a public endpoint you now have to secure on its own. Route it through the gateway."
                 ),
                 path,
             )
+            .with_edges(edges)
         })
         .collect()
 }
@@ -172,9 +183,10 @@ pub fn gateway_bypassed(d: &Diagram, ix: &Index<'_>) -> Vec<Finding> {
 pub fn client_to_data(ix: &Index<'_>) -> Vec<Finding> {
     let outside = |k: NodeKind| matches!(k, NodeKind::Client | NodeKind::Edge);
     let store = |k: NodeKind| matches!(k, NodeKind::Database | NodeKind::Cache | NodeKind::Bus);
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for (_, a, b) in ix.edges() {
+    // (client, store) → the arrows between them, in document order.
+    let mut pairs: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut out: Vec<Finding> = Vec::new();
+    for (i, a, b) in ix.edges() {
         let (client, data) = if outside(a.kind) && store(b.kind) {
             (a, b)
         } else if outside(b.kind) && store(a.kind) {
@@ -182,9 +194,12 @@ pub fn client_to_data(ix: &Index<'_>) -> Vec<Finding> {
         } else {
             continue;
         };
-        if !seen.insert((client.id.as_str(), data.id.as_str())) {
+        let edge = ix.diagram.edges[i].id.to_string();
+        if let Some(&at) = pairs.get(&(client.id.as_str(), data.id.as_str())) {
+            out[at].edges.push(edge);
             continue;
         }
+        pairs.insert((client.id.as_str(), data.id.as_str()), out.len());
         out.push(finding(
             "client-to-data",
             Severity::Error,
@@ -195,7 +210,7 @@ pub fn client_to_data(ix: &Index<'_>) -> Vec<Finding> {
                 data.kind.noun()
             ),
             vec![client.id.to_string(), data.id.to_string()],
-        ));
+        ).with_edges(vec![edge]));
     }
     out
 }

@@ -288,6 +288,7 @@ const CASES: &[Case] = &[
     Case::new("missing-boundary.ron",                   "five-tier", 0, &[],                       &["missing-boundary"]),
     Case::new("unconsumed-event.ron",                   "five-tier", 0, &[],                       &["unconsumed-event"]),
     Case::new("unowned-store.ron",                      "five-tier", 0, &[],                       &["unowned-store"]),
+    Case::new("no-arrows.ron",                          "five-tier", 0, &[],                       &["broken-path", "missing-boundary", "missing-connection", "unowned-store", "unwired-drawing"]),
 ];
 
 fn run_case(case: &Case) -> serde_json::Value {
@@ -773,6 +774,157 @@ fn roles_match_plural_labels() {
     let report = check(&d, &saga, "saga");
     assert_eq!(report.matched_drawn("shipping"), Some("deliveries"));
     assert_eq!(report.matched_drawn("payment"), Some("billing"));
+}
+
+// ------------------------------------------------------------ the wiring
+
+/// The reference as a drawing without any arrow: every part there, nothing
+/// connected.
+fn without_arrows(d: &Diagram) -> Diagram {
+    Diagram {
+        edges: Vec::new(),
+        ..d.clone()
+    }
+}
+
+/// QA's round: every part of checkout drawn, no arrow at all (it scored
+/// 72). The grade fails it, says the request path is not drawn — naming
+/// the arrows to draw — and every point is carried by a finding.
+#[test]
+fn a_drawing_without_arrows_fails_and_names_the_request_path() {
+    let json = run_case(case_for("no-arrows.ron"));
+    let score = json["score"].as_u64().expect("score");
+    assert!(score <= 50, "{json:#}");
+    let path: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "broken-path")
+        .collect();
+    assert!(
+        path.iter()
+            .any(|f| f["severity"] == "warning" && f["points"].as_u64() > Some(0)),
+        "{json:#}"
+    );
+    // A box with no arrow at all is one missing connection naming every
+    // arrow the reference gives it.
+    let service: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "missing-connection" && json_nodes(f)[0] == "service-1")
+        .collect();
+    assert_eq!(service.len(), 1, "{json:#}");
+    assert_eq!(json_nodes(service[0]), ["service-1", "database-1", "bus-1"]);
+    assert_eq!(service[0]["points"], 4);
+    for f in &path {
+        assert_eq!(json_nodes(f).len(), 2, "each gap names its two ends: {f}");
+        assert!(
+            f["message"].as_str().expect("message").contains("draw"),
+            "{f}"
+        );
+    }
+}
+
+/// Every reference with its boxes but none of its arrows fails clearly.
+#[test]
+fn every_reference_without_its_arrows_fails() {
+    for r in REFERENCES {
+        let reference = r.load().unwrap_or_else(|e| panic!("{e}"));
+        let report = check(&without_arrows(&as_drawing(&reference)), &reference, r.id);
+        assert!(
+            report.score <= 50,
+            "{} without arrows scores {}: {:#?}",
+            r.id,
+            report.score,
+            report.findings
+        );
+        if !spec_paths(&reference).is_empty() {
+            assert!(
+                report.with_code("broken-path").any(|f| f.points > 0),
+                "{}: {:#?}",
+                r.id,
+                report.findings
+            );
+        }
+    }
+}
+
+fn spec_paths(reference: &Diagram) -> Vec<Vec<NodeKind>> {
+    archdrill::check::spec_of(reference).paths
+}
+
+/// Leaving out one arrow of a reference costs a few points, never a fail.
+#[test]
+fn one_missing_arrow_costs_a_few_points() {
+    for r in REFERENCES {
+        let reference = r.load().unwrap_or_else(|e| panic!("{e}"));
+        let full = as_drawing(&reference);
+        for edge in &reference.edges {
+            let mut drawn = full.clone();
+            drawn.edges.retain(|e| e.id != edge.id);
+            let report = check(&drawn, &reference, r.id);
+            // The wiring findings; an arrow that is a design rule of its
+            // own (the saga's only compensation) is an error as well.
+            let wiring: u32 = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .map(|f| f.points)
+                .sum();
+            assert!(
+                wiring <= 8,
+                "{} without {} loses {wiring}: {:#?}",
+                r.id,
+                edge.id,
+                report.findings
+            );
+        }
+    }
+}
+
+/// QA's pair: an unconnected "User service" cost 4 (a missing connection)
+/// while the same box labelled "Service" cost nothing. A vaguer label never
+/// scores better than a precise one, and a box connected to nothing costs.
+#[test]
+fn a_vague_unconnected_box_never_beats_a_precise_one() {
+    let drawn = |label: &str| {
+        let text = format!(
+            "flowchart LR\n  M[Mobile app] --> C[Cloudflare CDN] --> G[API gateway]\n  G --> O[Order service]\n  U[{label}]\n  O --> DB[(Orders DB)]\n  O -.-> K{{{{Kafka}}}} -.-> W[Email worker]\n  Cat[Catalog service] --> R[(Redis cache)]\n  G --> Cat\n"
+        );
+        let d = archdrill::mermaid::import(&text, "conn.mmd").expect("imports");
+        check(&d, &reference("five-tier"), "five-tier")
+    };
+    let without = {
+        let mut d = archdrill::mermaid::import(
+            "flowchart LR\n  M[Mobile app] --> C[Cloudflare CDN] --> G[API gateway]\n  G --> O[Order service]\n  O --> DB[(Orders DB)]\n  O -.-> K{{Kafka}} -.-> W[Email worker]\n  Cat[Catalog service] --> R[(Redis cache)]\n  G --> Cat\n",
+            "conn0.mmd",
+        )
+        .expect("imports");
+        d.title.clear();
+        check(&d, &reference("five-tier"), "five-tier").score
+    };
+    for vague in ["Service", "Box", "Thing", "New service"] {
+        for precise in ["User service", "Cart service", "Inventory service"] {
+            let (p, v) = (drawn(precise), drawn(vague));
+            assert!(
+                p.score >= v.score,
+                "{precise} {} < {vague} {}: {:#?}",
+                p.score,
+                v.score,
+                v.findings
+            );
+            assert!(v.score < without, "{vague}: {:#?}", v.findings);
+        }
+    }
+    let vague = drawn("Service");
+    let f = vague
+        .with_code("unconnected-node")
+        .next()
+        .expect("the box is named");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.points > 0);
+    assert_eq!(f.nodes, ["U"]);
 }
 
 // ---------------------------------------------------------------- bad input
@@ -1417,14 +1569,12 @@ fn readme_documents_the_rubric() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README.md");
     for price in archdrill::check::rubric::RUBRIC {
-        let points = if price.each == price.cap {
-            format!("\u{2212}{}", price.each)
-        } else {
-            format!("\u{2212}{} each, at most \u{2212}{}", price.each, price.cap)
-        };
         let row = format!(
-            "| `{}` | {} | {points} | {} |",
-            price.code, price.severity, price.looks_for
+            "| `{}` | {} | {} | {} |",
+            price.code,
+            price.severity,
+            price.cost(),
+            price.looks_for
         );
         assert!(readme.contains(&row), "README lacks the rubric row {row}");
     }

@@ -194,9 +194,18 @@ fn a_whiteboard_round_is_graded_recorded_and_reopened() {
     h.run();
     assert!(h.query_by_label("What the check looks for").is_some());
     assert!(
-        h.query_all_by_label_contains("each (up to").count() > 1,
+        h.query_all_by_label_contains("each, at most").count() > 1,
         "the rubric is shown with points"
     );
+    // A price whose cap is one finding reads as one number, not "−15 each
+    // (up to −15)".
+    assert!(
+        h.query_by_label(
+            "\u{2212}15 · a message bus between services that need not wait for each other"
+        )
+        .is_some()
+    );
+    assert_eq!(h.query_all_by_label_contains("(up to").count(), 0);
     assert!(
         h.query_all_by_label_contains(&prompt.reference)
             .next()

@@ -394,10 +394,7 @@ impl ArchdrillApp {
             .unwrap_or_default();
         egui::ScrollArea::vertical().show(ui, |ui| {
             for price in &rubric {
-                ui.label(format!(
-                    "−{} each (up to −{}) · {}",
-                    price.each, price.cap, price.looks_for
-                ));
+                ui.label(format!("{} · {}", price.cost(), price.looks_for));
             }
         });
         if back {

@@ -43,7 +43,8 @@ const CORE_KINDS: [NodeKind; 7] = [
 ];
 
 /// The spec used for a reference without a `check` section: every core kind
-/// it contains is required.
+/// it contains is required, and its request path (see [`request_path`])
+/// must be drawn end to end.
 #[must_use]
 pub fn derived_spec(reference: &Diagram) -> CheckSpec {
     CheckSpec {
@@ -51,8 +52,52 @@ pub fn derived_spec(reference: &Diagram) -> CheckSpec {
             .into_iter()
             .filter(|k| reference.nodes.iter().any(|n| n.kind == *k))
             .collect(),
+        paths: request_path(reference).into_iter().collect(),
         ..CheckSpec::default()
     }
+}
+
+/// The kinds along a diagram's shortest chain of arrows from a client to
+/// a database (breadth-first, document order among equals), load
+/// balancers and `other` boxes left out (the path check passes through
+/// them) and repeats of a kind folded: `[client, gateway, service,
+/// database]`. `None` when no client reaches a database.
+#[must_use]
+pub fn request_path(diagram: &Diagram) -> Option<Vec<NodeKind>> {
+    let ix = Index::new(diagram);
+    let mut before: std::collections::BTreeMap<&str, Option<&str>> =
+        std::collections::BTreeMap::new();
+    let mut queue = std::collections::VecDeque::new();
+    for n in diagram.nodes.iter().filter(|n| n.kind == NodeKind::Client) {
+        if before.insert(n.id.as_str(), None).is_none() {
+            queue.push_back(n);
+        }
+    }
+    let mut end = None;
+    while let Some(n) = queue.pop_front() {
+        if n.kind == NodeKind::Database {
+            end = Some(n);
+            break;
+        }
+        for (_, next) in ix.outgoing(n.id.as_str()) {
+            if !before.contains_key(next.id.as_str()) {
+                before.insert(next.id.as_str(), Some(n.id.as_str()));
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut kinds = Vec::new();
+    let mut at = Some(end?.id.as_str());
+    while let Some(id) = at {
+        let kind = ix.node(id)?.kind;
+        if !matches!(kind, NodeKind::LoadBalancer | NodeKind::Other) && kinds.last() != Some(&kind)
+        {
+            kinds.push(kind);
+        }
+        at = before.get(id).copied().flatten();
+    }
+    kinds.reverse();
+    (kinds.len() >= 2).then_some(kinds)
 }
 
 /// The spec a reference is checked by: its own `check` section, else
@@ -131,6 +176,15 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
     }
 }
 
+/// Drawn boxes a missing connection names: it says what to draw for them.
+fn connections_named(findings: &[Finding]) -> BTreeSet<&str> {
+    findings
+        .iter()
+        .filter(|f| f.code == "missing-connection")
+        .flat_map(|f| f.nodes.iter().map(String::as_str))
+        .collect()
+}
+
 /// Every rule's findings but the `missing-part` notes, unpriced.
 fn findings(
     drawing: &Diagram,
@@ -164,17 +218,20 @@ fn findings(
         findings.extend(rules::sync_chain(&ix));
     }
     let connections = connections::missing_connections(&ix, &rx, corr);
-    let gaps: Vec<(NodeKind, NodeKind)> = connections
+    // Each missing connection's pairs of drawn boxes (a box with no arrow
+    // comes first, with every box it should reach).
+    let position = |id: &str| ix.graph.node_index(id).map(|n| ix.position(n));
+    let gaps: Vec<(usize, usize)> = connections
         .iter()
-        .filter_map(|f| {
-            Some((
-                drawing.node(f.nodes.first()?)?.kind,
-                drawing.node(f.nodes.get(1)?)?.kind,
-            ))
+        .flat_map(|f| {
+            let first = f.nodes.first().and_then(|id| position(id));
+            f.nodes
+                .iter()
+                .skip(1)
+                .filter_map(move |id| Some((first?, position(id)?)))
         })
         .collect();
-    let covered = |a: NodeKind, b: NodeKind| gaps.iter().any(|&g| g == (a, b) || g == (b, a));
-    findings.extend(rules::broken_paths(drawing, &ix, &spec.paths, &covered));
+    findings.extend(rules::broken_paths(drawing, &ix, &spec.paths, &gaps));
     findings.extend(connections);
     findings.extend(connections::wrong_edge_kinds(&ix, &rx, corr, saga));
     findings.extend(connections::missing_boundaries(&ix, &rx, corr));
@@ -186,7 +243,8 @@ fn findings(
         .iter()
         .flat_map(|f| f.nodes.iter().map(String::as_str))
         .collect();
-    let unconnected: Vec<_> = rules::unconnected(drawing)
+    let named: BTreeSet<&str> = connections_named(&findings);
+    let unconnected: Vec<_> = rules::unconnected(drawing, &|id| named.contains(id))
         .into_iter()
         .filter(|f| !f.nodes.iter().any(|n| unowned_ids.contains(n.as_str())))
         .collect();
@@ -194,6 +252,7 @@ fn findings(
     let assignment: Vec<Option<usize>> = weighted.iter().map(|m| m.map(|(d, _)| d)).collect();
     findings.extend(missing::wrong_kinds(drawing, reference, &assignment));
     findings.extend(unconnected);
+    findings.extend(rules::unwired(drawing));
 
     findings
 }

@@ -25,6 +25,19 @@ pub struct Price {
     pub looks_for: &'static str,
 }
 
+impl Price {
+    /// What it costs, as the rubric tables show it: "−15" when one finding
+    /// already costs the cap, else "−4 each, at most −24".
+    #[must_use]
+    pub fn cost(&self) -> String {
+        if self.each >= self.cap {
+            format!("\u{2212}{}", self.cap)
+        } else {
+            format!("\u{2212}{} each, at most \u{2212}{}", self.each, self.cap)
+        }
+    }
+}
+
 const fn price(
     code: &'static str,
     severity: Severity,
@@ -182,18 +195,32 @@ pub const RUBRIC: &[Price] = &[
         "no chain of three or more synchronous service calls",
     ),
     price(
+        "unwired-drawing",
+        Warning,
+        15,
+        15,
+        "a drawing wired with arrows, not a list of boxes",
+    ),
+    price(
         "broken-path",
         Warning,
-        5,
-        10,
-        "the request path drawn end to end with arrows",
+        8,
+        24,
+        "the request path drawn end to end with arrows, from the client to the store",
     ),
     price(
         "missing-connection",
         Warning,
         4,
-        16,
+        24,
         "the arrows the reference draws between the parts you drew",
+    ),
+    price(
+        "unconnected-node",
+        Warning,
+        4,
+        20,
+        "no box left unconnected: who calls it, or what it feeds",
     ),
     price(
         "wrong-edge-kind",
@@ -361,10 +388,10 @@ mod tests {
 
     #[test]
     fn repeats_share_the_cap() {
-        let mut findings: Vec<Finding> = (0..6).map(|_| f("missing-connection", Warning)).collect();
-        assert_eq!(price_all(&mut findings), 84);
+        let mut findings: Vec<Finding> = (0..7).map(|_| f("missing-connection", Warning)).collect();
+        assert_eq!(price_all(&mut findings), 76);
         let points: Vec<u32> = findings.iter().map(|f| f.points).collect();
-        assert_eq!(points, [3, 3, 3, 3, 2, 2]);
+        assert_eq!(points, [4, 4, 4, 3, 3, 3, 3]);
         // Below the cap each costs its full price.
         let mut two = vec![f("wrong-edge-kind", Warning), f("wrong-edge-kind", Warning)];
         assert_eq!(price_all(&mut two), 92);
@@ -408,6 +435,9 @@ mod tests {
             "gateway-bypassed",
             "sync-chain",
             "missing-worker",
+            "broken-path",
+            "unconnected-node",
+            "unwired-drawing",
         ] {
             assert!(codes.contains(&code), "{code}: {codes:?}");
         }
@@ -417,6 +447,17 @@ mod tests {
             .find(|p| p.code == "missing-worker")
             .map(|p| (p.severity, p.each));
         assert_eq!(worker, Some((Warning, RECOMMENDED_KIND)));
+    }
+
+    #[test]
+    fn a_cost_reads_as_one_price_when_each_is_the_cap() {
+        let gateway = lookup("missing-gateway", Error).map(|p| p.cost());
+        assert_eq!(gateway.as_deref(), Some("\u{2212}15"));
+        let connection = lookup("missing-connection", Warning).map(|p| p.cost());
+        assert_eq!(
+            connection.as_deref(),
+            Some("\u{2212}4 each, at most \u{2212}24")
+        );
     }
 
     #[test]

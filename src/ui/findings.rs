@@ -174,12 +174,9 @@ fn rubric_ui(ui: &mut Ui) {
                 .show(ui, |ui| {
                     for price in RUBRIC {
                         ui.label(RichText::new(price.code).monospace());
-                        let cost = if price.cap > price.each {
-                            format!("\u{2212}{} (at most \u{2212}{})", price.each, price.cap)
-                        } else {
-                            format!("\u{2212}{}", price.each)
-                        };
-                        ui.label(RichText::new(cost).color(severity_color(price.severity)));
+                        ui.label(
+                            RichText::new(price.cost()).color(severity_color(price.severity)),
+                        );
                         ui.label(price.looks_for);
                         ui.end_row();
                     }

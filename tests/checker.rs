@@ -927,6 +927,128 @@ fn a_vague_unconnected_box_never_beats_a_precise_one() {
     assert_eq!(f.nodes, ["U"]);
 }
 
+// ------------------------------------------------------------------ ghosts
+
+/// Ghosts of parts only notes name (they cost nothing) are optional; the
+/// ones a costing finding names are required.
+#[test]
+fn ghosts_of_free_findings_are_optional() {
+    let report = check(
+        &drawing("eleven-boxes.ron"),
+        &reference("five-tier"),
+        "five-tier",
+    );
+    assert_eq!(report.score, 100);
+    assert!(!report.ghosts.is_empty());
+    assert!(
+        report.ghosts.iter().all(|g| g.optional),
+        "a 100/100 drawing shows no required ghost: {:?}",
+        report.ghosts
+    );
+    let report = check(
+        &drawing("saga-missing-payment.ron"),
+        &reference("saga"),
+        "saga",
+    );
+    for g in &report.ghosts {
+        assert_eq!(g.optional, g.reference_node != "payment", "{g:?}");
+    }
+    let report = check(&Diagram::default(), &reference("five-tier"), "five-tier");
+    let required: BTreeSet<&str> = report
+        .ghosts
+        .iter()
+        .filter(|g| !g.optional)
+        .map(|g| g.reference_node.as_str())
+        .collect();
+    // Every reference node of a required or recommended kind.
+    assert!(required.contains("gateway") && required.contains("notify"));
+    assert!(!required.contains("stripe"), "{required:?}");
+}
+
+/// What a ghost covers at 100 %: its box, the dashed frame 5 units out
+/// and its tag above the frame.
+fn ghost_area(g: &archdrill::check::Ghost) -> archdrill::scene::geometry::R {
+    use archdrill::scene::geometry::{R, p};
+    let (w, h) = g.kind.default_size();
+    let frame = R::centered(p(g.pos.x, g.pos.y), w, h).expand2(5.0, 5.0);
+    R {
+        min: p(frame.min.x, frame.min.y - 16.0),
+        max: frame.max,
+    }
+}
+
+/// Ghosts never sit on a drawn box, a boundary (frame or title) or another
+/// ghost — QA's "User service" ghost sat on the "Order domain" boundary.
+#[test]
+fn ghosts_keep_clear_of_boxes_boundaries_and_each_other() {
+    use archdrill::scene::geometry::node_rect;
+    let mut subjects = every_subject();
+    for r in REFERENCES {
+        let diagram = r.load().unwrap_or_else(|e| panic!("{e}"));
+        let kinds: BTreeSet<NodeKind> = diagram.nodes.iter().map(|n| n.kind).collect();
+        for kind in kinds {
+            subjects.push((
+                format!("{} without {kind}", r.id),
+                without_kind(&diagram, kind),
+                r.id,
+            ));
+        }
+    }
+    let five = reference("five-tier");
+    subjects.push((
+        "five-tier without user, catalog and cart".to_owned(),
+        without(&five, &|n: &Node| {
+            matches!(n.id.as_str(), "user" | "catalog" | "cart")
+        }),
+        "five-tier",
+    ));
+    for (name, d, against) in subjects {
+        let report = check(&d, &reference(against), against);
+        let mut taken: Vec<(String, archdrill::scene::geometry::R)> = d
+            .nodes
+            .iter()
+            .map(|n| (format!("box {}", n.id), node_rect(n)))
+            .collect();
+        taken.extend(
+            archdrill::scene::boundary_rects(&d)
+                .into_iter()
+                .map(|c| (format!("boundary {}", d.boundaries[c.index].id), c.rect)),
+        );
+        for g in &report.ghosts {
+            let area = ghost_area(g);
+            for (what, rect) in &taken {
+                assert!(
+                    !area.overlaps(rect, 0.0),
+                    "{name}: the ghost of {} covers {what}",
+                    g.reference_node
+                );
+            }
+            taken.push((format!("ghost {}", g.reference_node), area));
+        }
+    }
+}
+
+/// A load balancer, a search index, a third party are ordinary in a real
+/// system: drawn beside the reference they are no "extra"; an eighth
+/// service, one more than the reference has, is.
+#[test]
+fn ordinary_additions_are_not_tagged_extra() {
+    let r = reference("five-tier");
+    let mut d = as_drawing(&r);
+    for (id, label, kind) in [
+        ("alb", "AWS ALB", NodeKind::LoadBalancer),
+        ("search", "Elasticsearch", NodeKind::Search),
+        ("twilio", "Twilio", NodeKind::External),
+        ("reviews", "Reviews service", NodeKind::Service),
+    ] {
+        d.nodes
+            .push(Node::new(id, label, kind, Point::new(2000.0, 0.0)));
+    }
+    let report = check(&d, &r, "five-tier");
+    assert_eq!(report.extra, ["reviews"]);
+    assert!(report.ghosts.is_empty());
+}
+
 // ---------------------------------------------------------------- bad input
 
 #[test]

@@ -28,7 +28,6 @@ impl ArchdrillApp {
                 reference.id,
             );
             entry.check = Some(CheckView::new(
-                entry.editor.doc(),
                 report,
                 reference.id,
                 entry.editor.state_id(),

@@ -165,20 +165,15 @@ pub struct CheckView {
     pub highlight: Option<Highlight>,
     /// Ghosts of the selected finding (all ghosts are lit when none is).
     pub ghost_focus: Option<Vec<String>>,
-    /// Drawn nodes with no counterpart in the reference.
+    /// Drawn nodes tagged extra ([`Report::extra`]).
     pub extra: Vec<String>,
     /// Drawn edges a finding calls wrong, marked on the canvas.
     pub flagged_edges: Vec<String>,
 }
 
 impl CheckView {
-    pub fn new(diagram: &Diagram, report: Report, against: &'static str, state: u64) -> Self {
-        let extra = diagram
-            .nodes
-            .iter()
-            .filter(|n| !report.matches.iter().any(|(_, d)| d == n.id.as_str()))
-            .map(|n| n.id.to_string())
-            .collect();
+    pub fn new(report: Report, against: &'static str, state: u64) -> Self {
+        let extra = report.extra.clone();
         let flagged_edges = report
             .findings
             .iter()
@@ -209,7 +204,7 @@ impl CheckView {
                     .iter()
                     .position(|f| f.code == old.code && f.nodes == old.nodes)
             });
-        *self = Self::new(diagram, report, self.against, state);
+        *self = Self::new(report, self.against, state);
         self.select(diagram, kept);
     }
 

@@ -166,14 +166,61 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
         })
         .collect();
     let missing: BTreeSet<String> = findings.iter().flat_map(|f| f.ghosts.clone()).collect();
-    let ghosts = ghosts::place_ghosts(drawing, reference, &assignment, &missing);
+    let required: BTreeSet<String> = findings
+        .iter()
+        .filter(|f| f.costs())
+        .flat_map(|f| f.ghosts.clone())
+        .collect();
+    let extra = extra_nodes(drawing, reference, &assignment);
+    let ghosts = ghosts::place_ghosts(
+        drawing,
+        reference,
+        &assignment,
+        (&missing, &required),
+        &extra,
+    );
     Report {
         reference: reference_id.to_owned(),
         score,
         findings,
         matches,
         ghosts,
+        extra,
     }
+}
+
+/// Kinds any real system may have whatever the reference draws: a box of
+/// one is never tagged extra.
+const ORDINARY_KINDS: [NodeKind; 5] = [
+    NodeKind::LoadBalancer,
+    NodeKind::Search,
+    NodeKind::Storage,
+    NodeKind::External,
+    NodeKind::Other,
+];
+
+/// Drawn boxes matched to nothing, of a kind the reference draws and not
+/// an ordinary one (a load balancer, a search index, an object store, a
+/// third party, ops tooling): one more of something the reference has,
+/// like an eighth service. A box of a kind the reference lacks is the
+/// drawing's own addition, which the check does not grade.
+fn extra_nodes(
+    drawing: &Diagram,
+    reference: &Diagram,
+    assignment: &[Option<usize>],
+) -> Vec<String> {
+    let matched: BTreeSet<usize> = assignment.iter().flatten().copied().collect();
+    drawing
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| {
+            !matched.contains(i)
+                && !ORDINARY_KINDS.contains(&n.kind)
+                && reference.nodes.iter().any(|r| r.kind == n.kind)
+        })
+        .map(|(_, n)| n.id.to_string())
+        .collect()
 }
 
 /// Drawn boxes a missing connection names: it says what to draw for them.

@@ -122,6 +122,9 @@ pub struct Ghost {
     pub kind: NodeKind,
     /// Where it would go on the drawing (canvas units).
     pub pos: Point,
+    /// Only findings that cost nothing (notes) name it: a part worth
+    /// mentioning, not a missing one.
+    pub optional: bool,
 }
 
 /// The verdict on a drawing.
@@ -139,6 +142,11 @@ pub struct Report {
     /// Reference nodes without a counterpart, placed on the drawing.
     #[serde(skip)]
     pub ghosts: Vec<Ghost>,
+    /// Drawn boxes tagged "extra": matched to nothing, of a kind the
+    /// reference draws, and not one any real system may add (a load
+    /// balancer, a search index).
+    #[serde(skip)]
+    pub extra: Vec<String>,
 }
 
 impl Report {

@@ -45,12 +45,12 @@ fn as_drawing(reference: &Diagram) -> Diagram {
     }
 }
 
-fn codes(report: &Report, severity: Severity) -> BTreeSet<&'static str> {
+fn codes(report: &Report, severity: Severity) -> BTreeSet<&str> {
     report
         .findings
         .iter()
         .filter(|f| f.severity == severity)
-        .map(|f| f.code)
+        .map(|f| f.code.as_ref())
         .collect()
 }
 
@@ -1215,7 +1215,7 @@ fn rename(
 fn verdict(
     report: &Report,
     id_map: &dyn Fn(&str) -> String,
-) -> Vec<(Severity, &'static str, Vec<String>)> {
+) -> Vec<(Severity, String, Vec<String>)> {
     let mut v: Vec<_> = report
         .findings
         .iter()
@@ -1225,7 +1225,7 @@ fn verdict(
             } else {
                 f.nodes.clone()
             };
-            (f.severity, f.code, nodes)
+            (f.severity, f.code.to_string(), nodes)
         })
         .collect();
     v.sort();
@@ -1258,7 +1258,7 @@ fn every_subject() -> Vec<(String, Diagram, &'static str)> {
 #[test]
 fn prefixed_ids_and_synonym_labels_keep_the_verdict() {
     let prefix = |id: &str| format!("my-{id}");
-    let errors = |v: Vec<(Severity, &'static str, Vec<String>)>| {
+    let errors = |v: Vec<(Severity, String, Vec<String>)>| {
         v.into_iter()
             .filter(|(s, _, _)| *s == Severity::Error)
             .collect::<Vec<_>>()
@@ -1305,7 +1305,7 @@ proptest! {
             rep.findings
                 .iter()
                 .filter(|f| all || f.severity == Severity::Error)
-                .map(|f| (f.severity, f.code))
+                .map(|f| (f.severity, f.code.clone()))
                 .collect::<BTreeSet<_>>()
         };
         prop_assert_eq!(codes(&before, shout), codes(&after, shout), "{} vs {}", name, against);
@@ -1596,7 +1596,7 @@ fn assert_report_invariants(
     let order: Vec<_> = report
         .findings
         .iter()
-        .map(|f| (f.severity, f.code, f.nodes.clone(), f.edges.clone()))
+        .map(|f| (f.severity, f.code.clone(), f.nodes.clone(), f.edges.clone()))
         .collect();
     let mut sorted = order.clone();
     sorted.sort();
@@ -1749,7 +1749,7 @@ fn a_five_tier_in_mermaid_with_aws_names_is_read_right() {
         .findings
         .iter()
         .filter(|f| f.points > 0)
-        .map(|f| f.code)
+        .map(|f| f.code.as_ref())
         .collect();
     // The boundary around the orders service and its store is the one thing
     // this drawing leaves out.

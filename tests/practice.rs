@@ -296,7 +296,16 @@ fn the_stats_view_shows_the_day_and_the_codes_you_keep_getting() {
     h.state_mut().submit_round(30.0);
     h.run();
     let attempt = h.state().progress().rounds[0].clone();
-    let code = attempt.findings[0].code.clone();
+    let costing = attempt
+        .findings
+        .iter()
+        .find(|f| f.points.is_some_and(|p| p > 0))
+        .expect("a finding that cost points")
+        .code
+        .clone();
+    let title = archdrill::check::rubric::title(&costing)
+        .expect("a checker code has a title")
+        .to_owned();
     // A minute later (the round finished 30 s after the fixed start).
     h.state_mut().set_now(monday().plus_secs(60));
 
@@ -305,11 +314,26 @@ fn the_stats_view_shows_the_day_and_the_codes_you_keep_getting() {
     h.get_by_label("Stats").click();
     h.run();
     assert!(h.query_by_label("Reviews: 1").is_some());
-    assert!(h.query_by_label("Streak: 1 days").is_some());
+    assert!(h.query_by_label("Streak: 1 day").is_some());
     assert!(
-        h.query_by_label(&format!("{code} in your last round"))
+        h.query_by_label(&format!("{title}: in your last round"))
             .is_some(),
-        "the recurring finding codes"
+        "the recurring findings, in words"
+    );
+    // No raw code, no free note, no dash for a figure not measured yet.
+    assert_eq!(
+        h.query_all_by_label_contains(&format!("{costing} "))
+            .count(),
+        0
+    );
+    assert_eq!(h.query_all_by_label_contains("missing-part").count(), 0);
+    assert_eq!(
+        h.query_all_by_label_contains("\u{2014} recalled").count(),
+        0
+    );
+    assert!(
+        h.query_by_label("Retention: no reviews of graduated cards yet")
+            .is_some()
     );
     h.get_by_label("← Due today").click();
     h.run();
@@ -348,7 +372,7 @@ fn the_findings_panel_gives_the_round_score_with_the_twist() {
     let twist_rows = |r: &archdrill::check::Report| {
         r.findings
             .iter()
-            .filter(|f| f.code == drill::round::TWIST_CODE)
+            .filter(|f| f.code.starts_with(drill::prompts::TWIST_PREFIX))
             .count()
     };
     assert_eq!(twist_rows(&report), twisted.twist_findings.len());

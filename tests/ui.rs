@@ -117,7 +117,7 @@ fn check_shows_findings_and_highlights_their_nodes() {
         .expect("a report")
         .findings
         .iter()
-        .map(|f| f.code)
+        .map(|f| f.code.as_ref())
         .collect();
     assert!(codes.contains(&"missing-cache"), "{codes:?}");
     assert!(codes.contains(&"missing-edge"), "{codes:?}");

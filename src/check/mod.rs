@@ -149,7 +149,7 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
     ));
 
     findings.sort_by(|a, b| {
-        (a.severity, a.code, &a.nodes, &a.edges).cmp(&(b.severity, b.code, &b.nodes, &b.edges))
+        (a.severity, &a.code, &a.nodes, &a.edges).cmp(&(b.severity, &b.code, &b.nodes, &b.edges))
     });
     let score = rubric::price_all(&mut findings);
 

@@ -1,6 +1,7 @@
 //! The checker's view-model: findings with stable codes, a score, and the
 //! role matching the overlay is drawn from.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -40,8 +41,9 @@ impl fmt::Display for Severity {
 /// One thing the checker noticed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Stable code (`missing-cache`, `shared-database`, …).
-    pub code: &'static str,
+    /// Stable code (`missing-cache`, `shared-database`, …; a round's
+    /// twist adds its own, `twist-missing-search`).
+    pub code: Cow<'static, str>,
     /// How bad it is.
     pub severity: Severity,
     /// What is wrong and why it matters in an interview.
@@ -71,13 +73,28 @@ impl Finding {
         nodes: Vec<String>,
     ) -> Self {
         Self {
-            code,
+            code: Cow::Borrowed(code),
             severity,
             message,
             nodes,
             edges: Vec::new(),
             points: 0,
             ghosts: Vec::new(),
+        }
+    }
+
+    /// A finding whose code is not one of the checker's own (a round's
+    /// twist requirement, `twist-missing-search`), not yet priced.
+    #[must_use]
+    pub fn with_code(
+        code: String,
+        severity: Severity,
+        message: String,
+        nodes: Vec<String>,
+    ) -> Self {
+        Self {
+            code: Cow::Owned(code),
+            ..Self::new("", severity, message, nodes)
         }
     }
 

@@ -142,7 +142,11 @@ fn finding_card_ui(ui: &mut Ui, finding: &Finding, is_selected: bool) -> egui::R
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(RichText::new(finding.code).monospace().color(color));
+                ui.label(
+                    RichText::new(finding.code.as_ref())
+                        .monospace()
+                        .color(color),
+                );
                 if finding.points > 0 {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.label(

@@ -10,7 +10,8 @@
 //! 3. Every finding is priced by the [`rubric`]: the score is 100 minus the
 //!    points of the findings, so no point is lost without a reason.
 //! 4. The reference nodes findings name as missing are placed on the
-//!    drawing as ghosts.
+//!    drawing as ghosts, clear of its boxes and boundaries; those only
+//!    notes name are optional.
 
 mod connections;
 mod flow;

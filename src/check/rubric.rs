@@ -2,8 +2,9 @@
 //! floored at 0, so every point lost is carried by a finding the user can
 //! read. Weights follow what an interviewer listens for: the tiers that make
 //! the design work (gateway, owning stores, the bus, the saga's failure
-//! path) cost most; wiring and drawing conventions cost a little; advice
-//! costs nothing.
+//! path) cost most; one missing arrow or drawing convention costs a
+//! little, a drawing whose request path cannot be followed or whose boxes
+//! mostly have no arrow a lot; advice costs nothing.
 
 use std::collections::BTreeMap;
 

@@ -416,10 +416,18 @@ fn paste_mermaid_imports_a_drawing_and_export_writes_files() {
     h.run();
     h.get_by_label("Paste a Mermaid flowchart").type_text("flowchart LR\n  U[Web client] --> G[API Gateway] --> S[Order service] --> D[(Orders DB)]\n  S -.->|OrderPlaced| K{{Kafka}}");
     h.run();
-    h.get_by_label("Import").click();
+    assert!(
+        h.query_by_label("Add to this drawing").is_none(),
+        "a reference takes nothing in"
+    );
+    h.get_by_label("Import as a new drawing").click();
     h.run();
     let doc = h.state().current().expect("imported").clone();
     assert_eq!((doc.nodes.len(), doc.edges.len()), (5, 4));
+    assert!(
+        h.state().is_dirty(),
+        "an imported drawing is unsaved work (close prompt, recovery copy)"
+    );
     let kinds: Vec<&str> = doc.nodes.iter().map(|n| n.kind.id()).collect();
     for kind in ["client", "gateway", "service", "database", "bus"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
@@ -444,6 +452,46 @@ fn paste_mermaid_imports_a_drawing_and_export_writes_files() {
 }
 
 #[test]
+fn pasted_mermaid_goes_beside_the_drawing_in_one_step_and_long_text_scrolls() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    h.get_by_label("+ Service").click();
+    h.run();
+    let before = h.state().current().expect("a drawing").clone();
+    h.get_by_label("Paste Mermaid…").click();
+    h.run();
+    // Sixty lines: the buttons must stay inside the 800 px window.
+    let mut text = String::from("flowchart LR\n");
+    for i in 0..60 {
+        text.push_str(&format!("  s{i}[Service {i}] --> d{i}[(Store {i})]\n"));
+    }
+    h.get_by_label("Paste a Mermaid flowchart").click();
+    h.get_by_label("Paste a Mermaid flowchart").type_text(&text);
+    h.run();
+    let button = h.get_by_label("Add to this drawing").rect();
+    assert!(button.max.y <= 800.0, "reachable: {button:?}");
+    // Ctrl+Enter is the first button: into this drawing, beside the box.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Paste a Mermaid flowchart").is_none());
+    let after = h.state().current().expect("a drawing").clone();
+    assert_eq!(after.nodes.len(), before.nodes.len() + 120);
+    assert_eq!(after.title, before.title, "the same drawing");
+    let service = &before.nodes[0];
+    assert!(
+        after.nodes[1..]
+            .iter()
+            .all(|n| n.pos.x - n.size().w / 2.0 > service.pos.x + service.size().w / 2.0),
+        "every pasted box lies right of what was there"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().current(), Some(&before), "one undo step");
+}
+
+#[test]
 fn broken_pasted_mermaid_keeps_the_text_and_names_the_position() {
     let mut h = harness(ArchdrillApp::new(None));
     h.run();
@@ -453,7 +501,7 @@ fn broken_pasted_mermaid_keeps_the_text_and_names_the_position() {
     h.get_by_label("Paste a Mermaid flowchart")
         .type_text("flowchart LR\n  A[unclosed --> B");
     h.run();
-    h.get_by_label("Import").click();
+    h.get_by_label("Import as a new drawing").click();
     h.run();
     assert!(
         h.query_by_label_contains("pasted Mermaid:").is_some(),

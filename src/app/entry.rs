@@ -124,9 +124,13 @@ impl Entry {
         }
     }
 
-    /// Whether the document differs from its file (or was never saved).
-    pub const fn is_dirty(&self) -> bool {
-        self.restored || self.editor.is_dirty()
+    /// Whether the document differs from its file, or is a drawing with
+    /// something in it that was never saved (imported from pasted Mermaid,
+    /// say, which starts with boxes and no undo history).
+    pub fn is_dirty(&self) -> bool {
+        let unsaved_content =
+            matches!(self.source, Source::Untitled(_)) && !self.editor.doc().nodes.is_empty();
+        self.restored || unsaved_content || self.editor.is_dirty()
     }
 
     /// References are read-only; files and new drawings are editable.

@@ -463,10 +463,9 @@ fn pasted_mermaid_goes_beside_the_drawing_in_one_step_and_long_text_scrolls() {
     h.get_by_label("Paste Mermaid…").click();
     h.run();
     // Sixty lines: the buttons must stay inside the 800 px window.
-    let mut text = String::from("flowchart LR\n");
-    for i in 0..60 {
-        text.push_str(&format!("  s{i}[Service {i}] --> d{i}[(Store {i})]\n"));
-    }
+    let text: String = std::iter::once("flowchart LR\n".to_owned())
+        .chain((0..60).map(|i| format!("  s{i}[Service {i}] --> d{i}[(Store {i})]\n")))
+        .collect();
     h.get_by_label("Paste a Mermaid flowchart").click();
     h.get_by_label("Paste a Mermaid flowchart").type_text(&text);
     h.run();

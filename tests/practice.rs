@@ -500,3 +500,42 @@ fn your_project_is_narrated_saved_and_presented_with_the_closing_question() {
             .is_some()
     );
 }
+
+#[test]
+fn a_round_checks_against_its_own_reference_and_leaves_the_choice_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.run();
+    assert_eq!(h.state().check_against(), "five-tier");
+    let catalog = Catalog::shipped().expect("catalog");
+    let prompt = catalog
+        .prompts()
+        .iter()
+        .find(|p| p.reference != "five-tier")
+        .expect("a prompt on another reference")
+        .clone();
+    h.state_mut().set_up_round(&prompt.id);
+    h.state_mut().start_round(0.0);
+    h.run();
+    assert_eq!(h.state().current_against(), prompt.reference);
+    // Ctrl+K during the round: the round's reference, not the toolbar's.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    assert_eq!(
+        h.state().report().map(|r| r.reference.as_str()),
+        Some(prompt.reference.as_str())
+    );
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.state_mut().submit_round(30.0);
+    h.run();
+    assert_eq!(
+        h.state().report().map(|r| r.reference.as_str()),
+        Some(prompt.reference.as_str())
+    );
+    // Another drawing still checks against what the user chose.
+    h.get_by_label("New drawing").click();
+    h.run();
+    assert_eq!(h.state().current_against(), "five-tier");
+    assert_eq!(h.state().check_against(), "five-tier", "the setting kept");
+}

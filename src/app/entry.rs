@@ -58,6 +58,9 @@ pub struct Entry {
     pub fitted: Option<(egui::Vec2, crate::ui::geometry::Viewport)>,
     /// The canvas's place on screen last frame (a panel opening moves it).
     pub canvas_rect: egui::Rect,
+    /// The reference this drawing is checked against, once chosen for it
+    /// (a round's drawing: its prompt's); else the app's last choice.
+    pub against: Option<&'static str>,
 }
 
 /// How a round's drawing is graded.
@@ -121,6 +124,7 @@ impl Entry {
             sim: None,
             fitted: None,
             canvas_rect: egui::Rect::NOTHING,
+            against: None,
         }
     }
 

@@ -240,7 +240,7 @@ fn a_whiteboard_round_is_graded_recorded_and_reopened() {
     let report = h.state().report().expect("findings open");
     assert!(!report.findings.is_empty());
     assert!(!report.ghosts.is_empty(), "ghosts on the drawing");
-    assert_eq!(h.state().check_against(), prompt.reference);
+    assert_eq!(h.state().current_against(), prompt.reference);
     assert!(
         h.query_by_label_contains(&format!("Score {} · ", attempt.score))
             .is_some()

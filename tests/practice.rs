@@ -118,11 +118,22 @@ fn a_rehearsal_is_saved_and_changes_what_is_due() {
         .collect();
     assert!(!ids.contains(&first.id.as_str()), "{ids:?}");
 
-    // → goes on to the next due card.
-    h.key_press(Key::ArrowRight);
+    // Space (the key that revealed it) goes on to the next due card, and
+    // so do → and Enter after the next rating.
+    h.key_press(Key::Space);
     h.run();
     let next = h.state().rehearsal().map(|r| r.card_id.clone());
-    assert!(next.is_some_and(|id| id != first.id));
+    assert!(next.clone().is_some_and(|id| id != first.id));
+    assert!(
+        h.state().rehearsal().is_some_and(|r| !r.revealed()),
+        "the next card starts hidden: that Space did not also reveal it"
+    );
+    for key in [Key::Space, Key::Num3, Key::Enter] {
+        h.key_press(key);
+        h.run();
+    }
+    let third = h.state().rehearsal().map(|r| r.card_id.clone());
+    assert!(third.is_some() && third != next, "Enter went on");
 
     // A day later, after closing the app: the card is due again.
     drop(h);
@@ -132,7 +143,7 @@ fn a_rehearsal_is_saved_and_changes_what_is_due() {
     h.run();
     let due = h.state().due_queue();
     assert!(due.due.iter().any(|e| e.id == first.id), "due the next day");
-    assert_eq!(h.state().progress().reviews.len(), 1, "history kept");
+    assert_eq!(h.state().progress().reviews.len(), 2, "history kept");
 }
 
 #[test]

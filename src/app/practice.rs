@@ -250,7 +250,8 @@ impl ArchdrillApp {
         }
     }
 
-    /// Space, 1–4 and → while rehearsing, read before the widgets (so a
+    /// Space (reveal, then next), 1–4 (rate), → or Enter (next) while
+    /// rehearsing, read before the widgets (so a
     /// focused button does not take Space too) and only when no text field
     /// owns the keyboard.
     fn rehearsal_keys(&mut self, ui: &Ui, now: f64) {
@@ -270,7 +271,9 @@ impl ArchdrillApp {
                 .zip(Rating::ALL)
                 .find(|(key, _)| pressed(*key))
                 .map(|(_, rating)| RehearsalAction::Rate(rating))
-        } else if rated && pressed(Key::ArrowRight) {
+        } else if rated && (pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::Enter))
+        {
+            // The key that revealed the answer goes on too.
             Some(RehearsalAction::Next)
         } else {
             None

@@ -162,7 +162,11 @@ pub fn rehearsal_ui(
     ui.separator();
     if let Some((rating, wait)) = &state.rated {
         ui.label(format!("Rated {} — due again in {wait}.", rating.title()));
-        if ui.button("Next card →").on_hover_text("→").clicked() {
+        if ui
+            .button("Next card →")
+            .on_hover_text("→, Space or Enter")
+            .clicked()
+        {
             action = Some(RehearsalAction::Next);
         }
         return action;

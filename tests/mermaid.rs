@@ -304,7 +304,7 @@ fn a_label_with_unquoted_brackets_is_placed_on_its_own_line() {
     };
     let text = err.to_string();
     assert!(
-        text.starts_with("pe.mmd:4:4: invalid text label"),
+        text.starts_with("pe.mmd:4:3: invalid text label"),
         "the line with the label, not the last line: {text}"
     );
     assert!(text.contains("double quotes"), "{text}");

@@ -169,10 +169,11 @@ fn unclosed_subgraph(source: &str) -> Option<usize> {
     open.pop()
 }
 
-/// Where the first node label holding unquoted brackets starts (the
-/// parser's own span points at the end of the input): on a statement line,
+/// Where the statement with the first node label holding unquoted
+/// brackets starts (the parser's own span points at the end of the input):
 /// a `[`, `(` or `{` opening a label that opens another bracket before its
-/// first closer and does not start with a quote. Shape openers (`[(`, `([`, `((`, `{{`,
+/// first closer and does not start with a quote, on a line that is not a
+/// comment. Shape openers (`[(`, `([`, `((`, `{{`,
 /// `[[`, `[/`) count as one.
 fn unquoted_label_with_brackets(source: &str) -> Option<usize> {
     const OPEN: [char; 3] = ['[', '(', '{'];
@@ -182,7 +183,6 @@ fn unquoted_label_with_brackets(source: &str) -> Option<usize> {
         let statement = line.trim_start();
         if !statement.starts_with("%%") {
             let mut rest = line;
-            let mut at = 0;
             while let Some(open) = rest.find(OPEN) {
                 // The shape's opening run, then the label up to its closer.
                 let after = &rest[open..];
@@ -196,14 +196,14 @@ fn unquoted_label_with_brackets(source: &str) -> Option<usize> {
                 let close = text.find([']', ')', '}']).unwrap_or(text.len());
                 let label = &text[..close];
                 if !text.starts_with('"') && label.contains(OPEN) {
-                    return Some(offset + at + open);
+                    // The statement's start, as other statement errors.
+                    return Some(offset + line.len() - statement.len());
                 }
                 // On past this label (and its closer) to the next node.
                 let skip = open + run + (after.len() - run - text.len()) + close + 1;
                 if skip >= rest.len() {
                     break;
                 }
-                at += skip;
                 rest = &rest[skip..];
             }
         }

@@ -793,3 +793,52 @@ fn export_window_adds_a_title_and_a_legend_to_pictures() {
             .contains(">Compensation</text>")
     );
 }
+
+#[test]
+fn a_failed_export_keeps_the_window_with_what_was_typed_and_the_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    h.get_by_label("+ Service").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    h.get_by_label("Title").click();
+    h.run();
+    h.get_by_label("Picture title").click();
+    h.run();
+    h.get_by_label("Picture title").type_text("Checkout, drawn");
+    h.run();
+    let bad = dir.path().join("no-such-folder").join("pic.svg");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(bad.to_str().expect("utf-8"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!bad.exists());
+    assert!(
+        h.query_by_label_contains("cannot export").is_some(),
+        "the reason, in the window"
+    );
+    assert_eq!(
+        h.get_by_label("Picture title").value().as_deref(),
+        Some("Checkout, drawn"),
+        "the typed title kept"
+    );
+    // Fixed path: the same window writes the titled picture.
+    let good = dir.path().join("pic.svg");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(good.to_str().expect("utf-8"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let svg = std::fs::read_to_string(&good).expect("written");
+    assert!(svg.contains("Checkout, drawn"));
+    assert!(h.query_by_label("Path").is_none(), "closed once written");
+}

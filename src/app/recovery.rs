@@ -243,8 +243,8 @@ impl ArchdrillApp {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ui.ctx(), |ui| {
                 ui.label(
-                    "archdrill did not close normally last time. These drawings had \
-                     unsaved changes:",
+                    "These drawings have unsaved changes from an earlier session (archdrill \
+                     stopped before they were saved, or you chose Decide later):",
                 );
                 ui.add_space(4.0);
                 egui::Grid::new("recovery copies")

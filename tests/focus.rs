@@ -178,6 +178,11 @@ fn quick_add_keeps_focus_after_enter_and_typing_never_adds_boxes() {
     h.run();
     assert!(!h.get_by_label("Quick add").is_focused());
     assert_eq!(
+        h.get_by_label("Quick add").value().as_deref(),
+        Some(""),
+        "Esc takes the unfinished label along"
+    );
+    assert_eq!(
         h.state()
             .selection()
             .map(|s| s.nodes.iter().cloned().collect::<Vec<_>>()),
@@ -681,6 +686,16 @@ fn the_five_tier_is_drawn_by_keyboard_alone_and_checks_clean() {
             NodeKind::Worker
         ],
         "one box per label, kinds inferred, nothing else"
+    );
+    assert!(
+        d.nodes
+            .windows(2)
+            .all(|w| w[1].pos.x > w[0].pos.x && (w[1].pos.y - w[0].pos.y).abs() < 0.5),
+        "typed in a row, they stand in a row, left to right: {:?}",
+        d.nodes
+            .iter()
+            .map(|n| (n.pos.x, n.pos.y))
+            .collect::<Vec<_>>()
     );
 
     // Tidy through the palette.

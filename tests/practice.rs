@@ -570,4 +570,12 @@ fn space_reveals_rates_go_on_and_enter_goes_on_too() {
     let third = card(&h);
     assert!(third.is_some() && third != second, "Enter went on");
     assert_eq!(h.state().progress().reviews.len(), 2);
+    // Back at the queue, the cards in learning are said from now.
+    h.get_by_label("← Due today").click();
+    h.run();
+    assert!(
+        h.query_by_label("Later today: 2 in learning, the next in 10 min.")
+            .is_some(),
+        "times said as a person says them, not RFC 3339"
+    );
 }

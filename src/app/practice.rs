@@ -349,13 +349,18 @@ impl ArchdrillApp {
         ));
         if let Some(first) = queue.later_today.first() {
             ui.label(format!(
-                "Later today: {} in learning, the next at {}.",
+                "Later today: {} in learning, the next {}.",
                 queue.later_today.len(),
-                first.due_at
-            ));
+                first.due_at.said_from(self.now())
+            ))
+            .on_hover_text(first.due_at.to_string());
         }
         if let Some(next) = queue.next_due.filter(|_| queue.due.is_empty()) {
-            ui.label(format!("Nothing due now; come back at {next}."));
+            ui.label(format!(
+                "Nothing due now; come back {}.",
+                next.said_from(self.now())
+            ))
+            .on_hover_text(next.to_string());
         }
         let mut open = None;
         let mut round = None;
@@ -477,7 +482,7 @@ impl ArchdrillApp {
             ui.horizontal(|ui| {
                 ui.label(format!(
                     "{} · {title} · score {} · {} of {} used",
-                    attempt.started_at,
+                    attempt.started_at.said_from(self.now()),
                     attempt.score,
                     crate::ui::rehearsal::format_secs(f64::from(attempt.seconds_used)),
                     crate::ui::rehearsal::format_secs(f64::from(attempt.time_limit_secs)),

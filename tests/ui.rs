@@ -606,8 +606,17 @@ fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
         h.state().current().map(|d| d.title.as_str()),
         Some("Five-tier web architecture")
     );
+    // A walkthrough open on the reference gives way to the heat colours.
+    h.key_press(egui::Key::W);
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(0));
     h.get_by_label("Simulate").click();
     h.run();
+    assert_eq!(
+        h.state().walkthrough_step(),
+        None,
+        "the step's dimming gone"
+    );
     let sim = h
         .state()
         .simulation()

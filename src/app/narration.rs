@@ -151,8 +151,9 @@ impl ArchdrillApp {
         egui::Window::new("Narration")
             .open(&mut open)
             .default_width(380.0)
-            .pivot(egui::Align2::LEFT_BOTTOM)
-            .default_pos(ctx.content_rect().left_bottom() + egui::vec2(290.0, -40.0))
+            // Top right, clear of the walkthrough bar along the bottom.
+            .pivot(egui::Align2::RIGHT_TOP)
+            .default_pos(ctx.content_rect().right_top() + egui::vec2(-20.0, 90.0))
             .show(ctx, |ui| {
                 ui.label(
                     RichText::new(

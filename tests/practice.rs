@@ -380,6 +380,15 @@ fn a_mock_panel_is_a_round_then_cards_then_a_summary() {
             Some(card),
             "card {i} of the panel, not the next due one"
         );
+        assert!(
+            h.query_by_label(&format!(
+                "Mock panel · part {} of {}",
+                i + 2,
+                plan.cards.len() + 1
+            ))
+            .is_some(),
+            "the card says where the panel stands"
+        );
         h.key_press(Key::Space);
         h.run();
         h.key_press(if i == 0 { Key::Num1 } else { Key::Num3 });

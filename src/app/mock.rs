@@ -28,7 +28,7 @@ impl MockRun {
     }
 
     /// "part 2 of 5".
-    fn part(&self) -> String {
+    pub(super) fn part(&self) -> String {
         let done = usize::from(self.attempt.is_some()) + self.results.len();
         let total = 1 + self.plan.cards.len();
         format!("part {} of {total}", (done + 1).min(total))

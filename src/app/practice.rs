@@ -325,6 +325,14 @@ impl ArchdrillApp {
         let practice = &mut self.practice;
         let rehearsal = practice.rehearsal.as_mut()?;
         let card = practice.cards.iter().find(|c| c.id == rehearsal.card_id)?;
+        // A mock panel's card says where the panel stands.
+        if let Some(mock) = practice
+            .mock
+            .as_ref()
+            .filter(|m| m.plan.cards.contains(&rehearsal.card_id))
+        {
+            ui.label(RichText::new(format!("Mock panel · {}", mock.part())).strong());
+        }
         let previews = practice.progress.preview(&rehearsal.card_id, at);
         rehearsal_ui(ui, &mut practice.answer, card, rehearsal, now, &previews)
     }

@@ -588,3 +588,68 @@ fn space_reveals_rates_go_on_and_enter_goes_on_too() {
         "times said as a person says them, not RFC 3339"
     );
 }
+
+#[test]
+fn a_mock_panel_under_way_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    h.get_by_label("Mock panel").click();
+    h.run();
+    h.get_by_label("Start round").click();
+    h.run();
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.get_by_label("Submit round").click();
+    h.run();
+    h.get_by_label("Mock panel: on to the cards →").click();
+    h.run();
+    for key in [Key::Space, Key::Num3] {
+        h.key_press(key);
+        h.run();
+    }
+    let before = h.state().mock().expect("under way").clone();
+    assert_eq!(before.results.len(), 1);
+    drop(h);
+
+    // The next run picks it up where it stood: part 3 of 5.
+    let mut h = harness(app_at(dir.path(), monday().plus_secs(600)));
+    h.get_by_label("Practice").click();
+    h.run();
+    assert_eq!(h.state().mock(), Some(&before));
+    let total = before.plan.cards.len() + 1;
+    assert!(
+        h.query_by_label(&format!("Mock panel under way: part 3 of {total}"))
+            .is_some()
+    );
+    h.get_by_label("Continue mock panel").click();
+    h.run();
+    assert_eq!(
+        h.state().rehearsal().map(|r| r.card_id.clone()).as_ref(),
+        before.plan.cards.get(1),
+        "on to the panel's second card"
+    );
+
+    // Abandoned, it is gone for good.
+    h.get_by_label("← Due today").click();
+    h.run();
+    h.get_by_label("Abandon mock panel").click();
+    h.run();
+    assert!(!dir.path().join("mock.ron").exists());
+    drop(h);
+    let h = harness(app_at(dir.path(), monday().plus_secs(900)));
+    assert!(h.state().mock().is_none());
+    drop(h);
+
+    // A damaged file is reported with its position, and dropped.
+    std::fs::write(dir.path().join("mock.ron"), "(plan: oops").expect("write");
+    let mut h = harness(app_at(dir.path(), monday().plus_secs(960)));
+    h.run();
+    assert!(h.state().mock().is_none());
+    assert!(
+        h.query_by_label_contains("mock.ron:1:").is_some(),
+        "named with line:column"
+    );
+    assert!(!dir.path().join("mock.ron").exists());
+}

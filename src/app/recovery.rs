@@ -87,6 +87,7 @@ impl ArchdrillApp {
         }
         self.load_settings(&data);
         self.load_progress(&data);
+        self.load_mock(&data);
         match RecentFiles::load(&data.recent_path()) {
             Ok(recent) => self.persist.recent = recent,
             Err(e) => {

@@ -653,3 +653,31 @@ fn a_mock_panel_under_way_survives_a_restart() {
     );
     assert!(!dir.path().join("mock.ron").exists());
 }
+
+#[test]
+fn a_rehearsed_card_opens_the_walkthrough_of_its_diagram() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    let card = archdrill::content::cards::all()
+        .expect("cards")
+        .into_iter()
+        .find(|c| c.diagram.is_some())
+        .expect("a card with a diagram");
+    let diagram = card.diagram.clone().expect("diagram");
+    h.state_mut().rehearse(&card.id, 0.0);
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    h.get_by_label(&format!("▶ Walk through the `{diagram}` diagram"))
+        .click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Diagrams);
+    assert_eq!(h.state().walkthrough_step(), Some(0));
+    let reference = archdrill::content::references::find(&diagram)
+        .expect("a reference")
+        .load()
+        .expect("loads");
+    assert_eq!(h.state().current(), Some(&reference));
+}

@@ -193,7 +193,8 @@ impl ArchdrillApp {
         }
     }
 
-    pub(super) fn rehearse(&mut self, id: &str, now: f64) {
+    /// Starts rehearsing card `id` (`now`: egui time, for its timer).
+    pub fn rehearse(&mut self, id: &str, now: f64) {
         if let Some(card) = self.practice.card(id) {
             self.practice.rehearsal = Some(Rehearsal::new(card, now));
             self.practice.view = View::Rehearse;
@@ -247,6 +248,7 @@ impl ArchdrillApp {
                 }
             }
             RehearsalAction::Back => self.practice.view = View::Queue,
+            RehearsalAction::OpenWalkthrough(reference) => self.open_walkthrough(&reference),
         }
     }
 

@@ -151,9 +151,10 @@ impl ArchdrillApp {
         egui::Window::new("Narration")
             .open(&mut open)
             .default_width(380.0)
-            // Top right, clear of the walkthrough bar along the bottom.
-            .pivot(egui::Align2::RIGHT_TOP)
-            .default_pos(ctx.content_rect().right_top() + egui::vec2(-20.0, 90.0))
+            // Over the canvas's top left: clear of the walkthrough bar
+            // along the bottom and of the Selection panel on the right.
+            .pivot(egui::Align2::LEFT_TOP)
+            .default_pos(ctx.content_rect().left_top() + egui::vec2(290.0, 90.0))
             .show(ctx, |ui| {
                 ui.label(
                     RichText::new(

@@ -416,10 +416,18 @@ fn paste_mermaid_imports_a_drawing_and_export_writes_files() {
     h.run();
     h.get_by_label("Paste a Mermaid flowchart").type_text("flowchart LR\n  U[Web client] --> G[API Gateway] --> S[Order service] --> D[(Orders DB)]\n  S -.->|OrderPlaced| K{{Kafka}}");
     h.run();
-    h.get_by_label("Import").click();
+    assert!(
+        h.query_by_label("Add to this drawing").is_none(),
+        "a reference takes nothing in"
+    );
+    h.get_by_label("Import as a new drawing").click();
     h.run();
     let doc = h.state().current().expect("imported").clone();
     assert_eq!((doc.nodes.len(), doc.edges.len()), (5, 4));
+    assert!(
+        h.state().is_dirty(),
+        "an imported drawing is unsaved work (close prompt, recovery copy)"
+    );
     let kinds: Vec<&str> = doc.nodes.iter().map(|n| n.kind.id()).collect();
     for kind in ["client", "gateway", "service", "database", "bus"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
@@ -444,6 +452,45 @@ fn paste_mermaid_imports_a_drawing_and_export_writes_files() {
 }
 
 #[test]
+fn pasted_mermaid_goes_beside_the_drawing_in_one_step_and_long_text_scrolls() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    h.get_by_label("+ Service").click();
+    h.run();
+    let before = h.state().current().expect("a drawing").clone();
+    h.get_by_label("Paste Mermaid…").click();
+    h.run();
+    // Sixty lines: the buttons must stay inside the 800 px window.
+    let text: String = std::iter::once("flowchart LR\n".to_owned())
+        .chain((0..60).map(|i| format!("  s{i}[Service {i}] --> d{i}[(Store {i})]\n")))
+        .collect();
+    h.get_by_label("Paste a Mermaid flowchart").click();
+    h.get_by_label("Paste a Mermaid flowchart").type_text(&text);
+    h.run();
+    let button = h.get_by_label("Add to this drawing").rect();
+    assert!(button.max.y <= 800.0, "reachable: {button:?}");
+    // Ctrl+Enter is the first button: into this drawing, beside the box.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Paste a Mermaid flowchart").is_none());
+    let after = h.state().current().expect("a drawing").clone();
+    assert_eq!(after.nodes.len(), before.nodes.len() + 120);
+    assert_eq!(after.title, before.title, "the same drawing");
+    let service = &before.nodes[0];
+    assert!(
+        after.nodes[1..]
+            .iter()
+            .all(|n| n.pos.x - n.size().w / 2.0 > service.pos.x + service.size().w / 2.0),
+        "every pasted box lies right of what was there"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().current(), Some(&before), "one undo step");
+}
+
+#[test]
 fn broken_pasted_mermaid_keeps_the_text_and_names_the_position() {
     let mut h = harness(ArchdrillApp::new(None));
     h.run();
@@ -453,7 +500,7 @@ fn broken_pasted_mermaid_keeps_the_text_and_names_the_position() {
     h.get_by_label("Paste a Mermaid flowchart")
         .type_text("flowchart LR\n  A[unclosed --> B");
     h.run();
-    h.get_by_label("Import").click();
+    h.get_by_label("Import as a new drawing").click();
     h.run();
     assert!(
         h.query_by_label_contains("pasted Mermaid:").is_some(),
@@ -562,8 +609,17 @@ fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
         h.state().current().map(|d| d.title.as_str()),
         Some("Five-tier web architecture")
     );
+    // A walkthrough open on the reference gives way to the heat colours.
+    h.key_press(egui::Key::W);
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(0));
     h.get_by_label("Simulate").click();
     h.run();
+    assert_eq!(
+        h.state().walkthrough_step(),
+        None,
+        "the step's dimming gone"
+    );
     let sim = h
         .state()
         .simulation()
@@ -748,4 +804,53 @@ fn export_window_adds_a_title_and_a_legend_to_pictures() {
             .expect("written")
             .contains(">Compensation</text>")
     );
+}
+
+#[test]
+fn a_failed_export_keeps_the_window_with_what_was_typed_and_the_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    h.get_by_label("+ Service").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    h.get_by_label("Title").click();
+    h.run();
+    h.get_by_label("Picture title").click();
+    h.run();
+    h.get_by_label("Picture title").type_text("Checkout, drawn");
+    h.run();
+    let bad = dir.path().join("no-such-folder").join("pic.svg");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(bad.to_str().expect("utf-8"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!bad.exists());
+    assert!(
+        h.query_by_label_contains("cannot export").is_some(),
+        "the reason, in the window"
+    );
+    assert_eq!(
+        h.get_by_label("Picture title").value().as_deref(),
+        Some("Checkout, drawn"),
+        "the typed title kept"
+    );
+    // Fixed path: the same window writes the titled picture.
+    let good = dir.path().join("pic.svg");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(good.to_str().expect("utf-8"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let svg = std::fs::read_to_string(&good).expect("written");
+    assert!(svg.contains("Checkout, drawn"));
+    assert!(h.query_by_label("Path").is_none(), "closed once written");
 }

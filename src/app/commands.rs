@@ -317,7 +317,14 @@ impl UiCommand {
     #[must_use]
     pub fn shortcut_text(self, ctx: &Context) -> String {
         self.shortcut()
-            .map(|s| ctx.format_shortcut(&s))
+            .map(|s| {
+                // egui names the key "Quote"; people read the character.
+                let text = ctx.format_shortcut(&s);
+                match text.strip_suffix("Quote") {
+                    Some(chord) if s.logical_key == Key::Quote => format!("{chord}'"),
+                    _ => text,
+                }
+            })
             .unwrap_or_default()
     }
 
@@ -520,6 +527,7 @@ mod tests {
         output.textures_delta.clear();
         assert_eq!(UiCommand::Save.hint(&ctx), "Save the drawing (Ctrl+S)");
         assert_eq!(UiCommand::Tidy.hint(&ctx), UiCommand::Tidy.tooltip());
+        assert_eq!(UiCommand::ToggleSnap.shortcut_text(&ctx), "Ctrl+'");
         ctx.set_os(egui::os::OperatingSystem::Mac);
         assert_ne!(UiCommand::Save.shortcut_text(&ctx), "Ctrl+S", "⌘ on macOS");
     }

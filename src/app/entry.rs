@@ -58,6 +58,9 @@ pub struct Entry {
     pub fitted: Option<(egui::Vec2, crate::ui::geometry::Viewport)>,
     /// The canvas's place on screen last frame (a panel opening moves it).
     pub canvas_rect: egui::Rect,
+    /// The reference this drawing is checked against, once chosen for it
+    /// (a round's drawing: its prompt's); else the app's last choice.
+    pub against: Option<&'static str>,
 }
 
 /// How a round's drawing is graded.
@@ -121,12 +124,17 @@ impl Entry {
             sim: None,
             fitted: None,
             canvas_rect: egui::Rect::NOTHING,
+            against: None,
         }
     }
 
-    /// Whether the document differs from its file (or was never saved).
-    pub const fn is_dirty(&self) -> bool {
-        self.restored || self.editor.is_dirty()
+    /// Whether the document differs from its file, or is a drawing with
+    /// something in it that was never saved (imported from pasted Mermaid,
+    /// say, which starts with boxes and no undo history).
+    pub fn is_dirty(&self) -> bool {
+        let unsaved_content =
+            matches!(self.source, Source::Untitled(_)) && !self.editor.doc().nodes.is_empty();
+        self.restored || unsaved_content || self.editor.is_dirty()
     }
 
     /// References are read-only; files and new drawings are editable.

@@ -504,15 +504,22 @@ impl ArchdrillApp {
                 return;
             }
             let label = ui.label("Check against");
+            let mut against = self.current_against();
             egui::ComboBox::from_id_salt("against")
-                .selected_text(self.against)
+                .selected_text(against)
                 .show_ui(ui, |ui| {
                     for reference in REFERENCES {
-                        ui.selectable_value(&mut self.against, reference.id, reference.id);
+                        ui.selectable_value(&mut against, reference.id, reference.id);
                     }
                 })
                 .response
-                .labelled_by(label.id);
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "The reference this drawing is checked against (each drawing keeps its own)",
+                );
+            if against != self.current_against() {
+                self.choose_against(against);
+            }
             for command in [
                 commands::UiCommand::Check,
                 commands::UiCommand::Simulate,

@@ -309,7 +309,12 @@ fn edge_ui(
         .edge_label
         .clone()
         .unwrap_or_else(|| edge.label.clone());
-    let caption = ui.label("Label (event name)");
+    let caption = ui.label(match edge.kind {
+        EdgeKind::Sync => "Label (the call, e.g. POST /orders)",
+        EdgeKind::Async => "Label (event name)",
+        EdgeKind::Data => "Label (what is read or written)",
+        EdgeKind::Compensation => "Label (compensating event)",
+    });
     let response = ui
         .add(egui::TextEdit::singleline(&mut label).id(egui::Id::unique("edge-label-field")))
         .labelled_by(caption.id);

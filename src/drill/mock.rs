@@ -5,7 +5,7 @@
 //! other (the round records an attempt and rates its prompt, each card is
 //! rated), so a mock panel also moves the schedule on.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::items::{Catalog, ItemKind};
 use super::progress::Progress;
@@ -18,7 +18,7 @@ use super::time::Timestamp;
 pub const DEFAULT_MOCK_CARDS: usize = 4;
 
 /// What a mock panel will ask.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MockPlan {
     /// The whiteboard prompt, first.
     pub prompt: String,
@@ -86,7 +86,7 @@ pub fn plan(
 }
 
 /// How one card of the panel went.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardResult {
     /// The card id.
     pub card: String,

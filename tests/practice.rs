@@ -192,7 +192,14 @@ fn a_whiteboard_round_is_graded_recorded_and_reopened() {
         .expect("the prompt is listed")
         .click();
     h.run();
-    assert!(h.query_by_label("What the check looks for").is_some());
+    assert!(
+        h.query_all_by_label_contains("each, at most")
+            .next()
+            .is_none(),
+        "the rubric is closed until asked for: it names the parts to draw"
+    );
+    h.get_by_label("What the check looks for").click();
+    h.run();
     assert!(
         h.query_all_by_label_contains("each, at most").count() > 1,
         "the rubric is shown with points"

@@ -392,16 +392,25 @@ impl ArchdrillApp {
             start = true;
         }
         ui.separator();
-        ui.strong("What the check looks for");
         let rubric = crate::content::references::find(&prompt.reference)
             .and_then(|r| r.load().ok())
             .map(|d| crate::check::rubric::for_reference(&d))
             .unwrap_or_default();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for price in &rubric {
-                ui.label(format!("{} · {}", price.cost(), price.looks_for));
-            }
-        });
+        // Closed until asked for: the list names the parts to draw.
+        egui::CollapsingHeader::new("What the check looks for")
+            .id_salt("round-rubric")
+            .default_open(false)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("It names the parts the reference has: try the round first.")
+                        .weak(),
+                );
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for price in &rubric {
+                        ui.label(format!("{} · {}", price.cost(), price.looks_for));
+                    }
+                });
+            });
         if back {
             self.practice.setup = None;
         }

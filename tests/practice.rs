@@ -439,6 +439,11 @@ fn a_mock_panel_is_a_round_then_cards_then_a_summary() {
     assert!(h.query_by_label("Mock panel summary").is_some());
     let summary = h.state().mock_summary().expect("summary");
     assert_eq!(summary.lines.len(), 1 + plan.cards.len());
+    assert!(
+        summary.lines[0].contains("points lost to: ") && !summary.lines[0].contains("missing-"),
+        "what cost points, in words: {}",
+        summary.lines[0]
+    );
     assert!(summary.round_score.is_some());
     // One of four rated Again, three Good.
     assert_eq!(summary.cards_passed_percent, 75);

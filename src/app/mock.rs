@@ -141,10 +141,12 @@ impl ArchdrillApp {
     pub fn mock_summary(&self) -> Option<MockSummary> {
         let mock = self.practice.mock.as_ref()?;
         let catalog = &self.practice.catalog;
+        // A card or prompt by its title, a finding code in words.
         let title = |id: &str| {
-            catalog
-                .get(id)
-                .map_or_else(|| id.to_owned(), |i| i.title.clone())
+            catalog.get(id).map_or_else(
+                || crate::drill::stats::title_of(catalog, id),
+                |i| i.title.clone(),
+            )
         };
         Some(summarise(mock.attempt.as_ref(), &mock.results, &title))
     }

@@ -359,7 +359,8 @@ fn finished_rounds(progress: &Progress, at: Timestamp) -> Vec<&RoundAttempt> {
 
 /// The words for a finding code: the checker's title, a twist need's,
 /// or the code itself as a last resort.
-fn title_of(catalog: &Catalog, code: &str) -> String {
+#[must_use]
+pub fn title_of(catalog: &Catalog, code: &str) -> String {
     if let Some(title) = crate::check::rubric::title(code) {
         return title.to_owned();
     }

@@ -935,3 +935,25 @@ proptest! {
         }
     }
 }
+
+/// A store's capacity is quoted at the drawing's read/write mix, which does
+/// not depend on the multiplier: at 0× (no traffic yet) it is the same as at
+/// any other level, not the write capacity of an idle store.
+#[test]
+fn a_store_capacity_does_not_change_at_zero_traffic() {
+    let d = reference("five-tier");
+    let capacity = |x: f64| {
+        let sim = simulate(&d, &Scenario::at(x)).expect("simulates");
+        sim.node("catalog_db").and_then(|n| n.capacity_rps)
+    };
+    // The catalog's store only takes reads (its arrow says writes: 0).
+    assert_eq!(capacity(1.0), Some(20_000.0));
+    for x in [0.0, 0.5, 3.0, 10.0, 100.0] {
+        assert_eq!(capacity(x), Some(20_000.0), "at {x}×");
+    }
+    let orders = |x: f64| {
+        let sim = simulate(&d, &Scenario::at(x)).expect("simulates");
+        sim.node("orders_db").and_then(|n| n.capacity_rps)
+    };
+    assert_eq!(orders(0.0), orders(10.0));
+}

@@ -325,7 +325,16 @@ fn node_loads(diagram: &Diagram, inputs: &Inputs<'_>, walk: &load::Walk, x: f64)
             } else {
                 Bound::Requests
             };
-            let capacity_rps = capacity(node.kind, f, load_rps, rho, reads, writes);
+            // A store's capacity at its read/write mix: the mix at X, or,
+            // when nothing flows at X (0×, or down), the mix traffic would
+            // bring (the slopes: rates per 1×), which is the same below the
+            // first consumer breakpoint.
+            let mix = if reads + writes > 0.0 {
+                (reads, writes)
+            } else {
+                (acc.reads[v].b.max(0.0), acc.writes[v].b.max(0.0))
+            };
+            let capacity_rps = capacity(node.kind, f, mix);
             let (p50, p99, concurrency) = if rho < 1.0 {
                 let stretch = 1.0 / (1.0 - rho);
                 let w50 = f.p50_ms * stretch;
@@ -380,18 +389,14 @@ fn ratio(load: f64, capacity: f64) -> f64 {
     }
 }
 
-/// Capacity in the unit of the load: a store's at its current read/write
-/// mix (its write capacity when idle); `None` when unbounded.
-fn capacity(
-    kind: NodeKind,
-    f: &defaults::Resolved,
-    load: f64,
-    rho: f64,
-    reads: f64,
-    writes: f64,
-) -> Option<f64> {
+/// Capacity in the unit of the load: a store's at the read/write `mix`
+/// given (`reads + writes` over the utilisation they make; its write
+/// capacity when no mix is known); `None` when unbounded.
+fn capacity(kind: NodeKind, f: &defaults::Resolved, mix: (f64, f64)) -> Option<f64> {
     let value = if defaults::is_store(kind) {
-        if load > 0.0 && rho > 0.0 {
+        let (reads, writes) = mix;
+        let rho = ratio(reads, f.reads_per_s) + ratio(writes, f.writes_per_s);
+        if reads + writes > 0.0 && rho > 0.0 {
             (reads + writes) / rho
         } else if f.writes_per_s.is_finite() {
             f.writes_per_s

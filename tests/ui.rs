@@ -627,8 +627,14 @@ fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
         .expect("simulated")
         .clone();
     assert!((sim.traffic - 10.0).abs() < f64::EPSILON, "opens at 10×");
-    let first = sim.first_bottleneck.clone().expect("a bottleneck");
-    assert_eq!(first.node.as_str(), "orders_db", "the write primary first");
+    let first = sim.first_saturated.clone().expect("a bottleneck");
+    assert_eq!(
+        first.node.as_str(),
+        "orders_db",
+        "the write primary saturates first"
+    );
+    let behind = sim.first_behind.clone().expect("a consumer behind");
+    assert_eq!(behind.node.as_str(), "payment", "payment falls behind first");
     assert!(
         h.query_by_label(&sim.headline()).is_some(),
         "the sentence shown"

@@ -634,7 +634,11 @@ fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
         "the write primary saturates first"
     );
     let behind = sim.first_behind.clone().expect("a consumer behind");
-    assert_eq!(behind.node.as_str(), "payment", "payment falls behind first");
+    assert_eq!(
+        behind.node.as_str(),
+        "payment",
+        "payment falls behind first"
+    );
     assert!(
         h.query_by_label(&sim.headline()).is_some(),
         "the sentence shown"

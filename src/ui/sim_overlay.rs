@@ -180,13 +180,15 @@ const PAD: Vec2 = vec2(10.0, 4.0);
 
 /// Lays the plates out: each badge under its box, then each callout at the
 /// first place near its box that covers no box, no badge and no earlier
-/// callout (above, beside, below its badge, then farther out); when the
-/// drawing leaves no such place, the one that covers least. `measure`
-/// gives a text's size at a font size (the painter's fonts on screen).
+/// callout and stays inside `view` (above, beside, below its badge, then
+/// farther out); when the drawing leaves no such place, the one that
+/// covers least. `measure` gives a text's size at a font size (the
+/// painter's fonts on screen).
 #[must_use]
 pub fn plates(
     vp: Viewport,
     origin: Pos2,
+    view: Rect,
     diagram: &Diagram,
     decor: &SimDecor,
     measure: &dyn Fn(&str, f32) -> Vec2,
@@ -227,7 +229,8 @@ pub fn plates(
             .position(|(id, _, _)| *id == c.node)
             .and_then(|i| badges[i]);
         let plate = measure(&c.text, size * 1.1) + PAD;
-        let rect = place(target, badge, plate, &taken, 4.0_f32.max(3.0 * vp.zoom));
+        let gap = 4.0_f32.max(3.0 * vp.zoom);
+        let rect = place(target, badge, plate, (&taken, view), gap);
         taken.push(rect);
         callouts.push(Some(rect));
     }
@@ -235,8 +238,15 @@ pub fn plates(
 }
 
 /// The first candidate rectangle of `size` around `target` that overlaps
-/// nothing in `taken`, else the one overlapping least.
-fn place(target: Rect, badge: Option<Rect>, size: Vec2, taken: &[Rect], gap: f32) -> Rect {
+/// nothing in `taken` and lies inside `view`, else the one covering least
+/// (what lies outside the view counts as covered).
+fn place(
+    target: Rect,
+    badge: Option<Rect>,
+    size: Vec2,
+    (taken, view): (&[Rect], Rect),
+    gap: f32,
+) -> Rect {
     let below = badge.map_or(target.bottom(), |b| b.bottom().max(target.bottom()));
     let mut candidates: Vec<Rect> = Vec::new();
     for step in 0..8_u8 {
@@ -265,14 +275,12 @@ fn place(target: Rect, badge: Option<Rect>, size: Vec2, taken: &[Rect], gap: f32
             candidates.push(Rect::from_min_size(Pos2::new(x_min, y_min), size));
         }
     }
+    let area = |r: Rect| if r.is_positive() { r.area() } else { 0.0 };
     let covered = |r: &Rect| -> f32 {
-        taken
-            .iter()
-            .map(|t| {
-                let i = r.intersect(*t);
-                if i.is_positive() { i.area() } else { 0.0 }
-            })
-            .sum()
+        let outside = r.area() - area(r.intersect(view));
+        // A little air around every plate: touching reads as covering.
+        let padded = r.expand(gap / 2.0);
+        outside + taken.iter().map(|t| area(padded.intersect(*t))).sum::<f32>()
     };
     let mut best = candidates[0];
     let mut least = f32::INFINITY;
@@ -304,7 +312,7 @@ pub fn paint_nodes(
             .layout_no_wrap(text.to_owned(), FontId::proportional(size), Color32::WHITE)
             .size()
     };
-    let laid = plates(vp, origin, diagram, decor, &measure);
+    let laid = plates(vp, origin, painter.clip_rect(), diagram, decor, &measure);
     for ((id, heat, text), rect) in decor.nodes.iter().zip(&laid.badges) {
         let (Some(node), Some(rect)) = (diagram.node(id), rect) else {
             continue;
@@ -385,7 +393,26 @@ mod tests {
                     offset: vec2(40.0, 300.0),
                     zoom,
                 };
-                let laid = plates(vp, Pos2::new(265.0, 30.0), &d, &decor, &measure);
+                let view = Rect::from_min_size(Pos2::new(265.0, 30.0), vec2(680.0, 740.0));
+                let laid = plates(
+                    vp,
+                    Pos2::new(265.0, 30.0),
+                    Rect::EVERYTHING,
+                    &d,
+                    &decor,
+                    &measure,
+                );
+                // In a canvas as wide as the app's beside the panel, the
+                // plates stay in view when there is room (at zoom ≤ 1).
+                let in_view = plates(vp, Pos2::new(265.0, 30.0), view, &d, &decor, &measure);
+                if zoom <= 0.53 {
+                    for c in in_view.callouts.iter().flatten() {
+                        assert!(
+                            view.contains_rect(*c),
+                            "{scenario:?} at {zoom}: {c:?} out of view"
+                        );
+                    }
+                }
                 let boxes: Vec<Rect> = d
                     .nodes
                     .iter()

@@ -576,7 +576,7 @@ fn five_tier_at_10x_names_the_orders_primary_first_and_the_bus_buffers() {
     assert_close(load(&sim, "stripe").1, 0.8);
     assert_eq!(
         sim.headline(),
-        "At 10× Payment service has fallen behind (from 2.67×): its Kafka backlog grows by 220 messages/s and PaymentCaptured lags, though no request fails; watch consumer lag. \
+        "At 10× Payment service has fallen behind (from 2.67×): its backlog in Kafka grows by 220 messages/s and PaymentCaptured lags, though no request fails; watch consumer lag. \
          Orders Postgres (write primary) is the first synchronous bottleneck: it reaches 1.2× its write capacity (it saturates at 8.33×); watch IOPS and connections."
     );
     assert!(sim.paths.iter().all(|p| p.status == PathStatus::Unaffected));
@@ -764,7 +764,7 @@ fn cli_text_says_the_sentence() {
     let text = stdout(&out);
     assert!(
         text.contains(
-            "At 10× Payment service has fallen behind (from 2.67×): its Kafka backlog grows by 220 messages/s and PaymentCaptured lags, though no request fails"
+            "At 10× Payment service has fallen behind (from 2.67×): its backlog in Kafka grows by 220 messages/s and PaymentCaptured lags, though no request fails"
         ),
         "{text}"
     );
@@ -1030,13 +1030,13 @@ fn five_tier_says_payment_falls_behind_before_the_orders_primary_saturates() {
     assert_eq!(
         one.headline(),
         "At 1× nothing fails yet. Payment service falls behind first, at 2.67× (38 % of its capacity now): \
-         from there its Kafka backlog grows without bound and PaymentCaptured lags, though no request fails. \
+         from there its backlog in Kafka grows without bound and PaymentCaptured lags, though no request fails. \
          The first synchronous bottleneck is Orders Postgres (write primary), at 8.33× (12 % of its write capacity now); watch IOPS and connections."
     );
     let three = at(3.0);
     assert_eq!(
         three.headline(),
-        "At 3× Payment service has fallen behind (from 2.67×): its Kafka backlog grows by 10 messages/s and PaymentCaptured lags, though no request fails; watch consumer lag. \
+        "At 3× Payment service has fallen behind (from 2.67×): its backlog in Kafka grows by 10 messages/s and PaymentCaptured lags, though no request fails; watch consumer lag. \
          The first synchronous bottleneck is Orders Postgres (write primary), at 8.33× (36 % of its write capacity now); watch IOPS and connections."
     );
     // Just below 8/3× no node is at ρ = 1; at it, Payment is (the contract).

@@ -375,7 +375,7 @@ impl Simulation {
         let queue = b
             .queue
             .as_deref()
-            .map_or_else(|| "its backlog".to_owned(), |q| format!("its {q} backlog"));
+            .map_or_else(|| "its backlog".to_owned(), |q| format!("its backlog in {q}"));
         let lags = match b.publishes.as_slice() {
             [] => "its work lags".to_owned(),
             [one] => format!("{one} lags"),

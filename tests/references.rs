@@ -329,7 +329,10 @@ fn five_tier_closing_step_agrees_with_the_simulator() {
         .find(|s| s.title.starts_with("What breaks first"))
         .expect("a closing step");
     for id in [behind.node.as_str(), failing.node.as_str()] {
-        assert!(step.nodes.iter().any(|n| n.as_str() == id), "{id} highlighted");
+        assert!(
+            step.nodes.iter().any(|n| n.as_str() == id),
+            "{id} highlighted"
+        );
     }
     let text = &step.text;
     let behind_at = format!("{:.1}×", behind.at_traffic);

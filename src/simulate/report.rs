@@ -372,10 +372,10 @@ impl Simulation {
     /// The first consumer to fall behind: when, which backlog grows and
     /// what lags; `first` when it is the first limit of all.
     fn behind_clause(&self, b: &Bottleneck, first: bool) -> String {
-        let queue = b
-            .queue
-            .as_deref()
-            .map_or_else(|| "its backlog".to_owned(), |q| format!("its backlog in {q}"));
+        let queue = b.queue.as_deref().map_or_else(
+            || "its backlog".to_owned(),
+            |q| format!("its backlog in {q}"),
+        );
         let lags = match b.publishes.as_slice() {
             [] => "its work lags".to_owned(),
             [one] => format!("{one} lags"),

@@ -280,7 +280,11 @@ fn place(
         let outside = r.area() - area(r.intersect(view));
         // A little air around every plate: touching reads as covering.
         let padded = r.expand(gap / 2.0);
-        outside + taken.iter().map(|t| area(padded.intersect(*t))).sum::<f32>()
+        outside
+            + taken
+                .iter()
+                .map(|t| area(padded.intersect(*t)))
+                .sum::<f32>()
     };
     let mut best = candidates[0];
     let mut least = f32::INFINITY;

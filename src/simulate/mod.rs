@@ -18,15 +18,19 @@
 //!
 //! **Results** ([`Simulation`]): per node load, capacity and ρ, latency
 //! `W / (1 − ρ)`, concurrency `L = λ·W`, the multiplier at which it
-//! saturates; the first bottleneck — the box whose push load (demand, not a
-//! consumer's drain) reaches capacity at the lowest multiplier — with its
-//! metric and a sentence to say; growing queues; and, with nodes down,
+//! saturates or falls behind; the first box to saturate (push load, demand),
+//! the first consumer to fall behind, and the first of the two, each with
+//! its metric, and the sentences to say; growing queues; and, with nodes down,
 //! every request path classified failed / degraded / unaffected, the stores
 //! that take a down cache's reads, and the blast radius by depth.
 //!
-//! A consumer behind a bus falling behind is reported as a growing queue,
-//! not as the bottleneck: a backlog delays work, it does not fail requests
-//! (the seed: "if they fall behind or crash, checkout does not notice").
+//! A consumer behind a bus falling behind is a limit of its own kind
+//! ([`Limit::FallsBehind`]): a backlog delays work, it does not fail
+//! requests (the seed: "if they fall behind or crash, checkout does not
+//! notice"), so the headline says it beside the first synchronous
+//! bottleneck ([`Simulation::first_saturated`]) rather than instead of it;
+//! [`Simulation::first_bottleneck`] is whichever reaches ρ = 1 first, as
+//! PRODUCT.md defines it.
 
 pub mod defaults;
 mod flow;

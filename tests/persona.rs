@@ -430,52 +430,7 @@ impl Checker {
         for v in numbers_before(&t, &[&["iops"]]) {
             bad("primary IOPS", v, close(v, self.iops), &mut kinds);
         }
-        // Payment falling behind its queue: the multiplier it starts at, and
-        // its rate of charges.
-        let behind = ["behind", "lag", "backlog"]
-            .iter()
-            .any(|w| lower.contains(w))
-            && lower.contains("payment");
-        if behind {
-            for v in &named {
-                // A sentence naming the primary too is held to its figures
-                // below, with Payment's allowed there.
-                let ok = (v - self.payment_behind).abs() < 0.1
-                    || [10.0, 100.0].iter().any(|a| close(*a, *v))
-                    || lower.contains("primary");
-                bad("payment falls-behind multiplier", *v, ok, &mut kinds);
-            }
-        }
-        if lower.contains("payment") || lower.contains("stripe") {
-            for v in numbers_before(&t, &[&["charges"]]) {
-                bad(
-                    "payment charges/s",
-                    v,
-                    close(v, self.payment_charges),
-                    &mut kinds,
-                );
-            }
-        }
-        // The primary is the first box to fail requests, not the first thing
-        // to go wrong: Payment falls behind before it.
-        let sole_first = [
-            "before anything else",
-            "first box to fold",
-            "first thing to fold",
-            "first thing to go",
-            "nothing else breaks",
-        ]
-        .iter()
-        .any(|p| lower.contains(p));
-        let breaks_first = lower.contains("breaks first") || lower.contains("break first");
-        if lower.contains("primary") && (sole_first || breaks_first) && !lower.contains("payment") {
-            bad(
-                "what breaks first, but Payment falls behind first at",
-                self.payment_behind,
-                false,
-                &mut kinds,
-            );
-        }
+        let behind = about_payment_behind(&lower);
         if ["saturat", "fold", "pegs", "primary"]
             .iter()
             .any(|w| lower.contains(w))
@@ -500,6 +455,65 @@ impl Checker {
             }
         }
         kinds
+    }
+
+    /// Payment falling behind its queue: the multiplier it starts at, its
+    /// rate of charges, and that a sentence naming the primary as what goes
+    /// first names Payment too.
+    fn payment(&self, sentence: &str, problems: &mut Vec<String>) {
+        let t = tokens(sentence);
+        let lower = sentence.to_lowercase();
+        let named = multipliers(&t);
+        // Payment falling behind its queue: the multiplier it starts at, and
+        // its rate of charges.
+        if about_payment_behind(&lower) {
+            for v in &named {
+                // A sentence naming the primary too is held to its figures
+                // below, with Payment's allowed there.
+                let ok = (v - self.payment_behind).abs() < 0.1
+                    || [10.0, 100.0].iter().any(|a| close(*a, *v))
+                    || lower.contains("primary");
+                flag(
+                    problems,
+                    sentence,
+                    "payment falls-behind multiplier",
+                    *v,
+                    ok,
+                );
+            }
+        }
+        if lower.contains("payment") || lower.contains("stripe") {
+            for v in numbers_before(&t, &[&["charges"]]) {
+                flag(
+                    problems,
+                    sentence,
+                    "payment charges/s",
+                    v,
+                    close(v, self.payment_charges),
+                );
+            }
+        }
+        // The primary is the first box to fail requests, not the first thing
+        // to go wrong: Payment falls behind before it.
+        let sole_first = [
+            "before anything else",
+            "first box to fold",
+            "first thing to fold",
+            "first thing to go",
+            "nothing else breaks",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        let breaks_first = lower.contains("breaks first") || lower.contains("break first");
+        if lower.contains("primary") && (sole_first || breaks_first) && !lower.contains("payment") {
+            flag(
+                problems,
+                sentence,
+                "what breaks first, but Payment falls behind first at",
+                self.payment_behind,
+                false,
+            );
+        }
     }
 
     /// Names and states, checked in every sentence of every card.
@@ -595,6 +609,21 @@ impl Checker {
     }
 }
 
+/// Records a figure of `kind` that is not the persona's.
+fn flag(problems: &mut Vec<String>, sentence: &str, kind: &str, value: f64, ok: bool) {
+    if !ok {
+        problems.push(format!("{kind} {value} in {sentence:?}"));
+    }
+}
+
+/// Whether a sentence is about Payment falling behind its queue.
+fn about_payment_behind(lower: &str) -> bool {
+    ["behind", "lag", "backlog"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && lower.contains("payment")
+}
+
 /// The texts of a card: answer, follow-ups, note, table rows, key points.
 fn texts(card: &Card) -> Vec<String> {
     let mut out = vec![card.answer.clone()];
@@ -636,6 +665,7 @@ fn problems(cards: &[Card], persona: &Persona) -> Vec<String> {
                 checker.redis(sentence, &mut here);
                 if story || first_person(&tokens(sentence)) {
                     checker.figures(sentence, &mut here);
+                    checker.payment(sentence, &mut here);
                 }
             }
             checker.employer(card, &text, &mut here);

@@ -1000,7 +1000,7 @@ fn a_store_capacity_does_not_change_at_zero_traffic() {
 /// QA: at 1× the headline said only "the first to go is Orders Postgres at
 /// 8.33×", while Payment — a Kafka consumer at 30/s of its 80 — falls
 /// behind from 8/3×: by 3× the backlog grows by 10 messages/s and what it
-/// publishes (PaymentCaptured, so order confirmations) lags. Both limits
+/// publishes (`PaymentCaptured`, so order confirmations) lags. Both limits
 /// are said, earliest first, and the consumer's is in its row.
 #[test]
 fn five_tier_says_payment_falls_behind_before_the_orders_primary_saturates() {

@@ -333,16 +333,7 @@ fn node_loads(diagram: &Diagram, inputs: &Inputs<'_>, walk: &load::Walk, x: f64)
             } else {
                 Bound::Requests
             };
-            // A store's capacity at its read/write mix: the mix at X, or,
-            // when nothing flows at X (0×, or down), the mix traffic would
-            // bring (the slopes: rates per 1×), which is the same below the
-            // first consumer breakpoint.
-            let mix = if reads + writes > 0.0 {
-                (reads, writes)
-            } else {
-                (acc.reads[v].b.max(0.0), acc.writes[v].b.max(0.0))
-            };
-            let capacity_rps = capacity(node.kind, f, mix);
+            let capacity_rps = capacity(node.kind, f, store_mix(acc, v, reads, writes));
             let (p50, p99, concurrency) = if rho < 1.0 {
                 let stretch = 1.0 / (1.0 - rho);
                 let w50 = f.p50_ms * stretch;
@@ -384,11 +375,7 @@ fn node_loads(diagram: &Diagram, inputs: &Inputs<'_>, walk: &load::Walk, x: f64)
                 latency_p99_ms: p99,
                 concurrency,
                 consumed,
-                metric: if pulls[v] && node.kind == NodeKind::Service {
-                    defaults::metric(NodeKind::Worker, false)
-                } else {
-                    defaults::metric(node.kind, calls_store[v])
-                },
+                metric: node_metric(node.kind, pulls[v], calls_store[v]),
                 down: is_down,
             }
         })
@@ -400,6 +387,27 @@ fn ratio(load: f64, capacity: f64) -> f64 {
         load / capacity
     } else {
         0.0
+    }
+}
+
+/// A store's read/write mix: the one at X, or, when nothing flows at X (0×,
+/// or down), the one traffic would bring (the slopes: rates per 1×), which
+/// is the same below the first consumer breakpoint.
+fn store_mix(acc: &load::Acc, v: usize, reads: f64, writes: f64) -> (f64, f64) {
+    if reads + writes > 0.0 {
+        (reads, writes)
+    } else {
+        (acc.reads[v].b.max(0.0), acc.writes[v].b.max(0.0))
+    }
+}
+
+/// The metric to watch on a node; a service fed by a bus is watched as a
+/// consumer.
+fn node_metric(kind: NodeKind, pulls: bool, calls_store: bool) -> &'static str {
+    if pulls && kind == NodeKind::Service {
+        defaults::metric(NodeKind::Worker, false)
+    } else {
+        defaults::metric(kind, calls_store)
     }
 }
 

@@ -480,3 +480,59 @@ fn a_drag_followed_frame_by_frame_ends_where_a_fresh_preview_is() {
         assert_eq!(before.moved(&d, &ids, p(0.0, 0.0)), before);
     }
 }
+
+/// The colours a primitive uses (fill and outline).
+fn colours(primitive: &archdrill::scene::Primitive<'_>) -> Vec<archdrill::scene::Rgba> {
+    use archdrill::scene::Primitive;
+    match primitive {
+        Primitive::Rect { fill, stroke, .. }
+        | Primitive::Polygon { fill, stroke, .. }
+        | Primitive::Path { fill, stroke, .. } => fill
+            .iter()
+            .copied()
+            .chain(stroke.map(|s| s.color))
+            .collect(),
+        Primitive::Polyline { stroke, .. } => vec![stroke.color],
+        Primitive::Text { color, .. } => vec![*color],
+    }
+}
+
+/// QA: a 100/100 drawing showed ~10 red "MISSING" ghosts for parts the
+/// notes call "Not required". A ghost only notes name is drawn neutral
+/// and tagged OPTIONAL; one a costing finding names stays red, MISSING.
+#[test]
+fn optional_ghosts_are_neutral_and_missing_ones_red() {
+    use archdrill::model::{NodeKind, Point};
+    use archdrill::scene::{Ghost, Primitive, View, ghost_tag, paint, palette};
+    let d = Diagram::default();
+    let layout = Layout::new(&d);
+    for optional in [true, false] {
+        let ghosts = [Ghost {
+            kind: NodeKind::Service,
+            label: "Cart service",
+            pos: Point::new(0.0, 0.0),
+            lit: true,
+            optional,
+        }];
+        let view = View {
+            ghosts: &ghosts,
+            ..View::default()
+        };
+        let primitives = paint(&d, &layout, &view, None);
+        let texts: Vec<&str> = primitives
+            .iter()
+            .filter_map(|p| match p {
+                Primitive::Text { lines, .. } => Some(lines.iter().map(String::as_str)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(texts.contains(&ghost_tag(optional)), "{texts:?}");
+        assert_eq!(ghost_tag(true), "OPTIONAL");
+        let red = primitives
+            .iter()
+            .flat_map(colours)
+            .any(|c| c == palette::MISSING);
+        assert_eq!(red, !optional, "optional {optional}: {primitives:?}");
+    }
+}

@@ -58,13 +58,19 @@ impl ArchdrillApp {
         } else {
             1.0
         };
+        self.paste_at(fragment, PASTE_STEP * steps, PASTE_STEP * steps);
+    }
+
+    /// Pastes `fragment` moved by `(dx, dy)` under fresh ids, as one undo
+    /// step, and selects what was pasted.
+    pub fn paste_at(&mut self, fragment: Diagram, dx: f32, dy: f32) {
         let Some(before) = self.docs.current().map(|e| e.editor.doc().clone()) else {
             return;
         };
         self.apply(&Command::Paste {
             fragment: Box::new(fragment),
-            dx: PASTE_STEP * steps,
-            dy: PASTE_STEP * steps,
+            dx,
+            dy,
         });
         if let Some(entry) = self.docs.current_mut() {
             let doc = entry.editor.doc();

@@ -8,9 +8,29 @@ use crate::check::Report;
 use crate::ui::findings::FindingsAction;
 
 impl ArchdrillApp {
-    /// Checks the current diagram against the chosen reference.
+    /// The reference the drawing on the canvas is checked against: its
+    /// own, else the last one chosen.
+    #[must_use]
+    pub fn current_against(&self) -> &'static str {
+        self.docs
+            .current()
+            .and_then(|e| e.against)
+            .unwrap_or(self.against)
+    }
+
+    /// Chooses the reference the drawing on the canvas is checked against
+    /// (and that new drawings start with).
+    pub fn choose_against(&mut self, reference: &'static str) {
+        self.against = reference;
+        if let Some(entry) = self.docs.current_mut() {
+            entry.against = Some(reference);
+        }
+    }
+
+    /// Checks the current diagram against its reference.
     pub fn run_check(&mut self) {
-        let Some(reference) = crate::content::references::find(self.against) else {
+        let against = self.current_against();
+        let Some(reference) = crate::content::references::find(against) else {
             return;
         };
         let reference_diagram = match reference.load() {
@@ -21,6 +41,7 @@ impl ArchdrillApp {
             }
         };
         if let Some(entry) = self.docs.current_mut() {
+            entry.against = Some(reference.id);
             let report = RoundCheck::report(
                 entry.round.as_ref(),
                 entry.editor.doc(),
@@ -28,7 +49,6 @@ impl ArchdrillApp {
                 reference.id,
             );
             entry.check = Some(CheckView::new(
-                entry.editor.doc(),
                 report,
                 reference.id,
                 entry.editor.state_id(),
@@ -40,7 +60,7 @@ impl ArchdrillApp {
     /// Checks the current drawing again when it (or the chosen reference)
     /// changed since its report: findings and ghosts follow every edit.
     pub(super) fn follow_check(&mut self) {
-        let against = self.against;
+        let against = self.current_against();
         let Some(entry) = self.docs.current_mut() else {
             return;
         };
@@ -91,7 +111,7 @@ impl ArchdrillApp {
     }
 
     pub(super) fn apply_findings_action(&mut self, action: FindingsAction) {
-        let against = self.against;
+        let against = self.current_against();
         let Some(entry) = self.docs.current_mut() else {
             return;
         };

@@ -56,6 +56,8 @@ pub enum UiCommand {
     Tidy,
     /// Fit the drawing in view.
     Fit,
+    /// Show or hide the side panel.
+    SidePanel,
     /// Check against the chosen reference.
     Check,
     /// Open or close the simulation.
@@ -80,7 +82,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in the order the palette and F1 list them.
-    pub const ALL: [Self; 31] = [
+    pub const ALL: [Self; 32] = [
         Self::NewDrawing,
         Self::Open,
         Self::Save,
@@ -102,6 +104,7 @@ impl UiCommand {
         Self::ToggleSnap,
         Self::Tidy,
         Self::Fit,
+        Self::SidePanel,
         Self::Check,
         Self::Simulate,
         Self::Narration,
@@ -219,6 +222,11 @@ impl UiCommand {
                 "Lay the drawing out in reading order (undoable)",
             ),
             Self::Fit => ("view.fit", "Zoom to fit", "Fit the whole drawing in view"),
+            Self::SidePanel => (
+                "view.side_panel",
+                "Side panel",
+                "Show or hide the drawings, file buttons and legend on the left (more room for the canvas)",
+            ),
             Self::Check => (
                 "check.run",
                 "Check",
@@ -286,6 +294,7 @@ impl UiCommand {
             Self::Delete => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Delete)),
             Self::ToggleSnap => Some(KeyboardShortcut::new(cmd, Key::Quote)),
             Self::Fit => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F)),
+            Self::SidePanel => Some(KeyboardShortcut::new(cmd, Key::B)),
             Self::Connect => Some(KeyboardShortcut::new(Modifiers::NONE, Key::A)),
             Self::QuickAdd => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Q)),
             Self::Check => Some(KeyboardShortcut::new(cmd, Key::K)),
@@ -308,7 +317,14 @@ impl UiCommand {
     #[must_use]
     pub fn shortcut_text(self, ctx: &Context) -> String {
         self.shortcut()
-            .map(|s| ctx.format_shortcut(&s))
+            .map(|s| {
+                // egui names the key "Quote"; people read the character.
+                let text = ctx.format_shortcut(&s);
+                match text.strip_suffix("Quote") {
+                    Some(chord) if s.logical_key == Key::Quote => format!("{chord}'"),
+                    _ => text,
+                }
+            })
             .unwrap_or_default()
     }
 
@@ -326,7 +342,13 @@ impl UiCommand {
     const fn global(self) -> bool {
         matches!(
             self,
-            Self::NewDrawing | Self::Open | Self::Save | Self::SaveAs | Self::Check | Self::Palette
+            Self::NewDrawing
+                | Self::Open
+                | Self::Save
+                | Self::SaveAs
+                | Self::Check
+                | Self::Palette
+                | Self::SidePanel
         )
     }
 }
@@ -376,6 +398,7 @@ impl ArchdrillApp {
             | C::ShowPractice
             | C::MockPanel
             | C::Shortcuts
+            | C::SidePanel
             | C::Palette => true,
         }
     }
@@ -412,6 +435,7 @@ impl ArchdrillApp {
             C::QuickAdd => super::palette::focus_quick_add(ui.ctx(), &self.quick_add),
             C::Tidy => self.tidy(),
             C::ToggleSnap => self.edit_prefs.snap = !self.edit_prefs.snap,
+            C::SidePanel => self.side_panel = !self.side_panel,
             C::Fit => {
                 if let Some(entry) = self.docs.current_mut() {
                     entry.canvas.request_fit();
@@ -503,6 +527,7 @@ mod tests {
         output.textures_delta.clear();
         assert_eq!(UiCommand::Save.hint(&ctx), "Save the drawing (Ctrl+S)");
         assert_eq!(UiCommand::Tidy.hint(&ctx), UiCommand::Tidy.tooltip());
+        assert_eq!(UiCommand::ToggleSnap.shortcut_text(&ctx), "Ctrl+'");
         ctx.set_os(egui::os::OperatingSystem::Mac);
         assert_ne!(UiCommand::Save.shortcut_text(&ctx), "Ctrl+S", "⌘ on macOS");
     }

@@ -43,16 +43,26 @@ impl ArchdrillApp {
     /// [`Self::export_to`] with a title and legend for pictures (ignored
     /// for Mermaid and RON, which carry neither).
     pub fn export_picture_to(&mut self, path: &std::path::Path, picture: &crate::scene::Picture) {
+        if let Err(e) = self.try_export(path, picture) {
+            self.errors.push(e);
+        }
+    }
+
+    /// [`Self::export_picture_to`], the failure returned as a sentence.
+    pub(super) fn try_export(
+        &mut self,
+        path: &std::path::Path,
+        picture: &crate::scene::Picture,
+    ) -> Result<(), String> {
         use crate::export::{Format, render_with};
         let Some(entry) = self.docs.current() else {
-            return;
+            return Ok(());
         };
         let Some(format) = Format::from_path(path) else {
-            self.errors.push(format!(
+            return Err(format!(
                 "{}: export needs a .svg, .png, .mmd or .ron name",
                 path.display()
             ));
-            return;
         };
         let picture = match format {
             Format::Svg | Format::Png => picture.clone(),
@@ -62,10 +72,11 @@ impl ArchdrillApp {
             .map_err(|e| e.to_string())
             .and_then(|bytes| file::write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match result {
-            Ok(()) => self.remember_export_folder(path),
-            Err(e) => self
-                .errors
-                .push(format!("{}: cannot export: {e}", path.display())),
+            Ok(()) => {
+                self.remember_export_folder(path);
+                Ok(())
+            }
+            Err(e) => Err(format!("{}: cannot export: {e}", path.display())),
         }
     }
 

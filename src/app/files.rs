@@ -32,6 +32,8 @@ pub struct FileWindow {
     focused: bool,
     /// Export: what a picture gets besides the drawing.
     pub picture: super::export::PictureChoice,
+    /// Why the last export from this window failed (it stays open).
+    pub error: Option<String>,
 }
 
 impl FileWindow {
@@ -42,6 +44,7 @@ impl FileWindow {
             browsing: None,
             focused: false,
             picture: super::export::PictureChoice::default(),
+            error: None,
         }
     }
 }
@@ -224,6 +227,9 @@ impl ArchdrillApp {
                 if window.action == FileAction::Export {
                     super::export::picture_choice_ui(ui, &mut window.picture);
                 }
+                if let Some(error) = &window.error {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
+                }
                 ui.horizontal(|ui| {
                     let verb = if window.action == FileAction::Open {
                         "Open"
@@ -248,7 +254,7 @@ impl ArchdrillApp {
         let choice = window.picture.clone();
         match outcome {
             Some(Some(path)) => {
-                self.file_window = None;
+                let window = self.file_window.take();
                 match action {
                     FileAction::Open => self.open_path(&path),
                     FileAction::SaveAs => self.save_to(path),
@@ -256,7 +262,14 @@ impl ArchdrillApp {
                         // Title and legend on or off stay so for the next export.
                         self.export_picture.titled = choice.titled;
                         self.export_picture.legend = choice.legend;
-                        self.export_picture_to(&path, &choice.picture());
+                        // A failed export keeps the window and what was
+                        // typed in it, with the reason.
+                        if let Err(e) = self.try_export(&path, &choice.picture()) {
+                            self.file_window = window.map(|w| FileWindow {
+                                error: Some(e),
+                                ..w
+                            });
+                        }
                     }
                 }
             }

@@ -22,6 +22,7 @@ mod documents;
 mod editing;
 mod entry;
 mod export;
+mod figures;
 mod files;
 mod keyboard;
 mod mock;
@@ -73,6 +74,8 @@ pub struct ArchdrillApp {
     paste_mermaid: Option<paste_mermaid::PasteMermaid>,
     /// The shortcuts window is open.
     help_open: bool,
+    /// The side panel (drawings, files, legend) is shown.
+    side_panel: bool,
     /// The command palette, when open.
     command_palette: Option<command_palette::Palette>,
     /// An arrow being drawn from the keyboard.
@@ -154,6 +157,7 @@ impl ArchdrillApp {
             untitled: 0,
             window_title: String::new(),
             help_open: false,
+            side_panel: true,
             command_palette: None,
             connect: None,
             paste_mermaid: None,
@@ -265,13 +269,16 @@ impl ArchdrillApp {
                 .default_size(240.0)
                 .show(ui, |ui| self.properties_ui(ui));
         }
+        // Ctrl+B hides it; dragging its edge closed (or open again) does too.
+        let mut side_panel = self.side_panel;
         egui::Panel::left("diagrams")
             .resizable(true)
             .default_size(270.0)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut side_panel, |ui| {
                 // Scrolls when the window is too short for list and legend.
                 egui::ScrollArea::vertical().show(ui, |ui| self.side_panel_ui(ui));
             });
+        self.side_panel = side_panel;
         let events = self.central_panel_ui(ui);
         self.canvas_events(events);
         // Last: every widget that can take the keyboard has run.
@@ -497,15 +504,22 @@ impl ArchdrillApp {
                 return;
             }
             let label = ui.label("Check against");
+            let mut against = self.current_against();
             egui::ComboBox::from_id_salt("against")
-                .selected_text(self.against)
+                .selected_text(against)
                 .show_ui(ui, |ui| {
                     for reference in REFERENCES {
-                        ui.selectable_value(&mut self.against, reference.id, reference.id);
+                        ui.selectable_value(&mut against, reference.id, reference.id);
                     }
                 })
                 .response
-                .labelled_by(label.id);
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "The reference this drawing is checked against (each drawing keeps its own)",
+                );
+            if against != self.current_against() {
+                self.choose_against(against);
+            }
             for command in [
                 commands::UiCommand::Check,
                 commands::UiCommand::Simulate,

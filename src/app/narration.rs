@@ -151,8 +151,10 @@ impl ArchdrillApp {
         egui::Window::new("Narration")
             .open(&mut open)
             .default_width(380.0)
-            .pivot(egui::Align2::LEFT_BOTTOM)
-            .default_pos(ctx.content_rect().left_bottom() + egui::vec2(290.0, -40.0))
+            // Over the canvas's top left: clear of the walkthrough bar
+            // along the bottom and of the Selection panel on the right.
+            .pivot(egui::Align2::LEFT_TOP)
+            .default_pos(ctx.content_rect().left_top() + egui::vec2(290.0, 90.0))
             .show(ctx, |ui| {
                 ui.label(
                     RichText::new(

@@ -118,6 +118,17 @@ impl ArchdrillApp {
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
+            let toggle = ui
+                .selectable_label(self.side_panel, "◧")
+                .on_hover_text(C::SidePanel.hint(ui.ctx()));
+            if toggle.clicked() {
+                self.run_command(ui, C::SidePanel);
+            }
+            let shown = self.side_panel;
+            toggle.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, shown, "Side panel")
+            });
+            ui.separator();
             if let Some(entry) = self.docs.current_mut() {
                 ui.label(format!(
                     "{} · {} · {}",

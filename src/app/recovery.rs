@@ -87,6 +87,7 @@ impl ArchdrillApp {
         }
         self.load_settings(&data);
         self.load_progress(&data);
+        self.load_mock(&data);
         match RecentFiles::load(&data.recent_path()) {
             Ok(recent) => self.persist.recent = recent,
             Err(e) => {
@@ -243,8 +244,8 @@ impl ArchdrillApp {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ui.ctx(), |ui| {
                 ui.label(
-                    "archdrill did not close normally last time. These drawings had \
-                     unsaved changes:",
+                    "These drawings have unsaved changes from an earlier session (archdrill \
+                     stopped before they were saved, or you chose Decide later):",
                 );
                 ui.add_space(4.0);
                 egui::Grid::new("recovery copies")

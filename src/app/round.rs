@@ -91,6 +91,8 @@ impl ArchdrillApp {
                 ..crate::model::Diagram::default()
             };
             *entry = super::entry::Entry::new(Source::Untitled(self.untitled), blank);
+            // Ctrl+K during the round checks against the round's reference.
+            entry.against = crate::content::references::find(&prompt.reference).map(|r| r.id);
         }
         self.practice.round = Some(RoundRun {
             plan: RoundPlan::new(&prompt, setup.time_limit_secs),
@@ -172,10 +174,13 @@ impl ArchdrillApp {
         self.check_against_reference(&reference);
     }
 
-    /// Checks the current drawing against `reference` (findings, ghosts).
+    /// Checks the current drawing against `reference` (findings, ghosts);
+    /// the choice is the drawing's own, the toolbar's stays as it was.
     fn check_against_reference(&mut self, reference: &str) {
         if let Some(found) = crate::content::references::find(reference) {
-            self.against = found.id;
+            if let Some(entry) = self.docs.current_mut() {
+                entry.against = Some(found.id);
+            }
             self.run_check();
         }
     }
@@ -387,19 +392,25 @@ impl ArchdrillApp {
             start = true;
         }
         ui.separator();
-        ui.strong("What the check looks for");
         let rubric = crate::content::references::find(&prompt.reference)
             .and_then(|r| r.load().ok())
             .map(|d| crate::check::rubric::for_reference(&d))
             .unwrap_or_default();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for price in &rubric {
-                ui.label(format!(
-                    "−{} each (up to −{}) · {}",
-                    price.each, price.cap, price.looks_for
-                ));
-            }
-        });
+        // Closed until asked for: the list names the parts to draw.
+        egui::CollapsingHeader::new("What the check looks for")
+            .id_salt("round-rubric")
+            .default_open(false)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("It names the parts the reference has: try the round first.")
+                        .weak(),
+                );
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for price in &rubric {
+                        ui.label(format!("{} · {}", price.cost(), price.looks_for));
+                    }
+                });
+            });
         if back {
             self.practice.setup = None;
         }

@@ -76,6 +76,10 @@ impl ArchdrillApp {
                 Some(_) => None,
                 None => Some(SimView::new()),
             };
+            // A walkthrough step's dimming would hide the heat colours.
+            if entry.sim.is_some() && entry.presenting.is_none() {
+                entry.walkthrough = None;
+            }
             // The panel takes width from the canvas: keep the drawing in view.
             entry.canvas.request_fit();
         }

@@ -27,7 +27,10 @@ pub mod shapes;
 pub use boundaries::{Container, boundary_rects};
 pub use drag::Drag;
 pub use layout::{EdgeLayout, Layout, NodeLayout, fingerprint};
-pub use paint::{Ghost, Highlight, SHAPE_MIN_ZOOM, Selected, Tint, View, paint};
+pub use paint::{
+    EXTRA_TAG, Ghost, Highlight, SHAPE_MIN_ZOOM, Selected, Tint, View, badge_extent, ghost_extent,
+    ghost_frame, ghost_tag, paint,
+};
 pub use palette::{Palette, Rgba, Theme};
 pub use picture::Picture;
 pub use primitive::{Align, Primitive, Seg, Stroke};

@@ -316,6 +316,7 @@ fn paint_scene(
             lit: decor
                 .ghost_focus
                 .is_none_or(|focus| focus.contains(&g.reference_node)),
+            optional: g.optional,
         })
         .collect();
     let view = scene::View {

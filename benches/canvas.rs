@@ -91,7 +91,7 @@ fn drag_benches(c: &mut Criterion, ctx: &egui::Context) {
                 arrows,
                 ..big_drawing(nodes)
             };
-            for (fit, view) in [(false, "at 100 %"), (true, "all visible")] {
+            for (fit, view) in [(true, "all visible"), (false, "at 100 %")] {
                 let mut state = CanvasState::default();
                 frame(ctx, &d, &mut state);
                 if !fit {

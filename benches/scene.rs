@@ -3,7 +3,7 @@
 //! routes, label placement, containers — as the canvas and the SVG build
 //! it. And a drag preview's layout alone (issue #16; the frame with its
 //! paint is in `canvas.rs`): one box or 20 dragged in the big canvas
-//! drawings, each frame a little further.
+//! drawings, each frame a little further, and what starting a drag costs.
 
 use std::hint::black_box;
 
@@ -98,6 +98,11 @@ fn drag_benches(c: &mut Criterion) {
                 ..big_drawing(nodes)
             };
             let base = Layout::new(&d);
+            // Once per drag: the layout copied, the touching arrows found.
+            let ids = dragged(nodes, true);
+            c.bench_function(&format!("drag start/{name}, {style}, 20 boxes"), |b| {
+                b.iter(|| Drag::new(black_box(&base), &d, &ids));
+            });
             for (many, what) in [(false, "one box"), (true, "20 boxes")] {
                 let mut drag = Drag::new(&base, &d, &dragged(nodes, many));
                 let mut step = 0_u16;

@@ -41,7 +41,7 @@ use crate::model::{ArrowStyle, Diagram};
 /// A* states the re-routed arrows of one preview frame may expand
 /// together (a full layout allows a million): past it they take the
 /// quick shapes, still orthogonal and attached.
-const FRAME_BUDGET: usize = 4_000;
+const FRAME_BUDGET: usize = 2_000;
 /// Room around an arrow's two boxes in which its re-route sees boxes and
 /// titles as obstacles.
 const ROOM: f32 = 160.0;
@@ -383,6 +383,9 @@ impl Drag {
         let mut add_line = |e: usize, points: &[P], q: R| {
             for w in points.windows(2) {
                 let (a, b) = (w[0], w[1]);
+                if !R::from_points(a, b).intersects(&q) {
+                    continue;
+                }
                 if let Some((t0, t1)) = clip_range(a, b, q) {
                     drawn.add(e, a + (b - a) * t0, a + (b - a) * t1);
                 }
@@ -409,8 +412,17 @@ impl Drag {
                     .iter()
                     .map(|l| (l.points.as_slice(), l.self_loop, None)),
             );
+        // An arrowhead lies within its length of the tip.
+        let near_tip = |points: &[P]| {
+            points.last().is_some_and(|&tip| {
+                let tip = R::centered(tip, 2.0 * ARROW_HEAD, 2.0 * ARROW_HEAD);
+                areas.iter().any(|q| q.intersects(&tip))
+            })
+        };
         for (points, self_loop, label) in ends {
-            let head = (!self_loop).then(|| edges::head_rect(points)).flatten();
+            let head = (!self_loop && near_tip(points))
+                .then(|| edges::head_rect(points))
+                .flatten();
             for r in head.into_iter().chain(label).filter(inside) {
                 obstacles.add(r, true);
             }

@@ -21,7 +21,7 @@ impl Obstacles {
     /// None yet, over `area`, sized for about `items`.
     pub(super) fn new(area: R, items: usize) -> Self {
         Self {
-            rects: Vec::new(),
+            rects: Vec::with_capacity(items),
             grid: Grid::new(area, items),
         }
     }
@@ -60,7 +60,7 @@ impl Lines {
     /// None yet, over `area`, sized for about `segments`.
     pub(super) fn new(area: R, segments: usize) -> Self {
         Self {
-            segments: Vec::new(),
+            segments: Vec::with_capacity(segments),
             grid: Grid::new(area, segments),
         }
     }

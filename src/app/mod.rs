@@ -134,14 +134,14 @@ impl ArchdrillApp {
                 Err(e) => errors.push(e.to_string()),
             }
         }
-        let cards = match crate::content::cards::all() {
-            Ok(cards) => cards,
+        let cards: std::sync::Arc<[_]> = match crate::content::cards::all() {
+            Ok(cards) => cards.into(),
             Err(e) => {
                 errors.push(e.to_string());
-                Vec::new()
+                std::sync::Arc::new([])
             }
         };
-        let practice = practice::Practice::new(&mut errors);
+        let practice = practice::Practice::new(std::sync::Arc::clone(&cards), &mut errors);
         Self {
             docs,
             errors,
@@ -541,6 +541,10 @@ impl eframe::App for ArchdrillApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
     }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        crate::ui::fonts::cap_texture_side(raw_input);
+    }
 }
 
 /// Opens the window (at the size it had last time) and runs until it is
@@ -556,7 +560,8 @@ pub fn run(file: Option<PathBuf>, data_dir: Option<PathBuf>) -> anyhow::Result<(
         viewport: egui::ViewportBuilder::default()
             .with_title("archdrill")
             .with_inner_size(size)
-            .with_min_inner_size([640.0, 400.0]),
+            .with_min_inner_size([640.0, 400.0])
+            .with_icon(std::sync::Arc::new(crate::ui::icon::app_icon())),
         ..Default::default()
     };
     eframe::run_native(

@@ -8,6 +8,8 @@
 //! [`Timestamp`] in tests. The rehearsal timer runs on egui's time, so it
 //! keeps running across frames and while another view is shown.
 
+use std::sync::Arc;
+
 use egui::{Key, Modifiers, RichText, Ui};
 
 use super::ArchdrillApp;
@@ -58,7 +60,8 @@ pub(super) enum View {
 /// The drills in the app: catalog, progress and the rehearsal under way.
 pub struct Practice {
     pub(super) catalog: Catalog,
-    cards: Vec<Card>,
+    /// The shipped cards, shared with the card browser (parsed once).
+    cards: Arc<[Card]>,
     pub(super) progress: Progress,
     /// False when the progress file could not be read or moved aside:
     /// nothing is written over it.
@@ -77,13 +80,16 @@ pub struct Practice {
 }
 
 impl Practice {
-    /// The shipped catalog and empty progress; problems go to `errors`.
-    pub fn new(errors: &mut Vec<String>) -> Self {
-        let catalog = Catalog::shipped().unwrap_or_else(|e| {
-            errors.push(e.to_string());
-            Catalog::default()
-        });
-        let cards = crate::content::cards::all().unwrap_or_default();
+    /// The catalog of the shipped `cards` and prompts, and empty
+    /// progress; problems go to `errors`.
+    pub fn new(cards: Arc<[Card]>, errors: &mut Vec<String>) -> Self {
+        let catalog = match crate::drill::prompts::shipped() {
+            Ok(prompts) => Catalog::new(&cards, prompts),
+            Err(e) => {
+                errors.push(e.to_string());
+                Catalog::default()
+            }
+        };
         Self {
             catalog,
             cards,

@@ -3,6 +3,8 @@
 //! table and "Make it yours" note drawn by `card_text`) with its key points
 //! to self-grade and likely follow-ups.
 
+use std::sync::Arc;
+
 use egui::{Color32, RichText, Ui};
 
 use super::card_text::AnswerView;
@@ -20,7 +22,8 @@ pub enum CardsAction {
 
 /// Browser state (transient; progress tracking is not stored yet).
 pub struct CardsView {
-    cards: Vec<Card>,
+    /// The shipped cards, shared with the Practice mode (parsed once).
+    cards: Arc<[Card]>,
     query: String,
     selected: usize,
     revealed: bool,
@@ -78,7 +81,7 @@ impl Rehearsal {
 impl CardsView {
     /// A browser over these cards, showing the first.
     #[must_use]
-    pub fn new(cards: Vec<Card>) -> Self {
+    pub fn new(cards: Arc<[Card]>) -> Self {
         let hit = cards
             .first()
             .map_or_else(Vec::new, |c| vec![false; c.key_points.len()]);

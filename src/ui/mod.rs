@@ -10,6 +10,7 @@ pub mod findings;
 pub mod fonts;
 pub mod geometry;
 pub mod help;
+pub mod icon;
 pub mod interact;
 pub mod paint;
 pub mod rehearsal;

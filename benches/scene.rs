@@ -1,15 +1,21 @@
 //! The shared scene (issue #15): routing 1,000 orthogonal arrows of a
 //! 500-node drawing (bar ≤ 50 ms), and the whole layout of that drawing —
 //! routes, label placement, containers — as the canvas and the SVG build
-//! it.
+//! it. And a drag preview's layout alone (issue #16; the frame with its
+//! paint is in `canvas.rs`): one box or 20 dragged in the big canvas
+//! drawings, each frame a little further, and what starting a drag costs.
 
 use std::hint::black_box;
 
 use archdrill::model::{ArrowStyle, Diagram, Edge, EdgeKind, Node, NodeKind, Point};
-use archdrill::scene::Layout;
-use archdrill::scene::geometry::node_rect;
+use archdrill::scene::geometry::{node_rect, p};
 use archdrill::scene::route::{Request, route};
+use archdrill::scene::{Drag, Layout};
 use criterion::{Criterion, criterion_group, criterion_main};
+
+#[path = "common/grid.rs"]
+mod grid;
+use grid::{SIZES, big_drawing, drag_step, dragged, styled};
 
 const NODES: usize = 500;
 const EDGES: usize = 1_000;
@@ -82,9 +88,38 @@ fn benches(c: &mut Criterion) {
     );
 }
 
+/// A drag preview frame's layout: the layout before the drag kept up to
+/// date with the moved boxes' delta.
+fn drag_benches(c: &mut Criterion) {
+    for (nodes, name) in SIZES {
+        for (arrows, style) in styled() {
+            let d = Diagram {
+                arrows,
+                ..big_drawing(nodes)
+            };
+            let base = Layout::new(&d);
+            // Once per drag: the layout copied, the touching arrows found.
+            let ids = dragged(nodes, true);
+            c.bench_function(&format!("drag start/{name}, {style}, 20 boxes"), |b| {
+                b.iter(|| Drag::new(black_box(&base), &d, &ids));
+            });
+            for (many, what) in [(false, "one box"), (true, "20 boxes")] {
+                let mut drag = Drag::new(&base, &d, &dragged(nodes, many));
+                let mut step = 0_u16;
+                c.bench_function(&format!("drag preview/{name}, {style}, {what}"), |b| {
+                    b.iter(|| {
+                        let delta = drag_step(&mut step);
+                        drag.update(black_box(&d), p(delta.x, delta.y)).bounds
+                    });
+                });
+            }
+        }
+    }
+}
+
 criterion_group! {
     name = scene;
     config = Criterion::default().sample_size(20);
-    targets = benches
+    targets = benches, drag_benches
 }
 criterion_main!(scene);

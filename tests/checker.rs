@@ -45,12 +45,12 @@ fn as_drawing(reference: &Diagram) -> Diagram {
     }
 }
 
-fn codes(report: &Report, severity: Severity) -> BTreeSet<&'static str> {
+fn codes(report: &Report, severity: Severity) -> BTreeSet<&str> {
     report
         .findings
         .iter()
         .filter(|f| f.severity == severity)
-        .map(|f| f.code)
+        .map(|f| f.code.as_ref())
         .collect()
 }
 
@@ -288,6 +288,7 @@ const CASES: &[Case] = &[
     Case::new("missing-boundary.ron",                   "five-tier", 0, &[],                       &["missing-boundary"]),
     Case::new("unconsumed-event.ron",                   "five-tier", 0, &[],                       &["unconsumed-event"]),
     Case::new("unowned-store.ron",                      "five-tier", 0, &[],                       &["unowned-store"]),
+    Case::new("no-arrows.ron",                          "five-tier", 0, &[],                       &["broken-path", "missing-boundary", "missing-connection", "unowned-store", "unwired-drawing"]),
 ];
 
 fn run_case(case: &Case) -> serde_json::Value {
@@ -594,6 +595,12 @@ fn gateway_bypassed_names_the_path() {
     assert_eq!(nodes.last(), Some(&"stock"), "{nodes:?}");
     assert!(nodes.contains(&"akamai"), "{nodes:?}");
     assert!(!nodes.contains(&"kong"), "{nodes:?}");
+    // `edges` names the arrows of that path (PRODUCT.md: `edges` names them).
+    assert_eq!(
+        json_finding(&json, "gateway-bypassed")["edges"],
+        serde_json::json!(["e5"]),
+        "{json:#}"
+    );
 }
 
 #[test]
@@ -602,6 +609,12 @@ fn client_to_data_names_both_ends() {
     assert_eq!(
         json_nodes(json_finding(&json, "client-to-data")),
         ["spa", "pg_orders"]
+    );
+    // The offending arrow is named too.
+    assert_eq!(
+        json_finding(&json, "client-to-data")["edges"],
+        serde_json::json!(["e6"]),
+        "{json:#}"
     );
 }
 
@@ -761,6 +774,279 @@ fn roles_match_plural_labels() {
     let report = check(&d, &saga, "saga");
     assert_eq!(report.matched_drawn("shipping"), Some("deliveries"));
     assert_eq!(report.matched_drawn("payment"), Some("billing"));
+}
+
+// ------------------------------------------------------------ the wiring
+
+/// The reference as a drawing without any arrow: every part there, nothing
+/// connected.
+fn without_arrows(d: &Diagram) -> Diagram {
+    Diagram {
+        edges: Vec::new(),
+        ..d.clone()
+    }
+}
+
+/// QA's round: every part of checkout drawn, no arrow at all (it scored
+/// 72). The grade fails it, says the request path is not drawn — naming
+/// the arrows to draw — and every point is carried by a finding.
+#[test]
+fn a_drawing_without_arrows_fails_and_names_the_request_path() {
+    let json = run_case(case_for("no-arrows.ron"));
+    let score = json["score"].as_u64().expect("score");
+    assert!(score <= 50, "{json:#}");
+    let path: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "broken-path")
+        .collect();
+    assert!(
+        path.iter()
+            .any(|f| f["severity"] == "warning" && f["points"].as_u64() > Some(0)),
+        "{json:#}"
+    );
+    // A box with no arrow at all is one missing connection naming every
+    // arrow the reference gives it.
+    let service: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "missing-connection" && json_nodes(f)[0] == "service-1")
+        .collect();
+    assert_eq!(service.len(), 1, "{json:#}");
+    assert_eq!(json_nodes(service[0]), ["service-1", "database-1", "bus-1"]);
+    assert_eq!(service[0]["points"], 4);
+    for f in &path {
+        assert_eq!(json_nodes(f).len(), 2, "each gap names its two ends: {f}");
+        assert!(
+            f["message"].as_str().expect("message").contains("draw"),
+            "{f}"
+        );
+    }
+}
+
+/// Every reference with its boxes but none of its arrows fails clearly.
+#[test]
+fn every_reference_without_its_arrows_fails() {
+    for r in REFERENCES {
+        let reference = r.load().unwrap_or_else(|e| panic!("{e}"));
+        let report = check(&without_arrows(&as_drawing(&reference)), &reference, r.id);
+        assert!(
+            report.score <= 50,
+            "{} without arrows scores {}: {:#?}",
+            r.id,
+            report.score,
+            report.findings
+        );
+        if !spec_paths(&reference).is_empty() {
+            assert!(
+                report.with_code("broken-path").any(|f| f.points > 0),
+                "{}: {:#?}",
+                r.id,
+                report.findings
+            );
+        }
+    }
+}
+
+fn spec_paths(reference: &Diagram) -> Vec<Vec<NodeKind>> {
+    archdrill::check::spec_of(reference).paths
+}
+
+/// Leaving out one arrow of a reference costs a few points, never a fail.
+#[test]
+fn one_missing_arrow_costs_a_few_points() {
+    for r in REFERENCES {
+        let reference = r.load().unwrap_or_else(|e| panic!("{e}"));
+        let full = as_drawing(&reference);
+        for edge in &reference.edges {
+            let mut drawn = full.clone();
+            drawn.edges.retain(|e| e.id != edge.id);
+            let report = check(&drawn, &reference, r.id);
+            // The wiring findings; an arrow that is a design rule of its
+            // own (the saga's only compensation) is an error as well.
+            let wiring: u32 = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .map(|f| f.points)
+                .sum();
+            assert!(
+                wiring <= 8,
+                "{} without {} loses {wiring}: {:#?}",
+                r.id,
+                edge.id,
+                report.findings
+            );
+        }
+    }
+}
+
+/// QA's pair: an unconnected "User service" cost 4 (a missing connection)
+/// while the same box labelled "Service" cost nothing. A vaguer label never
+/// scores better than a precise one, and a box connected to nothing costs.
+#[test]
+fn a_vague_unconnected_box_never_beats_a_precise_one() {
+    let drawn = |label: &str| {
+        let text = format!(
+            "flowchart LR\n  M[Mobile app] --> C[Cloudflare CDN] --> G[API gateway]\n  G --> O[Order service]\n  U[{label}]\n  O --> DB[(Orders DB)]\n  O -.-> K{{{{Kafka}}}} -.-> W[Email worker]\n  Cat[Catalog service] --> R[(Redis cache)]\n  G --> Cat\n"
+        );
+        let d = archdrill::mermaid::import(&text, "conn.mmd").expect("imports");
+        check(&d, &reference("five-tier"), "five-tier")
+    };
+    let without = {
+        let mut d = archdrill::mermaid::import(
+            "flowchart LR\n  M[Mobile app] --> C[Cloudflare CDN] --> G[API gateway]\n  G --> O[Order service]\n  O --> DB[(Orders DB)]\n  O -.-> K{{Kafka}} -.-> W[Email worker]\n  Cat[Catalog service] --> R[(Redis cache)]\n  G --> Cat\n",
+            "conn0.mmd",
+        )
+        .expect("imports");
+        d.title.clear();
+        check(&d, &reference("five-tier"), "five-tier").score
+    };
+    for vague in ["Service", "Box", "Thing", "New service"] {
+        for precise in ["User service", "Cart service", "Inventory service"] {
+            let (p, v) = (drawn(precise), drawn(vague));
+            assert!(
+                p.score >= v.score,
+                "{precise} {} < {vague} {}: {:#?}",
+                p.score,
+                v.score,
+                v.findings
+            );
+            assert!(v.score < without, "{vague}: {:#?}", v.findings);
+        }
+    }
+    let vague = drawn("Service");
+    let f = vague
+        .with_code("unconnected-node")
+        .next()
+        .expect("the box is named");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.points > 0);
+    assert_eq!(f.nodes, ["U"]);
+}
+
+// ------------------------------------------------------------------ ghosts
+
+/// Ghosts of parts only notes name (they cost nothing) are optional; the
+/// ones a costing finding names are required.
+#[test]
+fn ghosts_of_free_findings_are_optional() {
+    let report = check(
+        &drawing("eleven-boxes.ron"),
+        &reference("five-tier"),
+        "five-tier",
+    );
+    assert_eq!(report.score, 100);
+    assert!(!report.ghosts.is_empty());
+    assert!(
+        report.ghosts.iter().all(|g| g.optional),
+        "a 100/100 drawing shows no required ghost: {:?}",
+        report.ghosts
+    );
+    let report = check(
+        &drawing("saga-missing-payment.ron"),
+        &reference("saga"),
+        "saga",
+    );
+    for g in &report.ghosts {
+        assert_eq!(g.optional, g.reference_node != "payment", "{g:?}");
+    }
+    let report = check(&Diagram::default(), &reference("five-tier"), "five-tier");
+    let required: BTreeSet<&str> = report
+        .ghosts
+        .iter()
+        .filter(|g| !g.optional)
+        .map(|g| g.reference_node.as_str())
+        .collect();
+    // Every reference node of a required or recommended kind.
+    assert!(required.contains("gateway") && required.contains("notify"));
+    assert!(!required.contains("stripe"), "{required:?}");
+}
+
+/// What a ghost covers at 100 %: its box, the dashed frame 5 units out
+/// and its tag above the frame.
+fn ghost_area(g: &archdrill::check::Ghost) -> archdrill::scene::geometry::R {
+    use archdrill::scene::geometry::{R, p};
+    let (w, h) = g.kind.default_size();
+    let frame = R::centered(p(g.pos.x, g.pos.y), w, h).expand2(5.0, 5.0);
+    R {
+        min: p(frame.min.x, frame.min.y - 16.0),
+        max: frame.max,
+    }
+}
+
+/// Ghosts never sit on a drawn box, a boundary (frame or title) or another
+/// ghost — QA's "User service" ghost sat on the "Order domain" boundary.
+#[test]
+fn ghosts_keep_clear_of_boxes_boundaries_and_each_other() {
+    use archdrill::scene::geometry::node_rect;
+    let mut subjects = every_subject();
+    for r in REFERENCES {
+        let diagram = r.load().unwrap_or_else(|e| panic!("{e}"));
+        let kinds: BTreeSet<NodeKind> = diagram.nodes.iter().map(|n| n.kind).collect();
+        for kind in kinds {
+            subjects.push((
+                format!("{} without {kind}", r.id),
+                without_kind(&diagram, kind),
+                r.id,
+            ));
+        }
+    }
+    let five = reference("five-tier");
+    subjects.push((
+        "five-tier without user, catalog and cart".to_owned(),
+        without(&five, &|n: &Node| {
+            matches!(n.id.as_str(), "user" | "catalog" | "cart")
+        }),
+        "five-tier",
+    ));
+    for (name, d, against) in subjects {
+        let report = check(&d, &reference(against), against);
+        let mut taken: Vec<(String, archdrill::scene::geometry::R)> = d
+            .nodes
+            .iter()
+            .map(|n| (format!("box {}", n.id), node_rect(n)))
+            .collect();
+        taken.extend(
+            archdrill::scene::boundary_rects(&d)
+                .into_iter()
+                .map(|c| (format!("boundary {}", d.boundaries[c.index].id), c.rect)),
+        );
+        for g in &report.ghosts {
+            let area = ghost_area(g);
+            for (what, rect) in &taken {
+                assert!(
+                    !area.overlaps(rect, 0.0),
+                    "{name}: the ghost of {} covers {what}",
+                    g.reference_node
+                );
+            }
+            taken.push((format!("ghost {}", g.reference_node), area));
+        }
+    }
+}
+
+/// A load balancer, a search index, a third party are ordinary in a real
+/// system: drawn beside the reference they are no "extra"; an eighth
+/// service, one more than the reference has, is.
+#[test]
+fn ordinary_additions_are_not_tagged_extra() {
+    let r = reference("five-tier");
+    let mut d = as_drawing(&r);
+    for (id, label, kind) in [
+        ("alb", "AWS ALB", NodeKind::LoadBalancer),
+        ("search", "Elasticsearch", NodeKind::Search),
+        ("twilio", "Twilio", NodeKind::External),
+        ("reviews", "Reviews service", NodeKind::Service),
+    ] {
+        d.nodes
+            .push(Node::new(id, label, kind, Point::new(2000.0, 0.0)));
+    }
+    let report = check(&d, &r, "five-tier");
+    assert_eq!(report.extra, ["reviews"]);
+    assert!(report.ghosts.is_empty());
 }
 
 // ---------------------------------------------------------------- bad input
@@ -929,7 +1215,7 @@ fn rename(
 fn verdict(
     report: &Report,
     id_map: &dyn Fn(&str) -> String,
-) -> Vec<(Severity, &'static str, Vec<String>)> {
+) -> Vec<(Severity, String, Vec<String>)> {
     let mut v: Vec<_> = report
         .findings
         .iter()
@@ -939,7 +1225,7 @@ fn verdict(
             } else {
                 f.nodes.clone()
             };
-            (f.severity, f.code, nodes)
+            (f.severity, f.code.to_string(), nodes)
         })
         .collect();
     v.sort();
@@ -972,7 +1258,7 @@ fn every_subject() -> Vec<(String, Diagram, &'static str)> {
 #[test]
 fn prefixed_ids_and_synonym_labels_keep_the_verdict() {
     let prefix = |id: &str| format!("my-{id}");
-    let errors = |v: Vec<(Severity, &'static str, Vec<String>)>| {
+    let errors = |v: Vec<(Severity, String, Vec<String>)>| {
         v.into_iter()
             .filter(|(s, _, _)| *s == Severity::Error)
             .collect::<Vec<_>>()
@@ -1019,7 +1305,7 @@ proptest! {
             rep.findings
                 .iter()
                 .filter(|f| all || f.severity == Severity::Error)
-                .map(|f| (f.severity, f.code))
+                .map(|f| (f.severity, f.code.clone()))
                 .collect::<BTreeSet<_>>()
         };
         prop_assert_eq!(codes(&before, shout), codes(&after, shout), "{} vs {}", name, against);
@@ -1310,7 +1596,7 @@ fn assert_report_invariants(
     let order: Vec<_> = report
         .findings
         .iter()
-        .map(|f| (f.severity, f.code, f.nodes.clone(), f.edges.clone()))
+        .map(|f| (f.severity, f.code.clone(), f.nodes.clone(), f.edges.clone()))
         .collect();
     let mut sorted = order.clone();
     sorted.sort();
@@ -1405,14 +1691,12 @@ fn readme_documents_the_rubric() {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
         .expect("README.md");
     for price in archdrill::check::rubric::RUBRIC {
-        let points = if price.each == price.cap {
-            format!("\u{2212}{}", price.each)
-        } else {
-            format!("\u{2212}{} each, at most \u{2212}{}", price.each, price.cap)
-        };
         let row = format!(
-            "| `{}` | {} | {points} | {} |",
-            price.code, price.severity, price.looks_for
+            "| `{}` | {} | {} | {} |",
+            price.code,
+            price.severity,
+            price.cost(),
+            price.looks_for
         );
         assert!(readme.contains(&row), "README lacks the rubric row {row}");
     }
@@ -1465,7 +1749,7 @@ fn a_five_tier_in_mermaid_with_aws_names_is_read_right() {
         .findings
         .iter()
         .filter(|f| f.points > 0)
-        .map(|f| f.code)
+        .map(|f| f.code.as_ref())
         .collect();
     // The boundary around the orders service and its store is the one thing
     // this drawing leaves out.

@@ -270,6 +270,38 @@ fn a_reference_drawn_perfectly_earns_easy_and_the_twist_costs_points() {
     );
 }
 
+/// The twist's finding has one code: the findings panel shows the code the
+/// attempt records and the stats count (QA saw `twist-requirement` in the
+/// panel and `twist-missing-payment-provider` in the stats).
+#[test]
+fn a_twist_finding_has_one_code_in_the_panel_and_the_progress() {
+    let catalog = catalog();
+    let prompt = catalog.prompt("prompt-ordering-system").expect("prompt");
+    let twisted =
+        drill::round::grade(prompt, &archdrill::model::Diagram::default(), true).expect("grades");
+    let recorded: Vec<String> = twisted
+        .finding_records()
+        .into_iter()
+        .map(|f| f.code)
+        .filter(|c| c.starts_with("twist-"))
+        .collect();
+    assert_eq!(
+        recorded,
+        [
+            "twist-missing-payment-provider",
+            "twist-missing-retry-worker"
+        ]
+    );
+    let shown: Vec<String> = twisted
+        .panel_report()
+        .findings
+        .iter()
+        .map(|f| f.code.to_string())
+        .filter(|c| c.starts_with("twist-"))
+        .collect();
+    assert_eq!(shown, recorded);
+}
+
 // ------------------------------------------------------------------- queue
 
 #[test]
@@ -680,10 +712,50 @@ fn stats_count_days_streaks_retention_and_findings() {
     assert_eq!(stats.round_scores.len(), 1);
     assert_eq!(stats.finding_codes.first().map(|f| f.of_last), Some(1));
     assert!(stats.finding_codes.iter().all(|f| f.rounds == 1));
+    // What costs points is told apart and named in words: the twist's
+    // need by its title, a checker code by its short title.
+    let costing: Vec<&drill::stats::FindingCount> =
+        stats.finding_codes.iter().filter(|f| f.costs).collect();
+    assert!(!costing.is_empty(), "{:?}", stats.finding_codes);
+    for f in &stats.finding_codes {
+        assert!(!f.title.is_empty() && f.title != f.code, "{f:?}");
+        assert!(!f.sentence().contains(&f.code), "{}", f.sentence());
+    }
+    let object_store = stats
+        .finding_codes
+        .iter()
+        .find(|f| f.code == "twist-missing-object-store")
+        .expect("the twist's need");
+    assert!(object_store.costs);
+    assert!(
+        object_store.title.to_lowercase().contains("object store"),
+        "{object_store:?}"
+    );
+    assert!(
+        stats
+            .finding_codes
+            .iter()
+            .filter(|f| f.code == "missing-part")
+            .all(|f| !f.costs),
+        "notes cost nothing"
+    );
     assert!(
         stats.weakest_sections.iter().any(|s| s.again == 1),
         "{:?}",
         stats.weakest_sections
+    );
+    // The weak ones are those with an Again: the sagas card, always Good,
+    // is reviewed but not weak.
+    let weak: Vec<&str> = stats.weak_sections().map(|s| s.section.as_str()).collect();
+    assert!(weak.contains(&"Messaging"), "{weak:?}");
+    assert!(
+        stats.weak_sections().all(|s| s.again > 0),
+        "{:?}",
+        stats.weakest_sections
+    );
+    assert!(
+        stats.weakest_sections.iter().any(|s| s.again == 0),
+        "the list itself (stats --json) keeps every reviewed section"
     );
     assert_eq!(stats.retention, None, "no item was reviewed in Review yet");
     // Forget the graduated card on its due day: retention appears.

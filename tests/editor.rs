@@ -617,3 +617,80 @@ fn arrows_switch_between_elbows_and_straight_lines() {
     assert_eq!(d.edges[0].style, Some(ArrowStyle::Straight));
     assert_eq!(d.arrow_style(&d.edges[0]), ArrowStyle::Straight);
 }
+
+/// Drags the gateway to `to`, with `modifiers` held through the drag.
+fn drag_gateway(h: &mut H, to: egui::Pos2, modifiers: Modifiers) {
+    let from = h
+        .state()
+        .node_screen_rect("gateway-1")
+        .expect("on screen")
+        .center();
+    h.event(egui::Event::ModifiersChanged(modifiers));
+    drag(h, from, to);
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+}
+
+#[test]
+fn a_dragged_box_lines_up_with_another_unless_alt_is_held() {
+    let mut h = three_boxes();
+    let service = h.state().node_screen_rect("service-1").expect("on screen");
+    let zoom = h.state().viewport().expect("a view").zoom;
+    // Dropped 4 px right of the service's centre line, well below it.
+    let near = egui::pos2(service.center().x + 4.0, service.max.y + 120.0);
+    drag_gateway(&mut h, near, Modifiers::NONE);
+    let d = doc(&h);
+    let (gateway, service_pos) = (
+        d.node("gateway-1").expect("gateway").pos,
+        d.node("service-1").expect("service").pos,
+    );
+    assert!(
+        (gateway.x - service_pos.x).abs() < 1e-3,
+        "centres line up: gateway x {} vs service x {}",
+        gateway.x,
+        service_pos.x
+    );
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+
+    // With Alt held the box goes exactly where it was dropped.
+    drag_gateway(&mut h, near, Modifiers::ALT);
+    let d = doc(&h);
+    let gateway = d.node("gateway-1").expect("gateway").pos;
+    let off = (gateway.x - service_pos.x) * zoom;
+    assert!(
+        (off - 4.0).abs() < 0.5,
+        "4 px off the line, as dropped: {off} px"
+    );
+
+    // Far from every line (20 px) nothing snaps either.
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    let far = egui::pos2(service.center().x + 20.0, service.max.y + 200.0);
+    drag_gateway(&mut h, far, Modifiers::NONE);
+    let gateway = doc(&h).node("gateway-1").expect("gateway").pos;
+    assert!(((gateway.x - service_pos.x) * zoom - 20.0).abs() < 0.5);
+}
+
+#[test]
+fn retyping_several_selected_arrows_is_one_undo_step() {
+    let mut h = three_boxes();
+    connect(&mut h, "gateway-1", "service-1", Key::Num1);
+    let before = doc(&h);
+    assert_eq!(before.edges.len(), 2);
+    assert!(before.edges.iter().all(|e| e.kind == EdgeKind::Sync));
+    // Both arrows (and the boxes) in a rubber band, then 2: async event.
+    let all = nodes_on_screen(&h);
+    drag(
+        &mut h,
+        all.min - egui::vec2(30.0, 30.0),
+        all.max + egui::vec2(30.0, 30.0),
+    );
+    assert_eq!(h.state().selection().expect("selection").edges.len(), 2);
+    h.key_press(Key::Num2);
+    h.run();
+    assert!(
+        doc(&h).edges.iter().all(|e| e.kind == EdgeKind::Async),
+        "both retyped"
+    );
+    chord(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&h), before, "one Ctrl+Z puts both back");
+}

@@ -297,6 +297,20 @@ fn error_messages_name_file_position_and_expectation() {
 }
 
 #[test]
+fn a_label_with_unquoted_brackets_is_placed_on_its_own_line() {
+    let source = "flowchart LR\n  x[ok] --> y[(Orders DB)]\n  z{{Kafka}} --> w([Stadium])\n  a[Payment gateway (Stripe)]\n  b[NAT]\n  c[d]\n";
+    let Err(err) = mermaid::import(source, "pe.mmd") else {
+        panic!("accepted brackets inside a label")
+    };
+    let text = err.to_string();
+    assert!(
+        text.starts_with("pe.mmd:4:3: invalid text label"),
+        "the line with the label, not the last line: {text}"
+    );
+    assert!(text.contains("double quotes"), "{text}");
+}
+
+#[test]
 fn thousands_of_edges_import() {
     let mut text = String::from("flowchart LR\n");
     for i in 0..1500 {

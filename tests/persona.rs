@@ -259,6 +259,8 @@ struct Checker {
     ceiling: f64,
     iops: f64,
     saturation: f64,
+    payment_charges: f64,
+    payment_behind: f64,
     partitions: Vec<f64>,
     jwt_minutes: f64,
     events: BTreeSet<String>,
@@ -340,6 +342,8 @@ impl Checker {
             ceiling: number(persona, "write_ceiling_per_s"),
             iops: number(persona, "write_primary_iops"),
             saturation: number(persona, "primary_saturates_at_x"),
+            payment_charges: number(persona, "payment_charges_per_s"),
+            payment_behind: number(persona, "payment_falls_behind_at_x"),
             partitions: vec![
                 number(persona, "kafka_partitions"),
                 number(persona, "kafka_partitions_before"),
@@ -426,12 +430,16 @@ impl Checker {
         for v in numbers_before(&t, &[&["iops"]]) {
             bad("primary IOPS", v, close(v, self.iops), &mut kinds);
         }
+        let behind = about_payment_behind(&lower);
         if ["saturat", "fold", "pegs", "primary"]
             .iter()
             .any(|w| lower.contains(w))
         {
             let mut allowed = vec![10.0, 100.0];
             allowed.extend([10.0, 100.0].map(|m| self.writes * m / self.ceiling));
+            if behind {
+                allowed.push(self.payment_behind);
+            }
             for v in &named {
                 let ok = (v - self.saturation).abs() < 0.5 || allowed.iter().any(|a| close(*a, *v));
                 bad("primary multiplier", *v, ok, &mut kinds);
@@ -447,6 +455,65 @@ impl Checker {
             }
         }
         kinds
+    }
+
+    /// Payment falling behind its queue: the multiplier it starts at, its
+    /// rate of charges, and that a sentence naming the primary as what goes
+    /// first names Payment too.
+    fn payment(&self, sentence: &str, problems: &mut Vec<String>) {
+        let t = tokens(sentence);
+        let lower = sentence.to_lowercase();
+        let named = multipliers(&t);
+        // Payment falling behind its queue: the multiplier it starts at, and
+        // its rate of charges.
+        if about_payment_behind(&lower) {
+            for v in &named {
+                // A sentence naming the primary too is held to its figures
+                // below, with Payment's allowed there.
+                let ok = (v - self.payment_behind).abs() < 0.1
+                    || [10.0, 100.0].iter().any(|a| close(*a, *v))
+                    || lower.contains("primary");
+                flag(
+                    problems,
+                    sentence,
+                    "payment falls-behind multiplier",
+                    *v,
+                    ok,
+                );
+            }
+        }
+        if lower.contains("payment") || lower.contains("stripe") {
+            for v in numbers_before(&t, &[&["charges"]]) {
+                flag(
+                    problems,
+                    sentence,
+                    "payment charges/s",
+                    v,
+                    close(v, self.payment_charges),
+                );
+            }
+        }
+        // The primary is the first box to fail requests, not the first thing
+        // to go wrong: Payment falls behind before it.
+        let sole_first = [
+            "before anything else",
+            "first box to fold",
+            "first thing to fold",
+            "first thing to go",
+            "nothing else breaks",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+        let breaks_first = lower.contains("breaks first") || lower.contains("break first");
+        if lower.contains("primary") && (sole_first || breaks_first) && !lower.contains("payment") {
+            flag(
+                problems,
+                sentence,
+                "what breaks first, but Payment falls behind first at",
+                self.payment_behind,
+                false,
+            );
+        }
     }
 
     /// Names and states, checked in every sentence of every card.
@@ -542,6 +609,21 @@ impl Checker {
     }
 }
 
+/// Records a figure of `kind` that is not the persona's.
+fn flag(problems: &mut Vec<String>, sentence: &str, kind: &str, value: f64, ok: bool) {
+    if !ok {
+        problems.push(format!("{kind} {value} in {sentence:?}"));
+    }
+}
+
+/// Whether a sentence is about Payment falling behind its queue.
+fn about_payment_behind(lower: &str) -> bool {
+    ["behind", "lag", "backlog"]
+        .iter()
+        .any(|w| lower.contains(w))
+        && lower.contains("payment")
+}
+
 /// The texts of a card: answer, follow-ups, note, table rows, key points.
 fn texts(card: &Card) -> Vec<String> {
     let mut out = vec![card.answer.clone()];
@@ -583,6 +665,7 @@ fn problems(cards: &[Card], persona: &Persona) -> Vec<String> {
                 checker.redis(sentence, &mut here);
                 if story || first_person(&tokens(sentence)) {
                     checker.figures(sentence, &mut here);
+                    checker.payment(sentence, &mut here);
                 }
             }
             checker.employer(card, &text, &mut here);
@@ -608,6 +691,10 @@ fn the_persona_block_is_complete() {
     // The persona agrees with itself: the ceiling over the load is the
     // saturation point, as the simulator computes it on five-tier.
     assert!((checker.ceiling / checker.writes - checker.saturation).abs() < 0.05);
+    // Payment is offered one event per order: it falls behind at its
+    // charges over the order rate, before the primary folds.
+    assert!((checker.payment_charges / checker.writes - checker.payment_behind).abs() < 0.05);
+    assert!(checker.payment_behind < checker.saturation);
     assert!(checker.states.contains(&checker.terminal));
     assert!(checker.events.contains("OrderPlaced"));
     assert!(!checker.events.contains("OrderCreated"));
@@ -692,6 +779,36 @@ fn the_old_contradictions_are_caught() {
         p.iter().any(|p| p.contains("primary multiplier 2.7")),
         "{p:?}"
     );
+    // What breaks first: Payment falls behind before the primary folds.
+    let p = problems_of(
+        "At ten times our traffic the orders write primary gives out before anything else.",
+    );
+    assert!(
+        p.iter().any(|p| p.contains("Payment falls behind first")),
+        "{p:?}"
+    );
+    let p = problems_of("Close on what breaks first at 10×: our orders write primary.");
+    assert!(
+        p.iter().any(|p| p.contains("Payment falls behind first")),
+        "{p:?}"
+    );
+    assert!(
+        problems_of(
+            "From about 2.7× our payment service falls behind: Kafka's backlog grows, but nothing fails."
+        )
+        .is_empty()
+    );
+    let p = problems_of("Our payment service falls behind at about 5×, its backlog growing.");
+    assert!(
+        p.iter()
+            .any(|p| p.contains("payment falls-behind multiplier 5")),
+        "{p:?}"
+    );
+    let p = problems_of("Our payment service charges about 200 charges a second through Stripe.");
+    assert!(
+        p.iter().any(|p| p.contains("payment charges/s 200")),
+        "{p:?}"
+    );
     // Employers.
     let p = problems_of("At my last job we sharded the orders table.");
     assert!(p.iter().any(|p| p.contains("not \"my last job\"")), "{p:?}");
@@ -740,5 +857,42 @@ fn sentences_and_numbers_are_read_as_written() {
                 times: false
             },
         ]
+    );
+}
+
+/// The persona's capacity figures are the simulator's on five-tier, so a
+/// card that quotes PERSONA.md quotes `archdrill simulate five-tier`: the
+/// primary saturates at `primary_saturates_at_x`, Payment — the first
+/// consumer to fall behind, and the first node whose ρ reaches 1 — at
+/// `payment_falls_behind_at_x`.
+#[test]
+fn the_persona_figures_are_the_simulators() {
+    use archdrill::content::references;
+    use archdrill::simulate::{Limit, Scenario, simulate};
+    let checker = Checker::new(&parse_persona(persona_text()));
+    let d = references::find("five-tier")
+        .and_then(|r| r.load().ok())
+        .unwrap_or_else(|| panic!("five-tier loads"));
+    let sim = simulate(&d, &Scenario::at(10.0)).unwrap_or_else(|e| panic!("{e}"));
+    let primary = sim
+        .first_saturated
+        .clone()
+        .unwrap_or_else(|| panic!("a bottleneck"));
+    assert_eq!(primary.node.as_str(), "orders_db");
+    assert!((primary.at_traffic - checker.saturation).abs() < 0.05);
+    let behind = sim
+        .first_behind
+        .clone()
+        .unwrap_or_else(|| panic!("a consumer behind"));
+    assert_eq!(behind.node.as_str(), "payment");
+    assert!((behind.at_traffic - checker.payment_behind).abs() < 0.05);
+    assert_eq!(
+        sim.node("payment").and_then(|n| n.capacity_rps),
+        Some(checker.payment_charges)
+    );
+    let first = sim.first_bottleneck.unwrap_or_else(|| panic!("a first"));
+    assert_eq!(
+        (first.node.as_str(), first.limit),
+        ("payment", Limit::FallsBehind)
     );
 }

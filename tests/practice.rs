@@ -192,11 +192,27 @@ fn a_whiteboard_round_is_graded_recorded_and_reopened() {
         .expect("the prompt is listed")
         .click();
     h.run();
-    assert!(h.query_by_label("What the check looks for").is_some());
     assert!(
-        h.query_all_by_label_contains("each (up to").count() > 1,
+        h.query_all_by_label_contains("each, at most")
+            .next()
+            .is_none(),
+        "the rubric is closed until asked for: it names the parts to draw"
+    );
+    h.get_by_label("What the check looks for").click();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("each, at most").count() > 1,
         "the rubric is shown with points"
     );
+    // A price whose cap is one finding reads as one number, not "−15 each
+    // (up to −15)".
+    assert!(
+        h.query_by_label(
+            "\u{2212}15 · a message bus between services that need not wait for each other"
+        )
+        .is_some()
+    );
+    assert_eq!(h.query_all_by_label_contains("(up to").count(), 0);
     assert!(
         h.query_all_by_label_contains(&prompt.reference)
             .next()
@@ -240,7 +256,7 @@ fn a_whiteboard_round_is_graded_recorded_and_reopened() {
     let report = h.state().report().expect("findings open");
     assert!(!report.findings.is_empty());
     assert!(!report.ghosts.is_empty(), "ghosts on the drawing");
-    assert_eq!(h.state().check_against(), prompt.reference);
+    assert_eq!(h.state().current_against(), prompt.reference);
     assert!(
         h.query_by_label_contains(&format!("Score {} · ", attempt.score))
             .is_some()
@@ -287,7 +303,16 @@ fn the_stats_view_shows_the_day_and_the_codes_you_keep_getting() {
     h.state_mut().submit_round(30.0);
     h.run();
     let attempt = h.state().progress().rounds[0].clone();
-    let code = attempt.findings[0].code.clone();
+    let costing = attempt
+        .findings
+        .iter()
+        .find(|f| f.points.is_some_and(|p| p > 0))
+        .expect("a finding that cost points")
+        .code
+        .clone();
+    let title = archdrill::check::rubric::title(&costing)
+        .expect("a checker code has a title")
+        .to_owned();
     // A minute later (the round finished 30 s after the fixed start).
     h.state_mut().set_now(monday().plus_secs(60));
 
@@ -296,11 +321,26 @@ fn the_stats_view_shows_the_day_and_the_codes_you_keep_getting() {
     h.get_by_label("Stats").click();
     h.run();
     assert!(h.query_by_label("Reviews: 1").is_some());
-    assert!(h.query_by_label("Streak: 1 days").is_some());
+    assert!(h.query_by_label("Streak: 1 day").is_some());
     assert!(
-        h.query_by_label(&format!("{code} in your last round"))
+        h.query_by_label(&format!("{title}: in your last round"))
             .is_some(),
-        "the recurring finding codes"
+        "the recurring findings, in words"
+    );
+    // No raw code, no free note, no dash for a figure not measured yet.
+    assert_eq!(
+        h.query_all_by_label_contains(&format!("{costing} "))
+            .count(),
+        0
+    );
+    assert_eq!(h.query_all_by_label_contains("missing-part").count(), 0);
+    assert_eq!(
+        h.query_all_by_label_contains("\u{2014} recalled").count(),
+        0
+    );
+    assert!(
+        h.query_by_label("Retention: no reviews of graduated cards yet")
+            .is_some()
     );
     h.get_by_label("← Due today").click();
     h.run();
@@ -339,7 +379,7 @@ fn the_findings_panel_gives_the_round_score_with_the_twist() {
     let twist_rows = |r: &archdrill::check::Report| {
         r.findings
             .iter()
-            .filter(|f| f.code == drill::round::TWIST_CODE)
+            .filter(|f| f.code.starts_with(drill::prompts::TWIST_PREFIX))
             .count()
     };
     assert_eq!(twist_rows(&report), twisted.twist_findings.len());
@@ -380,6 +420,15 @@ fn a_mock_panel_is_a_round_then_cards_then_a_summary() {
             Some(card),
             "card {i} of the panel, not the next due one"
         );
+        assert!(
+            h.query_by_label(&format!(
+                "Mock panel · part {} of {}",
+                i + 2,
+                plan.cards.len() + 1
+            ))
+            .is_some(),
+            "the card says where the panel stands"
+        );
         h.key_press(Key::Space);
         h.run();
         h.key_press(if i == 0 { Key::Num1 } else { Key::Num3 });
@@ -390,6 +439,11 @@ fn a_mock_panel_is_a_round_then_cards_then_a_summary() {
     assert!(h.query_by_label("Mock panel summary").is_some());
     let summary = h.state().mock_summary().expect("summary");
     assert_eq!(summary.lines.len(), 1 + plan.cards.len());
+    assert!(
+        summary.lines[0].contains("points lost to: ") && !summary.lines[0].contains("missing-"),
+        "what cost points, in words: {}",
+        summary.lines[0]
+    );
     assert!(summary.round_score.is_some());
     // One of four rated Again, three Good.
     assert_eq!(summary.cards_passed_percent, 75);
@@ -499,4 +553,176 @@ fn your_project_is_narrated_saved_and_presented_with_the_closing_question() {
             .and_then(|p| p.finished_secs)
             .is_some()
     );
+}
+
+#[test]
+fn a_round_checks_against_its_own_reference_and_leaves_the_choice_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.run();
+    assert_eq!(h.state().check_against(), "five-tier");
+    let catalog = Catalog::shipped().expect("catalog");
+    let prompt = catalog
+        .prompts()
+        .iter()
+        .find(|p| p.reference != "five-tier")
+        .expect("a prompt on another reference")
+        .clone();
+    h.state_mut().set_up_round(&prompt.id);
+    h.state_mut().start_round(0.0);
+    h.run();
+    assert_eq!(h.state().current_against(), prompt.reference);
+    // Ctrl+K during the round: the round's reference, not the toolbar's.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    assert_eq!(
+        h.state().report().map(|r| r.reference.as_str()),
+        Some(prompt.reference.as_str())
+    );
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.state_mut().submit_round(30.0);
+    h.run();
+    assert_eq!(
+        h.state().report().map(|r| r.reference.as_str()),
+        Some(prompt.reference.as_str())
+    );
+    // Another drawing still checks against what the user chose.
+    h.get_by_label("New drawing").click();
+    h.run();
+    assert_eq!(h.state().current_against(), "five-tier");
+    assert_eq!(h.state().check_against(), "five-tier", "the setting kept");
+}
+
+#[test]
+fn space_reveals_rates_go_on_and_enter_goes_on_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    h.get_by_label("Rehearse due cards").click();
+    h.run();
+    let card = |h: &egui_kittest::Harness<'static, ArchdrillApp>| {
+        h.state().rehearsal().map(|r| r.card_id.clone())
+    };
+    let first = card(&h);
+    // Space reveals, 3 rates Good, Space (the same key) goes on.
+    for key in [Key::Space, Key::Num3, Key::Space] {
+        h.key_press(key);
+        h.run();
+    }
+    let second = card(&h);
+    assert!(second.is_some() && second != first, "Space went on");
+    assert!(
+        h.state().rehearsal().is_some_and(|r| !r.revealed()),
+        "the next card starts hidden: that Space did not also reveal it"
+    );
+    for key in [Key::Space, Key::Num3, Key::Enter] {
+        h.key_press(key);
+        h.run();
+    }
+    let third = card(&h);
+    assert!(third.is_some() && third != second, "Enter went on");
+    assert_eq!(h.state().progress().reviews.len(), 2);
+    // Back at the queue, the cards in learning are said from now.
+    h.get_by_label("← Due today").click();
+    h.run();
+    assert!(
+        h.query_by_label("Later today: 2 in learning, the next in 10 min.")
+            .is_some(),
+        "times said as a person says them, not RFC 3339"
+    );
+}
+
+#[test]
+fn a_mock_panel_under_way_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    h.get_by_label("Mock panel").click();
+    h.run();
+    h.get_by_label("Start round").click();
+    h.run();
+    h.state_mut()
+        .add_node(archdrill::model::NodeKind::Service, "Orders service");
+    h.get_by_label("Submit round").click();
+    h.run();
+    h.get_by_label("Mock panel: on to the cards →").click();
+    h.run();
+    for key in [Key::Space, Key::Num3] {
+        h.key_press(key);
+        h.run();
+    }
+    let before = h.state().mock().expect("under way").clone();
+    assert_eq!(before.results.len(), 1);
+    drop(h);
+
+    // The next run picks it up where it stood: part 3 of 5.
+    let mut h = harness(app_at(dir.path(), monday().plus_secs(600)));
+    h.get_by_label("Practice").click();
+    h.run();
+    assert_eq!(h.state().mock(), Some(&before));
+    let total = before.plan.cards.len() + 1;
+    assert!(
+        h.query_by_label(&format!("Mock panel under way: part 3 of {total}"))
+            .is_some()
+    );
+    h.get_by_label("Continue mock panel").click();
+    h.run();
+    assert_eq!(
+        h.state().rehearsal().map(|r| r.card_id.clone()).as_ref(),
+        before.plan.cards.get(1),
+        "on to the panel's second card"
+    );
+
+    // Abandoned, it is gone for good.
+    h.get_by_label("← Due today").click();
+    h.run();
+    h.get_by_label("Abandon mock panel").click();
+    h.run();
+    assert!(!dir.path().join("mock.ron").exists());
+    drop(h);
+    let h = harness(app_at(dir.path(), monday().plus_secs(900)));
+    assert!(h.state().mock().is_none());
+    drop(h);
+
+    // A damaged file is reported with its position, and dropped.
+    std::fs::write(dir.path().join("mock.ron"), "(plan: oops").expect("write");
+    let mut h = harness(app_at(dir.path(), monday().plus_secs(960)));
+    h.run();
+    assert!(h.state().mock().is_none());
+    assert!(
+        h.query_by_label_contains("mock.ron:1:").is_some(),
+        "named with line:column"
+    );
+    assert!(!dir.path().join("mock.ron").exists());
+}
+
+#[test]
+fn a_rehearsed_card_opens_the_walkthrough_of_its_diagram() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(app_at(dir.path(), monday()));
+    h.get_by_label("Practice").click();
+    h.run();
+    let card = archdrill::content::cards::all()
+        .expect("cards")
+        .into_iter()
+        .find(|c| c.diagram.is_some())
+        .expect("a card with a diagram");
+    let diagram = card.diagram.clone().expect("diagram");
+    h.state_mut().rehearse(&card.id, 0.0);
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    h.get_by_label(&format!("▶ Walk through the `{diagram}` diagram"))
+        .click();
+    h.run();
+    assert_eq!(h.state().mode(), Mode::Diagrams);
+    assert_eq!(h.state().walkthrough_step(), Some(0));
+    let reference = archdrill::content::references::find(&diagram)
+        .expect("a reference")
+        .load()
+        .expect("loads");
+    assert_eq!(h.state().current(), Some(&reference));
 }

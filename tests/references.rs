@@ -296,7 +296,9 @@ fn resilience_and_sharding_simulate_to_their_narrated_figures() {
     let first = |id: &str| {
         let d = references::find(id).expect("exists").load().expect("loads");
         let sim = simulate(&d, &Scenario::at(10.0)).expect("simulates");
-        let b = sim.first_bottleneck.expect("a bottleneck");
+        // The first synchronous bottleneck (a consumer behind the bus may
+        // fall behind earlier: that is `first_behind`, not this).
+        let b = sim.first_saturated.expect("a bottleneck");
         (b.node.to_string(), b.at_traffic)
     };
     let (node, at) = first("resilience");
@@ -305,4 +307,40 @@ fn resilience_and_sharding_simulate_to_their_narrated_figures() {
     let (node, at) = first("sharding");
     assert_eq!(node, "shard_b");
     assert!((at - 250.0 / 15.0).abs() < 0.01, "{at}");
+}
+
+/// The five-tier walkthrough's closing step says what the simulator says at
+/// 10×, in its order: Payment falls behind first (a growing Kafka backlog,
+/// confirmations late, nothing failing), then the write primary is the
+/// first box to fail requests, at 1.2× its write capacity.
+#[test]
+fn five_tier_closing_step_agrees_with_the_simulator() {
+    use archdrill::simulate::{Scenario, simulate};
+    let d = references::find("five-tier")
+        .expect("exists")
+        .load()
+        .expect("loads");
+    let sim = simulate(&d, &Scenario::at(10.0)).expect("simulates");
+    let behind = sim.first_behind.expect("a consumer behind");
+    let failing = sim.first_saturated.expect("a bottleneck");
+    let step = d
+        .walkthrough
+        .iter()
+        .find(|s| s.title.starts_with("What breaks first"))
+        .expect("a closing step");
+    for id in [behind.node.as_str(), failing.node.as_str()] {
+        assert!(
+            step.nodes.iter().any(|n| n.as_str() == id),
+            "{id} highlighted"
+        );
+    }
+    let text = &step.text;
+    let behind_at = format!("{:.1}×", behind.at_traffic);
+    let over = format!("{:.1}×", failing.utilisation);
+    let (Some(p), Some(q)) = (text.find(&behind_at), text.find(&over)) else {
+        panic!("the step names {behind_at} and {over}: {text}");
+    };
+    assert!(p < q, "what goes wrong first is said first: {text}");
+    assert!(text.contains("Payment falls behind") && text.contains("write primary"));
+    assert!(text.contains("nothing fails"), "a backlog is not a failure");
 }

@@ -98,21 +98,9 @@ fn label_problems(d: &Diagram) -> Vec<String> {
 /// box other than its own ends.
 fn arrows_through_boxes(d: &Diagram) -> Vec<String> {
     let layout = Layout::new(d);
-    let mut out = Vec::new();
-    let rect = |id: &str| {
-        let i = d.nodes.iter().position(|n| n.id.as_str() == id)?;
-        Some(layout.nodes[i].rect.expand2(1.0, 1.0))
-    };
+    let mut out = unattached(d, &layout, |_| true);
     for (edge, laid) in d.edges.iter().zip(&layout.edges) {
         let Some(laid) = laid else { continue };
-        let (Some(first), Some(last)) = (laid.points.first(), laid.points.last()) else {
-            continue;
-        };
-        let attached = rect(edge.from.as_str()).is_some_and(|r| r.contains(*first))
-            && rect(edge.to.as_str()).is_some_and(|r| r.contains(*last));
-        if !laid.self_loop && !attached {
-            out.push(format!("{} is not attached to its boxes", edge.id));
-        }
         for (node, n) in d.nodes.iter().zip(&layout.nodes) {
             if node.id == edge.from || node.id == edge.to {
                 continue;
@@ -125,6 +113,28 @@ fn arrows_through_boxes(d: &Diagram) -> Vec<String> {
             {
                 out.push(format!("{} runs through {}", edge.id, node.id));
             }
+        }
+    }
+    out
+}
+
+/// Every arrow among those `which` picks (by index) that does not start
+/// on its source box and end on its target box as `layout` has them.
+fn unattached(d: &Diagram, layout: &Layout, which: impl Fn(usize) -> bool) -> Vec<String> {
+    let rect = |id: &str| {
+        let i = d.nodes.iter().position(|n| n.id.as_str() == id)?;
+        Some(layout.nodes[i].rect.expand2(1.0, 1.0))
+    };
+    let mut out = Vec::new();
+    for (i, (edge, laid)) in d.edges.iter().zip(&layout.edges).enumerate() {
+        let Some(laid) = laid else { continue };
+        let (Some(first), Some(last)) = (laid.points.first(), laid.points.last()) else {
+            continue;
+        };
+        let attached = rect(edge.from.as_str()).is_some_and(|r| r.contains(*first))
+            && rect(edge.to.as_str()).is_some_and(|r| r.contains(*last));
+        if which(i) && !laid.self_loop && !attached {
+            out.push(format!("{} is not attached to its boxes", edge.id));
         }
     }
     out
@@ -244,3 +254,62 @@ fn no_box_sits_on_a_boundary_it_does_not_belong_to() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The colours a primitive uses (fill and outline).
+fn colours(primitive: &archdrill::scene::Primitive<'_>) -> Vec<archdrill::scene::Rgba> {
+    use archdrill::scene::Primitive;
+    match primitive {
+        Primitive::Rect { fill, stroke, .. }
+        | Primitive::Polygon { fill, stroke, .. }
+        | Primitive::Path { fill, stroke, .. } => fill
+            .iter()
+            .copied()
+            .chain(stroke.map(|s| s.color))
+            .collect(),
+        Primitive::Polyline { stroke, .. } => vec![stroke.color],
+        Primitive::Text { color, .. } => vec![*color],
+    }
+}
+
+/// QA: a 100/100 drawing showed ~10 red "MISSING" ghosts for parts the
+/// notes call "Not required". A ghost only notes name is drawn neutral
+/// and tagged OPTIONAL; one a costing finding names stays red, MISSING.
+#[test]
+fn optional_ghosts_are_neutral_and_missing_ones_red() {
+    use archdrill::model::{NodeKind, Point};
+    use archdrill::scene::{Ghost, Primitive, View, ghost_tag, paint, palette};
+    let d = Diagram::default();
+    let layout = Layout::new(&d);
+    for optional in [true, false] {
+        let ghosts = [Ghost {
+            kind: NodeKind::Service,
+            label: "Cart service",
+            pos: Point::new(0.0, 0.0),
+            lit: true,
+            optional,
+        }];
+        let view = View {
+            ghosts: &ghosts,
+            ..View::default()
+        };
+        let primitives = paint(&d, &layout, &view, None);
+        let texts: Vec<&str> = primitives
+            .iter()
+            .filter_map(|p| match p {
+                Primitive::Text { lines, .. } => Some(lines.iter().map(String::as_str)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(texts.contains(&ghost_tag(optional)), "{texts:?}");
+        assert_eq!(ghost_tag(true), "OPTIONAL");
+        let red = primitives
+            .iter()
+            .flat_map(colours)
+            .any(|c| c == palette::MISSING);
+        assert_eq!(red, !optional, "optional {optional}: {primitives:?}");
+    }
+}
+
+#[path = "scene/drag.rs"]
+mod drag;

@@ -160,3 +160,29 @@ fn a_file_on_the_command_line_opens_in_diagrams_mode() {
     let h = harness(ArchdrillApp::new(Some(file)).with_data_dir(Some(data.path().to_owned())));
     assert_eq!(h.state().mode(), Mode::Diagrams);
 }
+
+#[test]
+fn the_side_panel_hides_for_a_wider_canvas_and_stays_hidden() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut h = app_on(data.path());
+    let wide_open = h.state().canvas_screen_rect().expect("a canvas").width();
+    assert!(h.query_by_label("Reference diagrams").is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::B);
+    idle(&mut h);
+    let canvas = h.state().canvas_screen_rect().expect("a canvas").width();
+    assert!(
+        canvas > wide_open + 200.0,
+        "the canvas takes the panel's room: {wide_open} → {canvas}"
+    );
+    assert!(h.query_by_label("Reference diagrams").is_none());
+    assert!(!settings_file(data.path()).side_panel);
+
+    // Hidden in the next run too; the status bar's toggle brings it back.
+    let mut again = app_on(data.path());
+    idle(&mut again);
+    assert!(again.query_by_label("Reference diagrams").is_none());
+    again.get_by_label("Side panel").click();
+    idle(&mut again);
+    assert!(again.query_by_label("Reference diagrams").is_some());
+    assert!(settings_file(data.path()).side_panel);
+}

@@ -11,7 +11,9 @@ mod common;
 
 use archdrill::content::references;
 use archdrill::model::{Diagram, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind, Point};
-use archdrill::simulate::{Bound, Heat, PathStatus, Scenario, SimError, Simulation, simulate};
+use archdrill::simulate::{
+    Bound, Heat, Limit, PathStatus, Scenario, SimError, Simulation, simulate,
+};
 use common::{archdrill, stderr, stdout};
 use proptest::prelude::*;
 
@@ -229,6 +231,11 @@ fn a_cache_taken_down_shifts_its_reads_onto_the_store() {
         "{:?}",
         sim.sentences()
     );
+    assert_eq!(
+        sim.sentences().last().map(String::as_str),
+        Some("With redis box down, of 2 request paths: 0 failed, 1 degraded, 1 unaffected."),
+        "the box down by its label"
+    );
 }
 
 #[test]
@@ -303,13 +310,27 @@ fn a_slow_consumer_makes_the_bus_grow_not_fail() {
     );
     assert_eq!(load(&sim, "bus").0, 100.0);
     // Buffering is not a failure: every path is unaffected, and the first
-    // bottleneck is the service on the request path (300/s at 3×), not the worker.
+    // synchronous bottleneck is the service on the request path (300/s at
+    // 3×). The worker falls behind first (offered 100/s at 1× of its 30):
+    // its ρ reaches 1 at 0.3×, so it is PRODUCT.md's first bottleneck, of
+    // the kind that lags rather than fails.
     assert_eq!(
         sim.paths_with(PathStatus::Unaffected).count(),
         sim.paths.len()
     );
+    let sync = sim.first_saturated.as_ref().expect("a bottleneck");
+    assert_eq!((sync.node.as_str(), sync.at_traffic), ("svc", 3.0));
+    assert_eq!(sync.limit, Limit::Saturates);
+    let behind = sim.first_behind.as_ref().expect("a consumer behind");
+    assert_eq!(
+        (behind.node.as_str(), behind.limit),
+        ("worker", Limit::FallsBehind)
+    );
+    assert_close(behind.at_traffic, 0.3);
     let first = sim.first_bottleneck.as_ref().expect("a bottleneck");
-    assert_eq!((first.node.as_str(), first.at_traffic), ("svc", 3.0));
+    assert_eq!(first.node.as_str(), "worker");
+    assert_close(first.at_traffic, 0.3);
+    assert_eq!(sim.node("worker").and_then(|n| n.at_traffic), None);
     // Behind the capped worker the database never sees more than 30 writes/s
     // of its 40: it never saturates, at any multiplier.
     assert_eq!(sim.node("db").and_then(|n| n.at_traffic), None);
@@ -532,7 +553,7 @@ fn reference(id: &str) -> Diagram {
 #[test]
 fn five_tier_at_10x_names_the_orders_primary_first_and_the_bus_buffers() {
     let sim = simulate(&reference("five-tier"), &Scenario::at(10.0)).expect("simulates");
-    let first = sim.first_bottleneck.as_ref().expect("a bottleneck");
+    let first = sim.first_saturated.as_ref().expect("a bottleneck");
     assert_eq!(first.node.as_str(), "orders_db");
     assert_eq!(first.bound, Bound::Writes);
     assert_eq!(first.metric, "IOPS and connections");
@@ -555,7 +576,8 @@ fn five_tier_at_10x_names_the_orders_primary_first_and_the_bus_buffers() {
     assert_close(load(&sim, "stripe").1, 0.8);
     assert_eq!(
         sim.headline(),
-        "At 10× Orders Postgres (write primary) reaches 1.2× its write capacity first (it saturates at 8.33×); watch IOPS and connections."
+        "At 10× Payment service has fallen behind (from 2.67×): its backlog in Kafka grows by 220 messages/s and PaymentCaptured lags, though no request fails; watch consumer lag. \
+         Orders Postgres (write primary) is the first synchronous bottleneck: it reaches 1.2× its write capacity (it saturates at 8.33×); watch IOPS and connections."
     );
     assert!(sim.paths.iter().all(|p| p.status == PathStatus::Unaffected));
 }
@@ -673,9 +695,19 @@ fn cli_json_has_exactly_the_contract_shape() {
     assert_eq!(db["capacity_rps"], 250.0);
     let first = &v["first_bottleneck"];
     assert_eq!(keys(first), ["at_traffic", "kind", "metric", "node"]);
-    assert_eq!(first["node"], "orders_db");
-    assert_eq!(first["kind"], "database");
-    assert_eq!(first["metric"], "IOPS and connections");
+    // "The node that first reaches utilisation 1.0": Payment, a consumer
+    // behind Kafka (30/s at 1× of its 80), at 8/3×; the orders primary only
+    // at 8.33×. Its ρ in `nodes` is 1.0 at 10×, as the contract reads.
+    assert_eq!(first["node"], "payment");
+    assert_eq!(first["kind"], "service");
+    assert_eq!(first["metric"], "consumer lag");
+    let at = first["at_traffic"].as_f64().expect("number");
+    assert!((at - 80.0 / 30.0).abs() < 1e-9, "{at}");
+    let payment = nodes
+        .iter()
+        .find(|n| n["id"] == "payment")
+        .expect("payment");
+    assert_eq!(payment["utilisation"], 1.0);
     let queues = v["queues"].as_array().expect("queues");
     assert_eq!(keys(&queues[0]), ["growth_per_s", "node"]);
     assert_eq!(queues[0]["node"], "kafka");
@@ -732,10 +764,22 @@ fn cli_text_says_the_sentence() {
     let text = stdout(&out);
     assert!(
         text.contains(
-            "At 10× Orders Postgres (write primary) reaches 1.2× its write capacity first"
+            "At 10× Payment service has fallen behind (from 2.67×): its backlog in Kafka grows by 220 messages/s and PaymentCaptured lags, though no request fails"
         ),
         "{text}"
     );
+    assert!(
+        text.contains(
+            "Orders Postgres (write primary) is the first synchronous bottleneck: it reaches 1.2× its write capacity (it saturates at 8.33×)"
+        ),
+        "{text}"
+    );
+    // The consumer's limit is in the table too, marked as a lag.
+    let payment = text
+        .lines()
+        .find(|l| l.starts_with("payment "))
+        .expect("row");
+    assert!(payment.contains("2.67× lag"), "{payment}");
     assert!(
         text.contains("Kafka buffers: its backlog grows by 220 messages/s"),
         "{text}"
@@ -929,4 +973,93 @@ proptest! {
             prop_assert!(close(n.load_rps, entry * x), "{:?}", n);
         }
     }
+}
+
+/// A store's capacity is quoted at the drawing's read/write mix, which does
+/// not depend on the multiplier: at 0× (no traffic yet) it is the same as at
+/// any other level, not the write capacity of an idle store.
+#[test]
+fn a_store_capacity_does_not_change_at_zero_traffic() {
+    let d = reference("five-tier");
+    let capacity = |x: f64| {
+        let sim = simulate(&d, &Scenario::at(x)).expect("simulates");
+        sim.node("catalog_db").and_then(|n| n.capacity_rps)
+    };
+    // The catalog's store only takes reads (its arrow says writes: 0).
+    assert_eq!(capacity(1.0), Some(20_000.0));
+    for x in [0.0, 0.5, 3.0, 10.0, 100.0] {
+        assert_eq!(capacity(x), Some(20_000.0), "at {x}×");
+    }
+    let orders = |x: f64| {
+        let sim = simulate(&d, &Scenario::at(x)).expect("simulates");
+        sim.node("orders_db").and_then(|n| n.capacity_rps)
+    };
+    assert_eq!(orders(0.0), orders(10.0));
+}
+
+/// QA: at 1× the headline said only "the first to go is Orders Postgres at
+/// 8.33×", while Payment — a Kafka consumer at 30/s of its 80 — falls
+/// behind from 8/3×: by 3× the backlog grows by 10 messages/s and what it
+/// publishes (`PaymentCaptured`, so order confirmations) lags. Both limits
+/// are said, earliest first, and the consumer's is in its row.
+#[test]
+fn five_tier_says_payment_falls_behind_before_the_orders_primary_saturates() {
+    let d = reference("five-tier");
+    let at = |x: f64| simulate(&d, &Scenario::at(x)).expect("simulates");
+    let one = at(1.0);
+    let behind = one.first_behind.as_ref().expect("a consumer behind");
+    assert_eq!(behind.node.as_str(), "payment");
+    assert_eq!(behind.limit, Limit::FallsBehind);
+    assert_close(behind.at_traffic, 80.0 / 30.0);
+    assert_eq!(behind.queue.as_deref(), Some("Kafka"));
+    assert_eq!(behind.publishes, ["PaymentCaptured"]);
+    assert_eq!(
+        one.node("payment")
+            .and_then(|n| n.behind_at)
+            .map(|x| (x * 1e9).round()),
+        Some((80.0_f64 / 30.0 * 1e9).round())
+    );
+    assert_eq!(
+        one.first_bottleneck.as_ref().map(|b| b.node.as_str()),
+        Some("payment")
+    );
+    assert_eq!(
+        one.first_saturated.as_ref().map(|b| b.node.as_str()),
+        Some("orders_db")
+    );
+    assert_eq!(
+        one.headline(),
+        "At 1× nothing fails yet. Payment service falls behind first, at 2.67× (38 % of its capacity now): \
+         from there its backlog in Kafka grows without bound and PaymentCaptured lags, though no request fails. \
+         The first synchronous bottleneck is Orders Postgres (write primary), at 8.33× (12 % of its write capacity now); watch IOPS and connections."
+    );
+    let three = at(3.0);
+    assert_eq!(
+        three.headline(),
+        "At 3× Payment service has fallen behind (from 2.67×): its backlog in Kafka grows by 10 messages/s and PaymentCaptured lags, though no request fails; watch consumer lag. \
+         The first synchronous bottleneck is Orders Postgres (write primary), at 8.33× (36 % of its write capacity now); watch IOPS and connections."
+    );
+    // Just below 8/3× no node is at ρ = 1; at it, Payment is (the contract).
+    let below = at(80.0 / 30.0 - 1e-6);
+    assert!(below.nodes.iter().all(|n| n.utilisation < 1.0));
+    assert!(
+        (at(80.0 / 30.0)
+            .node("payment")
+            .map_or(0.0, |n| n.utilisation)
+            - 1.0)
+            .abs()
+            < 1e-9
+    );
+    // The text table's "saturates" column shows the consumer's point.
+    let out = archdrill(&["simulate", "five-tier", "--traffic", "1"]);
+    let text = stdout(&out);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("payment "))
+        .expect("row");
+    assert!(row.contains("2.67× lag"), "{row}");
+    assert!(
+        text.contains("Payment service falls behind first, at 2.67×"),
+        "{text}"
+    );
 }

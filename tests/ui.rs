@@ -117,7 +117,7 @@ fn check_shows_findings_and_highlights_their_nodes() {
         .expect("a report")
         .findings
         .iter()
-        .map(|f| f.code)
+        .map(|f| f.code.as_ref())
         .collect();
     assert!(codes.contains(&"missing-cache"), "{codes:?}");
     assert!(codes.contains(&"missing-edge"), "{codes:?}");
@@ -416,10 +416,18 @@ fn paste_mermaid_imports_a_drawing_and_export_writes_files() {
     h.run();
     h.get_by_label("Paste a Mermaid flowchart").type_text("flowchart LR\n  U[Web client] --> G[API Gateway] --> S[Order service] --> D[(Orders DB)]\n  S -.->|OrderPlaced| K{{Kafka}}");
     h.run();
-    h.get_by_label("Import").click();
+    assert!(
+        h.query_by_label("Add to this drawing").is_none(),
+        "a reference takes nothing in"
+    );
+    h.get_by_label("Import as a new drawing").click();
     h.run();
     let doc = h.state().current().expect("imported").clone();
     assert_eq!((doc.nodes.len(), doc.edges.len()), (5, 4));
+    assert!(
+        h.state().is_dirty(),
+        "an imported drawing is unsaved work (close prompt, recovery copy)"
+    );
     let kinds: Vec<&str> = doc.nodes.iter().map(|n| n.kind.id()).collect();
     for kind in ["client", "gateway", "service", "database", "bus"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
@@ -444,6 +452,45 @@ fn paste_mermaid_imports_a_drawing_and_export_writes_files() {
 }
 
 #[test]
+fn pasted_mermaid_goes_beside_the_drawing_in_one_step_and_long_text_scrolls() {
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    h.get_by_label("+ Service").click();
+    h.run();
+    let before = h.state().current().expect("a drawing").clone();
+    h.get_by_label("Paste Mermaid…").click();
+    h.run();
+    // Sixty lines: the buttons must stay inside the 800 px window.
+    let text: String = std::iter::once("flowchart LR\n".to_owned())
+        .chain((0..60).map(|i| format!("  s{i}[Service {i}] --> d{i}[(Store {i})]\n")))
+        .collect();
+    h.get_by_label("Paste a Mermaid flowchart").click();
+    h.get_by_label("Paste a Mermaid flowchart").type_text(&text);
+    h.run();
+    let button = h.get_by_label("Add to this drawing").rect();
+    assert!(button.max.y <= 800.0, "reachable: {button:?}");
+    // Ctrl+Enter is the first button: into this drawing, beside the box.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Paste a Mermaid flowchart").is_none());
+    let after = h.state().current().expect("a drawing").clone();
+    assert_eq!(after.nodes.len(), before.nodes.len() + 120);
+    assert_eq!(after.title, before.title, "the same drawing");
+    let service = &before.nodes[0];
+    assert!(
+        after.nodes[1..]
+            .iter()
+            .all(|n| n.pos.x - n.size().w / 2.0 > service.pos.x + service.size().w / 2.0),
+        "every pasted box lies right of what was there"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().current(), Some(&before), "one undo step");
+}
+
+#[test]
 fn broken_pasted_mermaid_keeps_the_text_and_names_the_position() {
     let mut h = harness(ArchdrillApp::new(None));
     h.run();
@@ -453,7 +500,7 @@ fn broken_pasted_mermaid_keeps_the_text_and_names_the_position() {
     h.get_by_label("Paste a Mermaid flowchart")
         .type_text("flowchart LR\n  A[unclosed --> B");
     h.run();
-    h.get_by_label("Import").click();
+    h.get_by_label("Import as a new drawing").click();
     h.run();
     assert!(
         h.query_by_label_contains("pasted Mermaid:").is_some(),
@@ -533,12 +580,15 @@ fn findings_follow_edits_while_the_panel_is_open() {
         "{:?}",
         report.findings
     );
-    assert_eq!(report.score, 85);
+    // The bus (−15), and the payments service and email worker it fed,
+    // now connected to nothing (−4 each).
+    assert_eq!(report.score, 77, "{:#?}", report.findings);
+    assert_eq!(report.with_code("unconnected-node").count(), 2);
     assert!(
         h.query_by_label("missing-bus").is_some(),
         "the list shows the new finding"
     );
-    assert!(h.query_by_label("Score 85/100").is_some());
+    assert!(h.query_by_label("Score 77/100").is_some());
     // Selecting the finding singles out its ghost.
     h.get_by_label("missing-bus").click();
     h.run();
@@ -559,8 +609,17 @@ fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
         h.state().current().map(|d| d.title.as_str()),
         Some("Five-tier web architecture")
     );
+    // A walkthrough open on the reference gives way to the heat colours.
+    h.key_press(egui::Key::W);
+    h.run();
+    assert_eq!(h.state().walkthrough_step(), Some(0));
     h.get_by_label("Simulate").click();
     h.run();
+    assert_eq!(
+        h.state().walkthrough_step(),
+        None,
+        "the step's dimming gone"
+    );
     let sim = h
         .state()
         .simulation()
@@ -568,8 +627,18 @@ fn the_simulation_panel_names_what_breaks_first_and_takes_boxes_down() {
         .expect("simulated")
         .clone();
     assert!((sim.traffic - 10.0).abs() < f64::EPSILON, "opens at 10×");
-    let first = sim.first_bottleneck.clone().expect("a bottleneck");
-    assert_eq!(first.node.as_str(), "orders_db", "the write primary first");
+    let first = sim.first_saturated.clone().expect("a bottleneck");
+    assert_eq!(
+        first.node.as_str(),
+        "orders_db",
+        "the write primary saturates first"
+    );
+    let behind = sim.first_behind.clone().expect("a consumer behind");
+    assert_eq!(
+        behind.node.as_str(),
+        "payment",
+        "payment falls behind first"
+    );
     assert!(
         h.query_by_label(&sim.headline()).is_some(),
         "the sentence shown"
@@ -745,4 +814,53 @@ fn export_window_adds_a_title_and_a_legend_to_pictures() {
             .expect("written")
             .contains(">Compensation</text>")
     );
+}
+
+#[test]
+fn a_failed_export_keeps_the_window_with_what_was_typed_and_the_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(ArchdrillApp::new(None));
+    h.run();
+    h.get_by_label("New drawing").click();
+    h.run();
+    h.get_by_label("+ Service").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    h.get_by_label("Title").click();
+    h.run();
+    h.get_by_label("Picture title").click();
+    h.run();
+    h.get_by_label("Picture title").type_text("Checkout, drawn");
+    h.run();
+    let bad = dir.path().join("no-such-folder").join("pic.svg");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(bad.to_str().expect("utf-8"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(!bad.exists());
+    assert!(
+        h.query_by_label_contains("cannot export").is_some(),
+        "the reason, in the window"
+    );
+    assert_eq!(
+        h.get_by_label("Picture title").value().as_deref(),
+        Some("Checkout, drawn"),
+        "the typed title kept"
+    );
+    // Fixed path: the same window writes the titled picture.
+    let good = dir.path().join("pic.svg");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Path")
+        .type_text(good.to_str().expect("utf-8"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let svg = std::fs::read_to_string(&good).expect("written");
+    assert!(svg.contains("Checkout, drawn"));
+    assert!(h.query_by_label("Path").is_none(), "closed once written");
 }

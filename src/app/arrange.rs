@@ -9,54 +9,24 @@ use super::editing::PASTE_STEP;
 use crate::edit::{Command, clipboard};
 use crate::model::{BoundaryId, Diagram};
 
-/// Edits of the selection offered alike by the keyboard, the properties
-/// panel and the canvas menu.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SelectionAction {
-    /// Copy the selected boxes.
-    Copy,
-    /// Copy, then delete them.
-    Cut,
-    /// Paste the in-app clipboard.
-    Paste,
-    /// Paste a copy of the selection beside it.
-    Duplicate,
-    /// Group the selected boxes into a boundary.
-    Group,
-    /// Dissolve the selected boundaries.
-    Ungroup,
-    /// Delete the selection.
-    Delete,
-    /// Lay the drawing out.
-    Tidy,
-}
-
 impl ArchdrillApp {
-    /// Carries out one selection action.
-    pub fn run_action(&mut self, ui: &Ui, action: SelectionAction) {
-        match action {
-            SelectionAction::Copy => self.copy_selection(ui),
-            SelectionAction::Cut => {
-                self.copy_selection(ui);
-                self.delete_selection();
-            }
-            SelectionAction::Paste => {
-                if let Some(fragment) = self.edit_prefs.clipboard.clone() {
-                    self.paste(fragment, true);
-                }
-            }
-            SelectionAction::Duplicate => self.duplicate_selection(),
-            SelectionAction::Group => self.group_selection(),
-            SelectionAction::Ungroup => self.ungroup_selection(),
-            SelectionAction::Delete => self.delete_selection(),
-            SelectionAction::Tidy => self.tidy(),
+    /// Cuts the selection: copies it, then deletes it.
+    pub fn cut_selection(&mut self, ui: &Ui) {
+        self.copy_selection(ui);
+        self.delete_selection();
+    }
+
+    /// Pastes the in-app clipboard.
+    pub fn paste_clipboard(&mut self) {
+        if let Some(fragment) = self.edit_prefs.clipboard.clone() {
+            self.paste(fragment, true);
         }
     }
 
     /// The selected nodes as a fragment (with the edges and boundaries
     /// among them), or `None` when no node is selected.
     fn selected_fragment(&self) -> Option<Diagram> {
-        let entry = self.entries.get(self.selected)?;
+        let entry = self.docs.current()?;
         let ids: Vec<&str> = entry
             .canvas
             .selection
@@ -88,19 +58,21 @@ impl ArchdrillApp {
         } else {
             1.0
         };
-        let Some(before) = self
-            .entries
-            .get(self.selected)
-            .map(|e| e.editor.doc().clone())
-        else {
+        self.paste_at(fragment, PASTE_STEP * steps, PASTE_STEP * steps);
+    }
+
+    /// Pastes `fragment` moved by `(dx, dy)` under fresh ids, as one undo
+    /// step, and selects what was pasted.
+    pub fn paste_at(&mut self, fragment: Diagram, dx: f32, dy: f32) {
+        let Some(before) = self.docs.current().map(|e| e.editor.doc().clone()) else {
             return;
         };
         self.apply(&Command::Paste {
             fragment: Box::new(fragment),
-            dx: PASTE_STEP * steps,
-            dy: PASTE_STEP * steps,
+            dx,
+            dy,
         });
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             let doc = entry.editor.doc();
             if doc.nodes.len() > before.nodes.len() {
                 entry.canvas.selection = crate::ui::interact::Selection {
@@ -127,7 +99,7 @@ impl ArchdrillApp {
 
     /// Groups the selected boxes into a new boundary and selects it.
     pub fn group_selection(&mut self) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let ids = entry.canvas.selection.node_ids();
@@ -139,7 +111,7 @@ impl ArchdrillApp {
             ids,
             label: "Service boundary".to_owned(),
         });
-        if let Some(entry) = self.entries.get_mut(self.selected)
+        if let Some(entry) = self.docs.current_mut()
             && entry.editor.doc().boundaries.len() > count
             && let Some(b) = entry.editor.doc().boundaries.last()
         {
@@ -156,18 +128,20 @@ impl ArchdrillApp {
 
     /// Dissolves the selected boundaries; their boxes stay selected.
     pub fn ungroup_selection(&mut self) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let ids = std::mem::take(&mut entry.canvas.selection.boundaries);
-        for id in ids {
-            self.apply(&Command::Ungroup { id: BoundaryId(id) });
-        }
+        let ungroup: Vec<Command> = ids
+            .into_iter()
+            .map(|id| Command::Ungroup { id: BoundaryId(id) })
+            .collect();
+        self.apply_many(&ungroup);
     }
 
     /// Lays the drawing out with the layered engine, as one undo step.
     pub fn tidy(&mut self) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let (positions, report) = crate::layout::tidy_with_report(entry.editor.doc());
@@ -178,44 +152,30 @@ impl ArchdrillApp {
 
     /// The canvas' right-click menu: the selection's actions, paste, Tidy.
     pub fn canvas_menu_ui(&mut self, ui: &mut Ui) {
-        let Some(entry) = self.entries.get(self.selected) else {
-            return;
-        };
-        let selection = &entry.canvas.selection;
-        let (has_nodes, has_any, has_boundary) = (
-            !selection.nodes.is_empty(),
-            !selection.is_empty(),
-            !selection.boundaries.is_empty(),
-        );
-        let can_paste = self.edit_prefs.clipboard.is_some();
-        let groups: [&[(SelectionAction, C, bool)]; 3] = [
-            &[
-                (SelectionAction::Copy, C::Copy, has_nodes),
-                (SelectionAction::Cut, C::Cut, has_nodes),
-                (SelectionAction::Paste, C::Paste, can_paste),
-                (SelectionAction::Duplicate, C::Duplicate, has_nodes),
-            ],
-            &[
-                (SelectionAction::Group, C::Group, has_nodes),
-                (SelectionAction::Ungroup, C::Ungroup, has_boundary),
-                (SelectionAction::Delete, C::Delete, has_any),
-            ],
-            &[(SelectionAction::Tidy, C::Tidy, true)],
+        let groups: [&[C]; 3] = [
+            &[C::Copy, C::Cut, C::Paste, C::Duplicate],
+            &[C::Group, C::Ungroup, C::Delete],
+            &[C::Tidy],
         ];
         let mut chosen = None;
         for (k, group) in groups.into_iter().enumerate() {
             if k > 0 {
                 ui.separator();
             }
-            for &(action, command, enabled) in group {
+            for &command in group {
                 let shortcut = command.shortcut_text(ui.ctx());
-                if menu_item(ui, enabled, command.label(), &shortcut) {
-                    chosen = Some(action);
+                if menu_item(
+                    ui,
+                    self.command_enabled(command),
+                    command.label(),
+                    &shortcut,
+                ) {
+                    chosen = Some(command);
                 }
             }
         }
-        if let Some(action) = chosen {
-            self.run_action(ui, action);
+        if let Some(command) = chosen {
+            self.run_command(ui, command);
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Closing the window with unsaved drawings: the prompt — Save and quit,
+//! The window's title (the drawing's name with a dirty marker) and closing
+//! the window with unsaved drawings: the prompt — Save and quit,
 //! Discard and quit, Keep editing — and saving every drawing before
 //! quitting (untitled ones through the save-as path field, one by one).
 
@@ -39,11 +40,24 @@ impl Closing {
 }
 
 impl ArchdrillApp {
+    /// The window title: the current drawing's name with a dirty marker.
+    pub(super) fn title_ui(&mut self, ui: &Ui) {
+        if let Some(entry) = self.docs.current() {
+            let dirty = if entry.is_dirty() { "● " } else { "" };
+            let title = format!("{dirty}{} — archdrill", entry.title());
+            if self.window_title != title {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+                self.window_title = title;
+            }
+        }
+    }
+
     /// The window title, and the prompt when the window is closed with
     /// unsaved changes.
     pub(super) fn title_and_close_ui(&mut self, ui: &Ui) {
         self.title_ui(ui);
-        let unsaved = self.entries.iter().any(Entry::is_dirty);
+        let unsaved = self.docs.list.iter().any(Entry::is_dirty);
         if ui.input(|i| i.viewport().close_requested())
             && unsaved
             && self.closing != Closing::Quitting
@@ -58,7 +72,7 @@ impl ArchdrillApp {
             && self.file_window.is_none()
         {
             // The file window closed: saved, go on; cancelled or failed, ask again.
-            match self.entries.get(index) {
+            match self.docs.list.get(index) {
                 Some(entry) if entry.is_dirty() => {
                     self.closing = Closing::Asking {
                         error: Some(format!("{} is not saved yet.", entry.title())),
@@ -75,7 +89,8 @@ impl ArchdrillApp {
 
     fn close_prompt_ui(&mut self, ui: &Ui, error: Option<&str>) {
         let unsaved: Vec<String> = self
-            .entries
+            .docs
+            .list
             .iter()
             .filter(|e| e.is_dirty())
             .map(|e| {
@@ -136,8 +151,8 @@ impl ArchdrillApp {
     /// save keeps the window open with the error in the prompt.
     fn save_and_quit(&mut self, ui: &Ui) {
         let mut failed = Vec::new();
-        for index in 0..self.entries.len() {
-            let entry = &self.entries[index];
+        for index in 0..self.docs.list.len() {
+            let entry = &self.docs.list[index];
             if !entry.is_dirty() || needs_a_path(entry) {
                 continue;
             }
@@ -154,15 +169,18 @@ impl ArchdrillApp {
             };
             return;
         }
-        if let Some(index) = self.entries.iter().position(Entry::is_dirty) {
-            self.selected = index;
+        if let Some(index) = self.docs.list.iter().position(Entry::is_dirty) {
+            self.docs.index = index;
             self.mode = super::Mode::Diagrams;
             // Opens the save-as path field (a Mermaid file is saved beside
             // itself as .ron).
             self.save();
             if self.file_window.is_none() {
                 self.closing = Closing::Asking {
-                    error: Some(format!("{} cannot be saved.", self.entries[index].title())),
+                    error: Some(format!(
+                        "{} cannot be saved.",
+                        self.docs.list[index].title()
+                    )),
                 };
             } else {
                 self.closing = Closing::Saving { index };

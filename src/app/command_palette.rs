@@ -46,29 +46,41 @@ impl PaletteItem {
 /// How well `query` matches `text`: every query character in order
 /// (case-folded), more for runs and word starts, less the later the
 /// first hit; `None` when some character is missing. An empty query
-/// matches everything equally.
+/// matches everything equally. Every way of matching is weighed and the
+/// best one counts ("ch" finds the "Ch" of "Checkout", not the "c" of
+/// "Reference").
 #[must_use]
 pub fn fuzzy_score(query: &str, text: &str) -> Option<i32> {
     let text: Vec<char> = text.to_lowercase().chars().collect();
-    let mut score = 0;
-    let mut at = 0;
-    let mut previous: Option<usize> = None;
-    for q in query.to_lowercase().chars().filter(|c| !c.is_whitespace()) {
-        let found = (at..text.len()).find(|&i| text[i] == q)?;
-        score += 1;
-        if previous.is_some_and(|p| p + 1 == found) {
-            score += 5;
-        }
-        if found == 0 || !text[found - 1].is_alphanumeric() {
-            score += 8;
-        }
-        if previous.is_none() {
-            score -= i32::try_from(found.min(30)).unwrap_or(30);
-        }
-        previous = Some(found);
-        at = found + 1;
+    let query: Vec<char> = query
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let word_start = |j: usize| j == 0 || !text[j - 1].is_alphanumeric();
+    let bonus = |j: usize| 1 + if word_start(j) { 8 } else { 0 };
+    // best[j]: the best score with the last matched query character at j.
+    let mut best: Vec<Option<i32>> = Vec::new();
+    for (i, &q) in query.iter().enumerate() {
+        let next: Vec<Option<i32>> = (0..text.len())
+            .map(|j| {
+                if text[j] != q {
+                    return None;
+                }
+                if i == 0 {
+                    return Some(bonus(j) - i32::try_from(j.min(30)).unwrap_or(30));
+                }
+                (0..j)
+                    .filter_map(|k| best[k].map(|s| s + bonus(j) + if k + 1 == j { 5 } else { 0 }))
+                    .max()
+            })
+            .collect();
+        best = next;
     }
-    Some(score)
+    if query.is_empty() {
+        return Some(0);
+    }
+    best.into_iter().flatten().max()
 }
 
 impl ArchdrillApp {
@@ -89,7 +101,7 @@ impl ArchdrillApp {
             .into_iter()
             .filter(|c| *c != UiCommand::Palette && self.command_enabled(*c))
             .map(PaletteItem::Command);
-        let references = self.entries.iter().filter_map(|e| match e.source {
+        let references = self.docs.list.iter().filter_map(|e| match e.source {
             Source::Reference(id) => Some(PaletteItem::Reference(id, e.editor.doc().title.clone())),
             _ => None,
         });
@@ -114,12 +126,8 @@ impl ArchdrillApp {
         match item {
             PaletteItem::Command(command) => self.run_command(ui, command),
             PaletteItem::Reference(id, _) => {
-                if let Some(i) = self
-                    .entries
-                    .iter()
-                    .position(|e| e.source == Source::Reference(id))
-                {
-                    self.selected = i;
+                if let Some(i) = self.docs.position(&Source::Reference(id)) {
+                    self.docs.index = i;
                     self.mode = super::Mode::Diagrams;
                 }
             }
@@ -166,7 +174,9 @@ impl ArchdrillApp {
             .resizable(false)
             .title_bar(false)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
-            .fixed_size(egui::vec2(520.0, 0.0))
+            // Width fixed, height as the matches need (up to the list's cap).
+            .min_width(520.0)
+            .max_width(520.0)
             .show(ui.ctx(), |ui| {
                 let caption =
                     ui.label(RichText::new("Find a command, a reference or a file").strong());
@@ -237,5 +247,13 @@ mod tests {
         let split = fuzzy_score("ti", "Start walkthrough").unwrap_or(i32::MIN);
         assert!(tidy > split, "a run at a word start wins");
         assert_eq!(fuzzy_score("", "anything"), Some(0));
+        // The best alignment counts, not the first letters found.
+        let checkout = fuzzy_score("ch", "Reference: Checkout request path").unwrap_or(i32::MIN);
+        let tracing = fuzzy_score(
+            "ch",
+            "Reference: Distributed tracing across sync and async hops",
+        )
+        .unwrap_or(i32::MIN);
+        assert!(checkout > tracing, "{checkout} vs {tracing}");
     }
 }

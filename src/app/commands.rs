@@ -8,8 +8,8 @@
 use egui::{Context, Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::ArchdrillApp;
-use super::arrange::SelectionAction;
-use super::files::{FileAction, FileWindow, PasteMermaid};
+use super::files::{FileAction, FileWindow};
+use super::paste_mermaid::PasteMermaid;
 
 /// Every command the user can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,12 +48,16 @@ pub enum UiCommand {
     Delete,
     /// Draw an arrow from the selected box by keyboard.
     Connect,
+    /// Put the keyboard in the Quick add field.
+    QuickAdd,
     /// Snap to the grid on or off.
     ToggleSnap,
     /// Lay the drawing out.
     Tidy,
     /// Fit the drawing in view.
     Fit,
+    /// Show or hide the side panel.
+    SidePanel,
     /// Check against the chosen reference.
     Check,
     /// Open or close the simulation.
@@ -78,7 +82,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in the order the palette and F1 list them.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 32] = [
         Self::NewDrawing,
         Self::Open,
         Self::Save,
@@ -96,9 +100,11 @@ impl UiCommand {
         Self::Ungroup,
         Self::Delete,
         Self::Connect,
+        Self::QuickAdd,
         Self::ToggleSnap,
         Self::Tidy,
         Self::Fit,
+        Self::SidePanel,
         Self::Check,
         Self::Simulate,
         Self::Narration,
@@ -200,6 +206,11 @@ impl UiCommand {
                 "Draw an arrow…",
                 "From the selected box: type the target's name, Enter, then 1–4 for the kind",
             ),
+            Self::QuickAdd => (
+                "edit.quick_add",
+                "Quick add boxes",
+                "Type a label, Enter adds the box (its kind inferred) and waits for the next; Esc leaves",
+            ),
             Self::ToggleSnap => (
                 "edit.snap",
                 "Snap to grid",
@@ -211,6 +222,11 @@ impl UiCommand {
                 "Lay the drawing out in reading order (undoable)",
             ),
             Self::Fit => ("view.fit", "Zoom to fit", "Fit the whole drawing in view"),
+            Self::SidePanel => (
+                "view.side_panel",
+                "Side panel",
+                "Show or hide the drawings, file buttons and legend on the left (more room for the canvas)",
+            ),
             Self::Check => (
                 "check.run",
                 "Check",
@@ -278,7 +294,9 @@ impl UiCommand {
             Self::Delete => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Delete)),
             Self::ToggleSnap => Some(KeyboardShortcut::new(cmd, Key::Quote)),
             Self::Fit => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F)),
+            Self::SidePanel => Some(KeyboardShortcut::new(cmd, Key::B)),
             Self::Connect => Some(KeyboardShortcut::new(Modifiers::NONE, Key::A)),
+            Self::QuickAdd => Some(KeyboardShortcut::new(Modifiers::NONE, Key::Q)),
             Self::Check => Some(KeyboardShortcut::new(cmd, Key::K)),
             Self::Walkthrough => Some(KeyboardShortcut::new(Modifiers::NONE, Key::W)),
             Self::Shortcuts => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F1)),
@@ -299,7 +317,14 @@ impl UiCommand {
     #[must_use]
     pub fn shortcut_text(self, ctx: &Context) -> String {
         self.shortcut()
-            .map(|s| ctx.format_shortcut(&s))
+            .map(|s| {
+                // egui names the key "Quote"; people read the character.
+                let text = ctx.format_shortcut(&s);
+                match text.strip_suffix("Quote") {
+                    Some(chord) if s.logical_key == Key::Quote => format!("{chord}'"),
+                    _ => text,
+                }
+            })
             .unwrap_or_default()
     }
 
@@ -317,7 +342,13 @@ impl UiCommand {
     const fn global(self) -> bool {
         matches!(
             self,
-            Self::NewDrawing | Self::Open | Self::Save | Self::SaveAs | Self::Check | Self::Palette
+            Self::NewDrawing
+                | Self::Open
+                | Self::Save
+                | Self::SaveAs
+                | Self::Check
+                | Self::Palette
+                | Self::SidePanel
         )
     }
 }
@@ -339,7 +370,7 @@ impl ArchdrillApp {
     #[must_use]
     pub fn command_enabled(&self, command: UiCommand) -> bool {
         use UiCommand as C;
-        let entry = self.entries.get(self.selected);
+        let entry = self.docs.current();
         let editable = entry.is_some_and(super::Entry::editable);
         let selection = entry.map(|e| &e.canvas.selection);
         let has_nodes = selection.is_some_and(|s| !s.nodes.is_empty());
@@ -352,6 +383,7 @@ impl ArchdrillApp {
             C::Cut => editable && has_nodes,
             C::Delete => editable && selection.is_some_and(|s| !s.is_empty()),
             C::Connect => editable && selection.is_some_and(|s| s.nodes.len() == 1),
+            C::QuickAdd => editable && diagrams,
             C::Ungroup => editable && selection.is_some_and(|s| !s.boundaries.is_empty()),
             C::Paste => editable && self.edit_prefs.clipboard.is_some(),
             C::Walkthrough => entry.is_some_and(|e| !e.editor.doc().walkthrough.is_empty()),
@@ -366,6 +398,7 @@ impl ArchdrillApp {
             | C::ShowPractice
             | C::MockPanel
             | C::Shortcuts
+            | C::SidePanel
             | C::Palette => true,
         }
     }
@@ -387,22 +420,24 @@ impl ArchdrillApp {
             C::Undo => self.undo(),
             C::Redo => self.redo(),
             C::SelectAll => {
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     entry.canvas.selection.select_all(entry.editor.doc());
                 }
             }
-            C::Copy => self.run_action(ui, SelectionAction::Copy),
-            C::Cut => self.run_action(ui, SelectionAction::Cut),
-            C::Paste => self.run_action(ui, SelectionAction::Paste),
-            C::Duplicate => self.run_action(ui, SelectionAction::Duplicate),
-            C::Group => self.run_action(ui, SelectionAction::Group),
-            C::Ungroup => self.run_action(ui, SelectionAction::Ungroup),
-            C::Delete => self.run_action(ui, SelectionAction::Delete),
+            C::Copy => self.copy_selection(ui),
+            C::Cut => self.cut_selection(ui),
+            C::Paste => self.paste_clipboard(),
+            C::Duplicate => self.duplicate_selection(),
+            C::Group => self.group_selection(),
+            C::Ungroup => self.ungroup_selection(),
+            C::Delete => self.delete_selection(),
             C::Connect => self.start_connect(),
-            C::Tidy => self.run_action(ui, SelectionAction::Tidy),
+            C::QuickAdd => super::palette::focus_quick_add(ui.ctx(), &self.quick_add),
+            C::Tidy => self.tidy(),
             C::ToggleSnap => self.edit_prefs.snap = !self.edit_prefs.snap,
+            C::SidePanel => self.side_panel = !self.side_panel,
             C::Fit => {
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     entry.canvas.request_fit();
                 }
             }
@@ -420,7 +455,7 @@ impl ArchdrillApp {
             }
             C::Walkthrough => {
                 diagrams(self);
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     entry.walkthrough = Some(crate::walkthrough::Player::default());
                 }
             }
@@ -492,6 +527,7 @@ mod tests {
         output.textures_delta.clear();
         assert_eq!(UiCommand::Save.hint(&ctx), "Save the drawing (Ctrl+S)");
         assert_eq!(UiCommand::Tidy.hint(&ctx), UiCommand::Tidy.tooltip());
+        assert_eq!(UiCommand::ToggleSnap.shortcut_text(&ctx), "Ctrl+'");
         ctx.set_os(egui::os::OperatingSystem::Mac);
         assert_ne!(UiCommand::Save.shortcut_text(&ctx), "Ctrl+S", "⌘ on macOS");
     }

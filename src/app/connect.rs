@@ -27,7 +27,7 @@ pub struct ConnectPrompt {
 impl ArchdrillApp {
     /// Starts drawing an arrow from the one selected box (A).
     pub fn start_connect(&mut self) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let nodes = &entry.canvas.selection.nodes;
@@ -50,7 +50,7 @@ impl ArchdrillApp {
 
     /// Boxes matching `query` (by label), best first, the source left out.
     fn connect_candidates(&self, prompt: &ConnectPrompt) -> Vec<(String, String)> {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return Vec::new();
         };
         let mut scored: Vec<(i32, usize, String, String)> = entry
@@ -75,16 +75,17 @@ impl ArchdrillApp {
     /// Tab / Shift+Tab: select the next / previous box (document order).
     pub(super) fn tab_through_nodes(&mut self, ui: &Ui) {
         // Shift+Tab first: egui ignores an extra Shift when matching.
-        let (prev, next) = ui.input_mut(|i| {
+        // Every press counts, even several in one frame.
+        let (back, on) = ui.input_mut(|i| {
             (
-                i.consume_key(Modifiers::SHIFT, Key::Tab),
-                i.consume_key(Modifiers::NONE, Key::Tab),
+                i.count_and_consume_key(Modifiers::SHIFT, Key::Tab),
+                i.count_and_consume_key(Modifiers::NONE, Key::Tab),
             )
         });
-        if !(next || prev) {
+        if back == on {
             return;
         }
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let nodes = &entry.editor.doc().nodes;
@@ -98,11 +99,14 @@ impl ArchdrillApp {
             .first()
             .and_then(|id| nodes.iter().position(|n| n.id.as_str() == id));
         let n = nodes.len();
-        let index = match (current, prev) {
-            (None, false) => 0,
-            (None, true) => n - 1,
-            (Some(i), false) => (i + 1) % n,
-            (Some(i), true) => (i + n - 1) % n,
+        let forward = on > back;
+        let presses = on.abs_diff(back);
+        let index = match current {
+            // From nothing, the first press lands on the first (or last) box.
+            None if forward => (presses - 1) % n,
+            None => n - 1 - (presses - 1) % n,
+            Some(i) if forward => (i + presses) % n,
+            Some(i) => (i + n - presses % n) % n,
         };
         let id = nodes[index].id.to_string();
         entry.canvas.selection.only_node(&id);
@@ -114,8 +118,8 @@ impl ArchdrillApp {
             return;
         };
         let label_of = |id: &str| {
-            self.entries
-                .get(self.selected)
+            self.docs
+                .current()
                 .and_then(|e| e.editor.doc().node(id))
                 .map_or_else(|| id.to_owned(), |n| n.label.replace('\n', " "))
         };

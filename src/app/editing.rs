@@ -5,7 +5,6 @@
 use egui::{Key, Modifiers, Ui};
 
 use super::ArchdrillApp;
-use super::arrange::SelectionAction;
 use super::commands::{UiCommand, pressed, presses};
 use crate::edit::{Command, clipboard};
 use crate::model::{Diagram, EdgeId, EdgeKind, NodeId, NodeKind, Point};
@@ -41,8 +40,8 @@ struct EditKeys {
     /// Text pasted from the system clipboard (`Event::Paste`).
     paste_text: Option<String>,
     /// Selection edits, in the order they are carried out (Ctrl+V seen as
-    /// a key, without a system clipboard event, is [`SelectionAction::Paste`]).
-    actions: Vec<SelectionAction>,
+    /// a key, without a system clipboard event, is [`UiCommand::Paste`]).
+    actions: Vec<UiCommand>,
     snap: bool,
     escape: bool,
     nudge: egui::Vec2,
@@ -77,14 +76,14 @@ impl EditKeys {
         let ungroup = pressed(i, UiCommand::Ungroup);
         let group = pressed(i, UiCommand::Group);
         keys.actions = [
-            (copy && !cut, SelectionAction::Copy),
-            (cut, SelectionAction::Cut),
-            (delete && !cut, SelectionAction::Delete),
+            (copy && !cut, UiCommand::Copy),
+            (cut, UiCommand::Cut),
+            (delete && !cut, UiCommand::Delete),
             // Ctrl+V as a key only counts without a system-clipboard paste.
-            (paste && keys.paste_text.is_none(), SelectionAction::Paste),
-            (duplicate, SelectionAction::Duplicate),
-            (group, SelectionAction::Group),
-            (ungroup, SelectionAction::Ungroup),
+            (paste && keys.paste_text.is_none(), UiCommand::Paste),
+            (duplicate, UiCommand::Duplicate),
+            (group, UiCommand::Group),
+            (ungroup, UiCommand::Ungroup),
         ]
         .into_iter()
         .filter_map(|(pressed, action)| pressed.then_some(action))
@@ -137,7 +136,7 @@ pub struct Rename {
 impl ArchdrillApp {
     /// Applies a command to the current (editable) document.
     pub fn apply(&mut self, command: &Command) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         if !entry.editable() {
@@ -149,9 +148,22 @@ impl ArchdrillApp {
         }
     }
 
+    /// Applies `commands` to the current document as one undo step.
+    pub fn apply_many(&mut self, commands: &[Command]) {
+        let Some(entry) = self.docs.current_mut() else {
+            return;
+        };
+        if !entry.editable() {
+            return;
+        }
+        if let Err(e) = entry.editor.apply_many(commands) {
+            self.errors.push(format!("Cannot do that: {e}"));
+        }
+    }
+
     /// Places a node of `kind` in the middle of the view and selects it.
     pub fn add_node(&mut self, kind: NodeKind, label: &str) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let p = placement(
@@ -173,7 +185,7 @@ impl ArchdrillApp {
         } else {
             at
         };
-        let Some((count, occupied)) = self.entries.get(self.selected).map(|e| {
+        let Some((count, occupied)) = self.docs.current().map(|e| {
             let doc = e.editor.doc();
             let occupied: Vec<Box2> = doc.nodes.iter().map(Box2::of).collect();
             (doc.nodes.len(), occupied)
@@ -188,7 +200,7 @@ impl ArchdrillApp {
             label: label.to_owned(),
             pos,
         });
-        if let Some(entry) = self.entries.get_mut(self.selected)
+        if let Some(entry) = self.docs.current_mut()
             && entry.editor.doc().nodes.len() > count
             && let Some(node) = entry.editor.doc().nodes.last()
         {
@@ -218,8 +230,8 @@ impl ArchdrillApp {
                 }
                 CanvasEvent::Rename(node) => {
                     let text = self
-                        .entries
-                        .get(self.selected)
+                        .docs
+                        .current()
                         .and_then(|e| e.editor.doc().node(&node))
                         .map(|n| n.label.clone())
                         .unwrap_or_default();
@@ -237,7 +249,7 @@ impl ArchdrillApp {
     /// half grid steps) where none of them covers a box that stayed put.
     fn clear_drop(&self, ids: &[String], delta: egui::Vec2) -> (f32, f32) {
         use crate::model::placement::{Box2, free_offset};
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return (delta.x, delta.y);
         };
         let (moving, staying): (Vec<_>, Vec<_>) = entry
@@ -282,10 +294,7 @@ impl ArchdrillApp {
         }
         let chords = self.keyboard.text_free(ctx);
         let single = chords && self.keyboard.canvas_may_read(ctx);
-        let editable = self
-            .entries
-            .get(self.selected)
-            .is_some_and(super::Entry::editable);
+        let editable = self.docs.current().is_some_and(super::Entry::editable);
         if editable && chords {
             let keys = ui.input_mut(|i| EditKeys::read(i, single));
             self.apply_edit_keys(ui, keys);
@@ -296,6 +305,9 @@ impl ArchdrillApp {
         if editable {
             if ui.input_mut(|i| pressed(i, UiCommand::Connect)) {
                 self.start_connect();
+            }
+            if ui.input_mut(|i| pressed(i, UiCommand::QuickAdd)) {
+                super::palette::focus_quick_add(ui.ctx(), &self.quick_add);
             }
             self.tab_through_nodes(ui);
             for (kind, key) in PALETTE {
@@ -324,7 +336,7 @@ impl ArchdrillApp {
                 pressed(i, UiCommand::Walkthrough),
             )
         });
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         if fit {
@@ -348,7 +360,7 @@ impl ArchdrillApp {
             Some(fragment) => self.paste(fragment, true),
             // Mermaid text: offer it in the import window.
             None if matches!(first_word, "flowchart" | "graph") => {
-                self.paste_mermaid = Some(super::files::PasteMermaid::with_text(text));
+                self.paste_mermaid = Some(super::paste_mermaid::PasteMermaid::with_text(text));
             }
             None => self.errors.push(
                 "The clipboard holds no archdrill boxes (copy some with Ctrl+C; \
@@ -371,12 +383,12 @@ impl ArchdrillApp {
             self.paste_text(text);
         }
         for action in keys.actions {
-            self.run_action(ui, action);
+            self.run_command(ui, action);
         }
         if keys.snap {
             self.edit_prefs.snap = !self.edit_prefs.snap;
         }
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         if keys.escape {
@@ -397,21 +409,21 @@ impl ArchdrillApp {
 
     /// Undoes the last change of the current document.
     pub fn undo(&mut self) {
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             entry.editor.undo();
         }
     }
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) {
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             entry.editor.redo();
         }
     }
 
     /// Deletes the selected nodes and edges.
     pub fn delete_selection(&mut self) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let selection = std::mem::take(&mut entry.canvas.selection);
@@ -428,15 +440,17 @@ impl ArchdrillApp {
     pub fn set_edge_kind(&mut self, kind: EdgeKind) {
         self.edge_kind = kind;
         let selected: Vec<String> = self
-            .entries
-            .get(self.selected)
+            .docs
+            .current()
             .map(|e| e.canvas.selection.edges.iter().cloned().collect())
             .unwrap_or_default();
-        for id in selected {
-            self.apply(&Command::SetEdgeKind {
+        let retype: Vec<Command> = selected
+            .into_iter()
+            .map(|id| Command::SetEdgeKind {
                 id: EdgeId(id),
                 kind,
-            });
-        }
+            })
+            .collect();
+        self.apply_many(&retype);
     }
 }

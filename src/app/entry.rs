@@ -58,6 +58,9 @@ pub struct Entry {
     pub fitted: Option<(egui::Vec2, crate::ui::geometry::Viewport)>,
     /// The canvas's place on screen last frame (a panel opening moves it).
     pub canvas_rect: egui::Rect,
+    /// The reference this drawing is checked against, once chosen for it
+    /// (a round's drawing: its prompt's); else the app's last choice.
+    pub against: Option<&'static str>,
 }
 
 /// How a round's drawing is graded.
@@ -121,12 +124,17 @@ impl Entry {
             sim: None,
             fitted: None,
             canvas_rect: egui::Rect::NOTHING,
+            against: None,
         }
     }
 
-    /// Whether the document differs from its file (or was never saved).
-    pub const fn is_dirty(&self) -> bool {
-        self.restored || self.editor.is_dirty()
+    /// Whether the document differs from its file, or is a drawing with
+    /// something in it that was never saved (imported from pasted Mermaid,
+    /// say, which starts with boxes and no undo history).
+    pub fn is_dirty(&self) -> bool {
+        let unsaved_content =
+            matches!(self.source, Source::Untitled(_)) && !self.editor.doc().nodes.is_empty();
+        self.restored || unsaved_content || self.editor.is_dirty()
     }
 
     /// References are read-only; files and new drawings are editable.
@@ -165,20 +173,15 @@ pub struct CheckView {
     pub highlight: Option<Highlight>,
     /// Ghosts of the selected finding (all ghosts are lit when none is).
     pub ghost_focus: Option<Vec<String>>,
-    /// Drawn nodes with no counterpart in the reference.
+    /// Drawn nodes tagged extra ([`Report::extra`]).
     pub extra: Vec<String>,
     /// Drawn edges a finding calls wrong, marked on the canvas.
     pub flagged_edges: Vec<String>,
 }
 
 impl CheckView {
-    pub fn new(diagram: &Diagram, report: Report, against: &'static str, state: u64) -> Self {
-        let extra = diagram
-            .nodes
-            .iter()
-            .filter(|n| !report.matches.iter().any(|(_, d)| d == n.id.as_str()))
-            .map(|n| n.id.to_string())
-            .collect();
+    pub fn new(report: Report, against: &'static str, state: u64) -> Self {
+        let extra = report.extra.clone();
         let flagged_edges = report
             .findings
             .iter()
@@ -209,7 +212,7 @@ impl CheckView {
                     .iter()
                     .position(|f| f.code == old.code && f.nodes == old.nodes)
             });
-        *self = Self::new(diagram, report, self.against, state);
+        *self = Self::new(report, self.against, state);
         self.select(diagram, kept);
     }
 

@@ -1,5 +1,5 @@
-//! New / Open / Save / Save As, Export, the paste-Mermaid window and the
-//! window title with its dirty marker. Native dialogs (rfd) run
+//! New / Open / Save / Save As and the file window they share with Export
+//! (a path field and a native Browse… dialog). Native dialogs (rfd) run
 //! on a worker thread so the UI never blocks; a typed path always works as
 //! a fallback when no dialog is available.
 
@@ -31,29 +31,9 @@ pub struct FileWindow {
     /// The path field was given the keyboard (once, when the window opened).
     focused: bool,
     /// Export: what a picture gets besides the drawing.
-    pub picture: PictureChoice,
-}
-
-/// The Export window's picture options.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PictureChoice {
-    /// Put a title above the picture.
-    pub titled: bool,
-    /// The title's text (the drawing's title to start with).
-    pub title: String,
-    /// Put a legend of the kinds used below the picture.
-    pub legend: bool,
-}
-
-impl PictureChoice {
-    /// What to add to a picture.
-    #[must_use]
-    pub fn picture(&self) -> crate::scene::Picture {
-        crate::scene::Picture {
-            title: (self.titled && !self.title.trim().is_empty()).then(|| self.title.clone()),
-            legend: self.legend,
-        }
-    }
+    pub picture: super::export::PictureChoice,
+    /// Why the last export from this window failed (it stays open).
+    pub error: Option<String>,
 }
 
 impl FileWindow {
@@ -63,15 +43,14 @@ impl FileWindow {
             path,
             browsing: None,
             focused: false,
-            picture: PictureChoice::default(),
+            picture: super::export::PictureChoice::default(),
+            error: None,
         }
     }
 }
 
 /// The path field of the file window.
 const PATH_FIELD: &str = "file-window-path";
-/// The text field of the paste-Mermaid window.
-const MERMAID_FIELD: &str = "paste-mermaid-text";
 
 impl ArchdrillApp {
     /// Starts a new, empty drawing.
@@ -81,15 +60,14 @@ impl ArchdrillApp {
             arrows: crate::model::ArrowStyle::Orthogonal,
             ..Diagram::default()
         };
-        self.entries
-            .insert(0, Entry::new(Source::Untitled(self.untitled), doc));
-        self.selected = 0;
+        self.docs
+            .open_first(Entry::new(Source::Untitled(self.untitled), doc));
         self.mode = super::Mode::Diagrams;
     }
 
     /// Saves the current document to its file, or asks for a path.
     pub fn save(&mut self) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         match &entry.source {
@@ -116,7 +94,7 @@ impl ArchdrillApp {
     /// Saves the current document atomically to `path`; on failure the old
     /// file is untouched and the error shown.
     pub fn save_to(&mut self, path: PathBuf) {
-        if let Err(e) = self.save_entry_to(self.selected, path) {
+        if let Err(e) = self.save_entry_to(self.docs.index, path) {
             self.errors.push(e);
         }
     }
@@ -131,19 +109,18 @@ impl ArchdrillApp {
                 path.display()
             ));
         }
-        let Some(entry) = self.entries.get(index) else {
+        let Some(entry) = self.docs.list.get(index) else {
             return Ok(());
         };
         file::save(entry.editor.doc(), &path).map_err(|e| e.to_string())?;
         self.remember_recent(&path);
-        let Some(entry) = self.entries.get_mut(index) else {
+        let Some(entry) = self.docs.list.get_mut(index) else {
             return Ok(());
         };
         if matches!(entry.source, Source::Reference(_)) {
             // A reference stays as it is; the saved copy opens, editable.
             let copy = entry.editor.doc().clone();
-            self.entries.insert(0, Entry::new(Source::File(path), copy));
-            self.selected = 0;
+            self.docs.open_first(Entry::new(Source::File(path), copy));
         } else {
             entry.editor.mark_saved();
             entry.source = Source::File(path);
@@ -155,12 +132,8 @@ impl ArchdrillApp {
 
     /// Opens a file (or selects it when already open).
     pub fn open_path(&mut self, path: &std::path::Path) {
-        if let Some(i) = self
-            .entries
-            .iter()
-            .position(|e| e.source == Source::File(path.to_owned()))
-        {
-            self.selected = i;
+        if let Some(i) = self.docs.position(&Source::File(path.to_owned())) {
+            self.docs.index = i;
             self.mode = super::Mode::Diagrams;
             self.remember_recent(path);
             return;
@@ -170,9 +143,8 @@ impl ArchdrillApp {
                 self.errors
                     .extend(note.map(|n| format!("{}: {n}", path.display())));
                 let is_file = matches!(origin, crate::io::Origin::File(_));
-                self.entries
-                    .insert(0, Entry::new(Source::from(origin), diagram));
-                self.selected = 0;
+                self.docs
+                    .open_first(Entry::new(Source::from(origin), diagram));
                 self.mode = super::Mode::Diagrams;
                 if is_file {
                     self.remember_recent(path);
@@ -182,132 +154,9 @@ impl ArchdrillApp {
         }
     }
 
-    /// Writes the current diagram to `path` in the format its extension
-    /// names (PNG at 2× scale); nothing is written on failure.
-    pub fn export_to(&mut self, path: &std::path::Path) {
-        self.export_picture_to(path, &crate::scene::Picture::default());
-    }
-
-    /// [`Self::export_to`] with a title and legend for pictures (ignored
-    /// for Mermaid and RON, which carry neither).
-    pub fn export_picture_to(&mut self, path: &std::path::Path, picture: &crate::scene::Picture) {
-        use crate::export::{Format, render_with};
-        let Some(entry) = self.entries.get(self.selected) else {
-            return;
-        };
-        let Some(format) = Format::from_path(path) else {
-            self.errors.push(format!(
-                "{}: export needs a .svg, .png, .mmd or .ron name",
-                path.display()
-            ));
-            return;
-        };
-        let picture = match format {
-            Format::Svg | Format::Png => picture.clone(),
-            Format::Mermaid | Format::Ron => crate::scene::Picture::default(),
-        };
-        let result = render_with(entry.editor.doc(), format, 2.0, &picture)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| file::write_atomically(path, &bytes).map_err(|e| e.to_string()));
-        match result {
-            Ok(()) => self.remember_export_folder(path),
-            Err(e) => self
-                .errors
-                .push(format!("{}: cannot export: {e}", path.display())),
-        }
-    }
-
-    /// Asks where to export the current diagram.
-    pub fn export_dialog(&mut self) {
-        let Some(entry) = self.entries.get(self.selected) else {
-            return;
-        };
-        let suggestion = match &entry.source {
-            Source::File(path) => path.with_extension("svg"),
-            Source::Untitled(n) => PathBuf::from(format!("untitled-{n}.svg")),
-            Source::Reference(id) => PathBuf::from(format!("{id}.svg")),
-        };
-        // Into the folder of the last export, when there was one.
-        let suggestion = match (&self.settings.export_folder, suggestion.file_name()) {
-            (Some(folder), Some(name)) => folder.join(name),
-            _ => suggestion,
-        };
-        let mut window = FileWindow::new(FileAction::Export, suggestion.display().to_string());
-        window.picture.title.clone_from(&entry.editor.doc().title);
-        window.picture = PictureChoice {
-            titled: self.export_picture.titled,
-            legend: self.export_picture.legend,
-            ..window.picture
-        };
-        self.file_window = Some(window);
-    }
-
-    /// Puts the current diagram on the clipboard as a Mermaid flowchart.
-    pub fn copy_as_mermaid(&self, ui: &Ui) {
-        if let Some(entry) = self.entries.get(self.selected) {
-            ui.ctx()
-                .copy_text(crate::mermaid::export(entry.editor.doc()));
-        }
-    }
-
-    /// The paste-Mermaid window: import pasted text as a new drawing; errors
-    /// are shown with line:column and the text is kept.
-    pub fn paste_mermaid_ui(&mut self, ui: &Ui) {
-        let Some(paste) = &mut self.paste_mermaid else {
-            return;
-        };
-        let mut import = false;
-        let mut close = false;
-        let field = egui::Id::unique(MERMAID_FIELD);
-        if !paste.focused {
-            let end = paste.text.chars().count();
-            keyboard::focus_text_field(ui.ctx(), field, end..end);
-        }
-        egui::Window::new("Import Mermaid")
-            .collapsible(false)
-            .default_width(520.0)
-            .show(ui.ctx(), |ui| {
-                let caption = ui.label("Paste a Mermaid flowchart");
-                ui.add(
-                    egui::TextEdit::multiline(&mut paste.text)
-                        .id(field)
-                        .code_editor()
-                        .desired_rows(12)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(caption.id);
-                if let Some(error) = &paste.error {
-                    ui.colored_label(ui.visuals().error_fg_color, error);
-                }
-                ui.horizontal(|ui| {
-                    import = ui.button("Import").clicked();
-                    close = ui.button("Cancel").clicked();
-                });
-            });
-        // A new window's first frame is a sizing pass that takes no focus:
-        // ask again until the field has it.
-        paste.focused |= ui.memory(|m| m.has_focus(field));
-        if close {
-            self.paste_mermaid = None;
-        } else if import {
-            match crate::mermaid::import_with_report(&paste.text, "pasted Mermaid") {
-                Ok((diagram, report)) => {
-                    self.errors.extend(report.message());
-                    self.paste_mermaid = None;
-                    self.untitled += 1;
-                    self.entries
-                        .insert(0, Entry::new(Source::Untitled(self.untitled), diagram));
-                    self.selected = 0;
-                    self.mode = super::Mode::Diagrams;
-                }
-                Err(e) => paste.error = Some(e.to_string()),
-            }
-        }
-    }
-
     /// Asks where to save the current document.
     pub fn save_as(&mut self) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let suggestion = match &entry.source {
@@ -376,7 +225,10 @@ impl ArchdrillApp {
                     }
                 });
                 if window.action == FileAction::Export {
-                    picture_choice_ui(ui, &mut window.picture);
+                    super::export::picture_choice_ui(ui, &mut window.picture);
+                }
+                if let Some(error) = &window.error {
+                    ui.colored_label(ui.visuals().error_fg_color, error);
                 }
                 ui.horizontal(|ui| {
                     let verb = if window.action == FileAction::Open {
@@ -402,7 +254,7 @@ impl ArchdrillApp {
         let choice = window.picture.clone();
         match outcome {
             Some(Some(path)) => {
-                self.file_window = None;
+                let window = self.file_window.take();
                 match action {
                     FileAction::Open => self.open_path(&path),
                     FileAction::SaveAs => self.save_to(path),
@@ -410,25 +262,19 @@ impl ArchdrillApp {
                         // Title and legend on or off stay so for the next export.
                         self.export_picture.titled = choice.titled;
                         self.export_picture.legend = choice.legend;
-                        self.export_picture_to(&path, &choice.picture());
+                        // A failed export keeps the window and what was
+                        // typed in it, with the reason.
+                        if let Err(e) = self.try_export(&path, &choice.picture()) {
+                            self.file_window = window.map(|w| FileWindow {
+                                error: Some(e),
+                                ..w
+                            });
+                        }
                     }
                 }
             }
             Some(None) => self.file_window = None,
             None => {}
-        }
-    }
-
-    /// The window title: the current drawing's name with a dirty marker.
-    pub(super) fn title_ui(&mut self, ui: &Ui) {
-        if let Some(entry) = self.entries.get(self.selected) {
-            let dirty = if entry.is_dirty() { "● " } else { "" };
-            let title = format!("{dirty}{} — archdrill", entry.title());
-            if self.window_title != title {
-                ui.ctx()
-                    .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-                self.window_title = title;
-            }
         }
     }
 }
@@ -463,44 +309,4 @@ fn browse(action: FileAction, current: &str) -> Receiver<Option<PathBuf>> {
         let _ignored = tx.send(picked);
     });
     rx
-}
-
-/// The text and last error of the paste-Mermaid window.
-#[derive(Default)]
-pub struct PasteMermaid {
-    pub text: String,
-    pub error: Option<String>,
-    /// The text field was given the keyboard (once, when the window opened).
-    pub focused: bool,
-}
-
-impl PasteMermaid {
-    /// The window holding `text` (pasted from the clipboard, say).
-    pub const fn with_text(text: String) -> Self {
-        Self {
-            text,
-            error: None,
-            focused: false,
-        }
-    }
-}
-
-/// The Export window's picture options: a title (with its text) and a
-/// legend, for `.svg` and `.png`.
-fn picture_choice_ui(ui: &mut Ui, choice: &mut PictureChoice) {
-    ui.horizontal(|ui| {
-        ui.checkbox(&mut choice.titled, "Title")
-            .on_hover_text("A title above the picture (.svg, .png)");
-        let caption = ui.label("Picture title");
-        let _ = ui
-            .add_enabled(
-                choice.titled,
-                egui::TextEdit::singleline(&mut choice.title)
-                    .id(egui::Id::unique("export-title-field"))
-                    .desired_width(260.0),
-            )
-            .labelled_by(caption.id);
-    });
-    ui.checkbox(&mut choice.legend, "Legend of the kinds used")
-        .on_hover_text("A legend of the box and arrow kinds used, below the picture (.svg, .png)");
 }

@@ -83,10 +83,7 @@ impl ArchdrillApp {
     /// keyboard) — one per press, and that press is spent (it does not also
     /// clear the canvas selection). The rename box handles its own Esc.
     pub(super) fn close_window_on_escape(&mut self, ui: &Ui) {
-        let narration = self
-            .entries
-            .get(self.selected)
-            .is_some_and(|e| e.narration.is_some())
+        let narration = self.docs.current().is_some_and(|e| e.narration.is_some())
             && self.keyboard.text_free(ui.ctx());
         let open = self.paste_mermaid.is_some()
             || self.file_window.is_some()
@@ -107,7 +104,7 @@ impl ArchdrillApp {
             self.keep_editing();
         } else if self.help_open {
             self.help_open = false;
-        } else if let Some(entry) = self.entries.get_mut(self.selected) {
+        } else if let Some(entry) = self.docs.current_mut() {
             entry.narration = None;
         }
     }

@@ -10,8 +10,9 @@ use super::ArchdrillApp;
 use crate::drill::RoundAttempt;
 use crate::drill::mock::{CardResult, DEFAULT_MOCK_CARDS, MockPlan, MockSummary, plan, summarise};
 
-/// A mock panel under way.
-#[derive(Clone, Debug)]
+/// A mock panel under way (kept in `<data>/mock.ron` until it ends, so a
+/// restart picks it up where it stood).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MockRun {
     /// What it asks.
     pub plan: MockPlan,
@@ -28,7 +29,7 @@ impl MockRun {
     }
 
     /// "part 2 of 5".
-    fn part(&self) -> String {
+    pub(super) fn part(&self) -> String {
         let done = usize::from(self.attempt.is_some()) + self.results.len();
         let total = 1 + self.plan.cards.len();
         format!("part {} of {total}", (done + 1).min(total))
@@ -54,6 +55,36 @@ impl ArchdrillApp {
             attempt: None,
             results: Vec::new(),
         });
+        self.keep_mock();
+    }
+
+    /// Writes the panel under way to the data dir, or removes the file
+    /// when none is (finished or abandoned).
+    pub(super) fn keep_mock(&mut self) {
+        let Some(data) = self.persist.data.as_ref() else {
+            return;
+        };
+        let path = data.mock_path();
+        let written = match &self.practice.mock {
+            Some(mock) => crate::store::write_ron(mock, &path),
+            None => crate::store::remove(&path),
+        };
+        if let Err(e) = written {
+            self.errors.push(e.to_string());
+        }
+    }
+
+    /// Picks up the panel that was under way when the app last closed; a
+    /// damaged file is reported and dropped.
+    pub(super) fn load_mock(&mut self, data: &crate::store::DataDir) {
+        match crate::store::read_ron::<MockRun>(&data.mock_path()) {
+            Ok(mock) => self.practice.mock = mock,
+            Err(e) => {
+                self.errors
+                    .push(format!("{e}. The mock panel under way is dropped."));
+                let _ignored = crate::store::remove(&data.mock_path());
+            }
+        }
     }
 
     /// The mock panel under way, if any.
@@ -72,6 +103,7 @@ impl ArchdrillApp {
         {
             mock.attempt = Some(attempt.clone());
         }
+        self.keep_mock();
     }
 
     /// Notes a rated card when it is the panel's next one.
@@ -84,6 +116,7 @@ impl ArchdrillApp {
         {
             mock.results.push(result);
         }
+        self.keep_mock();
     }
 
     /// Goes on with the panel: its next card, or the summary when every
@@ -108,10 +141,12 @@ impl ArchdrillApp {
     pub fn mock_summary(&self) -> Option<MockSummary> {
         let mock = self.practice.mock.as_ref()?;
         let catalog = &self.practice.catalog;
+        // A card or prompt by its title, a finding code in words.
         let title = |id: &str| {
-            catalog
-                .get(id)
-                .map_or_else(|| id.to_owned(), |i| i.title.clone())
+            catalog.get(id).map_or_else(
+                || crate::drill::stats::title_of(catalog, id),
+                |i| i.title.clone(),
+            )
         };
         Some(summarise(mock.attempt.as_ref(), &mock.results, &title))
     }
@@ -154,6 +189,7 @@ impl ArchdrillApp {
         }
         if ui.button("Abandon mock panel").clicked() {
             self.practice.mock = None;
+            self.keep_mock();
         }
     }
 
@@ -188,6 +224,7 @@ impl ArchdrillApp {
         ui.separator();
         if ui.button("Done").clicked() {
             self.practice.mock = None;
+            self.keep_mock();
             self.practice.view = super::practice::View::Queue;
         }
     }

@@ -5,27 +5,31 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use crate::check::Report;
 use crate::content::references::REFERENCES;
 pub use command_palette::{PaletteItem, fuzzy_score};
 pub use commands::UiCommand;
-use entry::{CheckView, Entry, RoundCheck, Source};
+use entry::{Entry, Source};
 pub use narration::{Presentation, simulator_answer};
 pub use practice::Clock;
 
 mod arrange;
+mod checking;
 mod closing;
 mod command_palette;
 mod commands;
 mod connect;
+mod documents;
 mod editing;
 mod entry;
+mod export;
+mod figures;
 mod files;
 mod keyboard;
 mod mock;
 mod narration;
 mod palette;
 mod panels;
+mod paste_mermaid;
 mod practice;
 mod properties;
 mod recent;
@@ -37,14 +41,14 @@ mod view;
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
 use crate::ui::cards_view::{CardsAction, CardsView};
-use crate::ui::findings::{FindingsAction, findings_ui};
+use crate::ui::findings::findings_ui;
 use crate::ui::walkthrough_bar::walkthrough_bar_ui;
 use crate::walkthrough::Player;
 
 /// The app state.
 pub struct ArchdrillApp {
-    entries: Vec<Entry>,
-    selected: usize,
+    /// The open drawings and the one on the canvas.
+    docs: documents::Documents,
     errors: Vec<String>,
     /// Reference id the Check button compares with.
     against: &'static str,
@@ -61,15 +65,17 @@ pub struct ArchdrillApp {
     /// The open / save-as window.
     file_window: Option<files::FileWindow>,
     /// Title and legend on or off, as last exported (this run).
-    export_picture: files::PictureChoice,
+    export_picture: export::PictureChoice,
     /// Number of the last untitled drawing.
     untitled: u32,
     /// The title last sent to the window.
     window_title: String,
     /// The paste-Mermaid window.
-    paste_mermaid: Option<files::PasteMermaid>,
+    paste_mermaid: Option<paste_mermaid::PasteMermaid>,
     /// The shortcuts window is open.
     help_open: bool,
+    /// The side panel (drawings, files, legend) is shown.
+    side_panel: bool,
     /// The command palette, when open.
     command_palette: Option<command_palette::Palette>,
     /// An arrow being drawn from the keyboard.
@@ -104,24 +110,25 @@ impl ArchdrillApp {
     /// when given. Problems become messages in the window, never a crash.
     #[must_use]
     pub fn new(file: Option<PathBuf>) -> Self {
-        let mut entries = Vec::new();
+        let mut docs = documents::Documents::default();
         let mut errors = Vec::new();
         for reference in REFERENCES {
             match reference.load() {
-                Ok(diagram) => entries.push(Entry::new(Source::Reference(reference.id), diagram)),
+                Ok(diagram) => docs
+                    .list
+                    .push(Entry::new(Source::Reference(reference.id), diagram)),
                 Err(e) => errors.push(e.to_string()),
             }
         }
-        let mut selected = 0;
         if let Some(path) = file {
             match crate::io::open_with_note(&path) {
                 Ok((diagram, origin, note)) => {
                     errors.extend(note.map(|n| format!("{}: {n}", path.display())));
                     let origin = Source::from(origin);
-                    if let Some(i) = entries.iter().position(|e| e.source == origin) {
-                        selected = i;
+                    if let Some(i) = docs.position(&origin) {
+                        docs.index = i;
                     } else {
-                        entries.insert(0, Entry::new(origin, diagram));
+                        docs.open_first(Entry::new(origin, diagram));
                     }
                 }
                 Err(e) => errors.push(e.to_string()),
@@ -136,8 +143,7 @@ impl ArchdrillApp {
         };
         let practice = practice::Practice::new(std::sync::Arc::clone(&cards), &mut errors);
         Self {
-            entries,
-            selected,
+            docs,
             errors,
             against: "five-tier",
             mode: Mode::Diagrams,
@@ -147,10 +153,11 @@ impl ArchdrillApp {
             rename: None,
             drafts: properties::Drafts::default(),
             file_window: None,
-            export_picture: files::PictureChoice::default(),
+            export_picture: export::PictureChoice::default(),
             untitled: 0,
             window_title: String::new(),
             help_open: false,
+            side_panel: true,
             command_palette: None,
             connect: None,
             paste_mermaid: None,
@@ -166,13 +173,13 @@ impl ArchdrillApp {
     /// The diagram on the canvas.
     #[must_use]
     pub fn current(&self) -> Option<&Diagram> {
-        self.entries.get(self.selected).map(|e| e.editor.doc())
+        self.docs.current().map(|e| e.editor.doc())
     }
 
     /// Pan and zoom of the canvas showing the current diagram.
     #[must_use]
     pub fn viewport(&self) -> Option<crate::ui::geometry::Viewport> {
-        self.entries.get(self.selected).map(|e| e.canvas.viewport)
+        self.docs.current().map(|e| e.canvas.viewport)
     }
 
     /// Draws the whole app into `ui` (the root of the window), then backs up
@@ -203,8 +210,8 @@ impl ArchdrillApp {
         self.command_palette_ui(ui);
         self.connect_ui(ui);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
-        let editable = self.mode == Mode::Diagrams
-            && self.entries.get(self.selected).is_some_and(Entry::editable);
+        let editable =
+            self.mode == Mode::Diagrams && self.docs.current().is_some_and(Entry::editable);
         if editable {
             egui::Panel::top("palette").show(ui, |ui| self.palette_ui(ui));
             self.rename_ui(ui);
@@ -225,22 +232,15 @@ impl ArchdrillApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.walkthrough_ui(ui);
         self.narration_ui(ui.ctx());
-        if self
-            .entries
-            .get(self.selected)
-            .is_some_and(|e| e.sim.is_some())
-        {
+        if self.docs.current().is_some_and(|e| e.sim.is_some()) {
             self.simulation_panel_ui(ui);
         }
         self.follow_check();
         let has_selection = self
-            .entries
-            .get(self.selected)
+            .docs
+            .current()
             .is_some_and(|e| !e.canvas.selection.is_empty());
-        let has_check = self
-            .entries
-            .get(self.selected)
-            .is_some_and(|e| e.check.is_some());
+        let has_check = self.docs.current().is_some_and(|e| e.check.is_some());
         if has_check {
             let action = egui::Panel::right("findings")
                 .resizable(true)
@@ -254,8 +254,8 @@ impl ArchdrillApp {
                             .show(ui, |ui| self.properties_ui(ui));
                         ui.separator();
                     }
-                    self.entries
-                        .get(self.selected)
+                    self.docs
+                        .current()
                         .and_then(|e| e.check.as_ref())
                         .and_then(|view| findings_ui(ui, &view.report, view.selected))
                 })
@@ -269,13 +269,16 @@ impl ArchdrillApp {
                 .default_size(240.0)
                 .show(ui, |ui| self.properties_ui(ui));
         }
+        // Ctrl+B hides it; dragging its edge closed (or open again) does too.
+        let mut side_panel = self.side_panel;
         egui::Panel::left("diagrams")
             .resizable(true)
             .default_size(270.0)
-            .show(ui, |ui| {
+            .show_collapsible(ui, &mut side_panel, |ui| {
                 // Scrolls when the window is too short for list and legend.
                 egui::ScrollArea::vertical().show(ui, |ui| self.side_panel_ui(ui));
             });
+        self.side_panel = side_panel;
         let events = self.central_panel_ui(ui);
         self.canvas_events(events);
         // Last: every widget that can take the keyboard has run.
@@ -292,7 +295,7 @@ impl ArchdrillApp {
                     self.errors_ui(ui);
                 }
                 let mut editable_canvas = None;
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     let step_highlight = entry
                         .walkthrough
                         .as_ref()
@@ -328,18 +331,31 @@ impl ArchdrillApp {
                         decor.snap = self.edit_prefs.snap;
                     }
                     let fitting = entry.canvas.fit_pending;
+                    // F6 hands the keyboard on from the canvas to the next
+                    // widget; egui passes it on as the canvas registers.
+                    let canvas_id = crate::ui::canvas::canvas_id(ui);
+                    if ui.memory(|m| m.has_focus(canvas_id))
+                        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F6))
+                    {
+                        ui.memory_mut(|m| m.move_focus(egui::FocusDirection::Next));
+                    }
                     let output = canvas_ui(ui, entry.editor.doc(), &mut entry.canvas, decor);
                     self.keyboard.canvas_drawn(output.response.id);
-                    // A click on the canvas gives it the keyboard; it keeps
-                    // Tab and the arrows (next box, nudge) instead of egui
-                    // moving the focus to a button.
-                    if output.response.clicked() || output.response.drag_started() {
+                    // A click on the canvas gives it the keyboard, and so
+                    // does nothing else having it (after New drawing, or a
+                    // text field let go). It keeps Tab (next box) and the
+                    // arrows (nudge) instead of egui moving the focus to a
+                    // button; F6 (above) moves on to the panels.
+                    if output.response.clicked()
+                        || output.response.drag_started()
+                        || ui.memory(|m| m.focused().is_none())
+                    {
                         output.response.request_focus();
                     }
                     view::describe_for_screen_readers(ui, &output.response, entry);
                     if output.response.has_focus() {
                         let filter = egui::EventFilter {
-                            tab: true,
+                            tab: !entry.editor.doc().nodes.is_empty(),
                             horizontal_arrows: true,
                             vertical_arrows: true,
                             escape: true,
@@ -382,7 +398,7 @@ impl ArchdrillApp {
 
     /// The walkthrough bar under the canvas, its keys and its autoplay clock.
     fn walkthrough_ui(&mut self, ui: &mut Ui) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let Some(player) = entry.walkthrough.as_mut() else {
@@ -406,13 +422,14 @@ impl ArchdrillApp {
     /// Shows a reference and starts its walkthrough from the first step.
     pub fn open_walkthrough(&mut self, reference_id: &str) {
         if let Some(i) = self
-            .entries
+            .docs
+            .list
             .iter()
             .position(|e| matches!(e.source, Source::Reference(id) if id == reference_id))
         {
-            self.selected = i;
+            self.docs.index = i;
             self.mode = Mode::Diagrams;
-            let entry = &mut self.entries[i];
+            let entry = &mut self.docs.list[i];
             if !entry.editor.doc().walkthrough.is_empty() {
                 entry.walkthrough = Some(Player::default());
             }
@@ -422,30 +439,26 @@ impl ArchdrillApp {
     /// The walkthrough step shown, if a walkthrough is open.
     #[must_use]
     pub fn walkthrough_step(&self) -> Option<usize> {
-        self.entries
-            .get(self.selected)?
-            .walkthrough
-            .as_ref()
-            .map(|p| p.index)
+        self.docs.current()?.walkthrough.as_ref().map(|p| p.index)
     }
 
     /// Where the current canvas is on screen (last frame).
     #[must_use]
     pub fn canvas_screen_rect(&self) -> Option<egui::Rect> {
-        Some(self.entries.get(self.selected)?.canvas.screen_rect)
+        Some(self.docs.current()?.canvas.screen_rect)
     }
 
     /// A node's rectangle on screen in the current diagram (last frame).
     #[must_use]
     pub fn node_screen_rect(&self, id: &str) -> Option<egui::Rect> {
-        let entry = self.entries.get(self.selected)?;
+        let entry = self.docs.current()?;
         entry.canvas.node_screen_rect(entry.editor.doc(), id)
     }
 
     /// What is selected on the current canvas.
     #[must_use]
     pub fn selection(&self) -> Option<&crate::ui::interact::Selection> {
-        self.entries.get(self.selected).map(|e| &e.canvas.selection)
+        self.docs.current().map(|e| &e.canvas.selection)
     }
 
     /// Whether moved and new boxes snap to the grid.
@@ -469,133 +482,13 @@ impl ArchdrillApp {
     /// Whether the current document has unsaved changes.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
-        self.entries.get(self.selected).is_some_and(Entry::is_dirty)
+        self.docs.current().is_some_and(Entry::is_dirty)
     }
 
     /// Which view is showing.
     #[must_use]
     pub const fn mode(&self) -> Mode {
         self.mode
-    }
-
-    /// Checks the current diagram against the chosen reference.
-    pub fn run_check(&mut self) {
-        let Some(reference) = crate::content::references::find(self.against) else {
-            return;
-        };
-        let reference_diagram = match reference.load() {
-            Ok(d) => d,
-            Err(e) => {
-                self.errors.push(e.to_string());
-                return;
-            }
-        };
-        if let Some(entry) = self.entries.get_mut(self.selected) {
-            let report = RoundCheck::report(
-                entry.round.as_ref(),
-                entry.editor.doc(),
-                &reference_diagram,
-                reference.id,
-            );
-            entry.check = Some(CheckView::new(
-                entry.editor.doc(),
-                report,
-                reference.id,
-                entry.editor.state_id(),
-            ));
-            entry.canvas.request_fit();
-        }
-    }
-
-    /// Checks the current drawing again when it (or the chosen reference)
-    /// changed since its report: findings and ghosts follow every edit.
-    fn follow_check(&mut self) {
-        let against = self.against;
-        let Some(entry) = self.entries.get_mut(self.selected) else {
-            return;
-        };
-        let Some(view) = &mut entry.check else {
-            return;
-        };
-        let state = entry.editor.state_id();
-        if view.checked_state == state && view.against == against {
-            return;
-        }
-        let Some(reference) = crate::content::references::find(against) else {
-            return;
-        };
-        let Ok(reference_diagram) = reference.load() else {
-            return;
-        };
-        let report = RoundCheck::report(
-            entry.round.as_ref(),
-            entry.editor.doc(),
-            &reference_diagram,
-            reference.id,
-        );
-        view.against = reference.id;
-        view.refresh(entry.editor.doc(), report, state);
-    }
-
-    /// The current check report, if any.
-    #[must_use]
-    pub fn report(&self) -> Option<&Report> {
-        self.entries
-            .get(self.selected)?
-            .check
-            .as_ref()
-            .map(|v| &v.report)
-    }
-
-    /// Node ids highlighted on the canvas by the selected finding.
-    #[must_use]
-    pub fn highlighted_nodes(&self) -> Vec<String> {
-        self.entries
-            .get(self.selected)
-            .and_then(|e| e.check.as_ref())
-            .and_then(|v| v.highlight.as_ref())
-            .map(|h| h.nodes.clone())
-            .unwrap_or_default()
-    }
-
-    /// The ghosts the selected finding singles out (`None`: every ghost lit).
-    #[must_use]
-    pub fn ghost_focus(&self) -> Option<Vec<String>> {
-        self.entries
-            .get(self.selected)?
-            .check
-            .as_ref()?
-            .ghost_focus
-            .clone()
-    }
-
-    fn apply_findings_action(&mut self, action: FindingsAction) {
-        let against = self.against;
-        let Some(entry) = self.entries.get_mut(self.selected) else {
-            return;
-        };
-        match action {
-            FindingsAction::Select(i) => {
-                if let Some(view) = &mut entry.check {
-                    view.select(entry.editor.doc(), Some(i));
-                }
-            }
-            FindingsAction::Deselect => {
-                if let Some(view) = &mut entry.check {
-                    view.select(entry.editor.doc(), None);
-                }
-            }
-            FindingsAction::Close => entry.check = None,
-            FindingsAction::ShowReference => {
-                if let Some(i) = self
-                    .entries
-                    .iter()
-                    .position(|e| e.source == Source::Reference(against))
-                {
-                    self.selected = i;
-                }
-            }
-        }
     }
 
     fn toolbar_ui(&mut self, ui: &mut Ui) {
@@ -611,15 +504,22 @@ impl ArchdrillApp {
                 return;
             }
             let label = ui.label("Check against");
+            let mut against = self.current_against();
             egui::ComboBox::from_id_salt("against")
-                .selected_text(self.against)
+                .selected_text(against)
                 .show_ui(ui, |ui| {
                     for reference in REFERENCES {
-                        ui.selectable_value(&mut self.against, reference.id, reference.id);
+                        ui.selectable_value(&mut against, reference.id, reference.id);
                     }
                 })
                 .response
-                .labelled_by(label.id);
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "The reference this drawing is checked against (each drawing keeps its own)",
+                );
+            if against != self.current_against() {
+                self.choose_against(against);
+            }
             for command in [
                 commands::UiCommand::Check,
                 commands::UiCommand::Simulate,

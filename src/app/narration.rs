@@ -83,7 +83,7 @@ pub const CLOSING_QUESTION: &str = "What breaks first at 10× traffic? Name the 
 impl ArchdrillApp {
     /// Opens (or closes) the Narration window on the current drawing.
     pub fn toggle_narration(&mut self) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         entry.narration = match entry.narration.take() {
@@ -97,7 +97,7 @@ impl ArchdrillApp {
 
     /// Starts presenting the current drawing's steps from the first one.
     pub fn start_presenting(&mut self, now: f64, total_secs: u32) {
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         if entry.editor.doc().walkthrough.is_empty() {
@@ -118,13 +118,13 @@ impl ArchdrillApp {
     /// The presentation under way on the current drawing.
     #[must_use]
     pub fn presentation(&self) -> Option<&Presentation> {
-        self.entries.get(self.selected)?.presenting.as_ref()
+        self.docs.current()?.presenting.as_ref()
     }
 
     /// The Narration window, when open.
     pub(super) fn narration_ui(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let editable = entry.editable();
@@ -151,8 +151,10 @@ impl ArchdrillApp {
         egui::Window::new("Narration")
             .open(&mut open)
             .default_width(380.0)
-            .pivot(egui::Align2::LEFT_BOTTOM)
-            .default_pos(ctx.content_rect().left_bottom() + egui::vec2(290.0, -40.0))
+            // Over the canvas's top left: clear of the walkthrough bar
+            // along the bottom and of the Selection panel on the right.
+            .pivot(egui::Align2::LEFT_TOP)
+            .default_pos(ctx.content_rect().left_top() + egui::vec2(290.0, 90.0))
             .show(ctx, |ui| {
                 ui.label(
                     RichText::new(
@@ -203,7 +205,7 @@ impl ArchdrillApp {
     /// answer.
     pub(super) fn presentation_bar_ui(&mut self, ui: &mut Ui) {
         let now = ui.input(|i| i.time);
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let steps = entry.editor.doc().walkthrough.len();

@@ -61,7 +61,8 @@ impl ArchdrillApp {
             }
             ui.horizontal(|ui| self.quick_add_ui(ui));
             ui.separator();
-            let caption = ui.label("New arrows");
+            // Never broken across the row's wrap ("New" | "arrows").
+            let caption = ui.add(egui::Label::new("New arrows").extend());
             if compact {
                 let mut chosen = self.edge_kind;
                 egui::ComboBox::from_id_salt("new-arrows")
@@ -134,17 +135,18 @@ impl ArchdrillApp {
     }
 
     /// Quick add: Enter adds a box labelled with the text (its kind
-    /// inferred) and keeps the field focused for the next one; Esc leaves.
+    /// inferred) and keeps the field focused for the next one; Esc leaves
+    /// (and clears the field).
     /// Lines typed after the Enter within the same frame are boxes too, the
     /// unfinished last one stays in the field.
     fn quick_add_ui(&mut self, ui: &mut Ui) {
-        let id = egui::Id::unique("quick-add");
+        let id = egui::Id::unique(QUICK_ADD_FIELD);
         let typed_on = if ui.memory(|m| m.has_focus(id)) {
             keyboard::take_typing_after_enter(ui)
         } else {
             None
         };
-        let label = ui.label("Quick add");
+        let label = ui.add(egui::Label::new("Quick add").extend());
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut self.quick_add)
@@ -153,9 +155,13 @@ impl ArchdrillApp {
                     .desired_width(110.0),
             )
             .labelled_by(label.id)
-            .on_hover_text(
-                "Type a label and press Enter: the kind is inferred from it (Esc leaves)",
-            );
+            .on_hover_text(super::commands::UiCommand::QuickAdd.hint(ui.ctx()));
+        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+            // Esc leaves and takes the unfinished label with it, so it does
+            // not turn up in the next drawing or round.
+            self.quick_add.clear();
+            return;
+        }
         if !(response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))) {
             return;
         }
@@ -164,11 +170,33 @@ impl ArchdrillApp {
         let first = std::mem::replace(&mut self.quick_add, rest);
         for text in std::iter::once(first).chain(lines) {
             if !text.trim().is_empty() {
-                self.add_node(infer_kind(&text), text.trim());
+                let kind = infer_kind(&text);
+                match self.beside_selected_box(kind) {
+                    Some(at) => self.add_node_at(kind, text.trim(), at),
+                    None => self.add_node(kind, text.trim()),
+                }
             }
         }
         let end = self.quick_add.chars().count();
         keyboard::focus_text_field(ui.ctx(), id, end..end);
+    }
+
+    /// Where a Quick add box goes when one box is selected (the one added
+    /// before it, typically): to its right, so boxes typed in a row stand
+    /// in a row, left to right.
+    fn beside_selected_box(&self, kind: NodeKind) -> Option<crate::model::Point> {
+        let entry = self.docs.current()?;
+        let selection = &entry.canvas.selection;
+        if selection.nodes.len() != 1 {
+            return None;
+        }
+        let node = entry.editor.doc().node(selection.nodes.first()?)?;
+        let (w, _) = kind.default_size();
+        let gap = crate::ui::canvas::GRID * 2.0;
+        Some(crate::model::Point::new(
+            node.pos.x + node.size().w / 2.0 + gap + w / 2.0,
+            node.pos.y,
+        ))
     }
 
     /// Dragging a palette button: a label follows the pointer, and a drop
@@ -203,7 +231,7 @@ impl ArchdrillApp {
             );
         }
         if response.drag_stopped()
-            && let Some(entry) = self.entries.get(self.selected)
+            && let Some(entry) = self.docs.current()
             && entry.canvas.screen_rect.contains(pointer_at)
         {
             let at = entry
@@ -213,4 +241,14 @@ impl ArchdrillApp {
             self.add_node_at(kind, kind.title(), Point::new(at.x, at.y));
         }
     }
+}
+
+/// The Quick add field's id.
+const QUICK_ADD_FIELD: &str = "quick-add";
+
+/// Puts the keyboard in the Quick add field, after what is already typed
+/// in it (`text`).
+pub fn focus_quick_add(ctx: &egui::Context, text: &str) {
+    let end = text.chars().count();
+    keyboard::focus_text_field(ctx, egui::Id::unique(QUICK_ADD_FIELD), end..end);
 }

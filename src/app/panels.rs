@@ -46,8 +46,8 @@ impl ArchdrillApp {
             self.command_button(ui, C::PasteMermaid);
         });
         ui.separator();
-        let opened: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| !matches!(self.entries[i].source, Source::Reference(_)))
+        let opened: Vec<usize> = (0..self.docs.list.len())
+            .filter(|&i| !matches!(self.docs.list[i].source, Source::Reference(_)))
             .collect();
         if !opened.is_empty() {
             ui.label(RichText::new("Your drawings").strong());
@@ -57,13 +57,13 @@ impl ArchdrillApp {
             ui.add_space(8.0);
         }
         ui.label(RichText::new("Reference diagrams").strong());
-        for i in 0..self.entries.len() {
-            if matches!(self.entries[i].source, Source::Reference(_)) {
+        for i in 0..self.docs.list.len() {
+            if matches!(self.docs.list[i].source, Source::Reference(_)) {
                 self.entry_button_ui(ui, i);
             }
         }
         ui.separator();
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             ui.label(RichText::new(entry.title()).strong());
             if !entry.editor.doc().description.is_empty() {
                 ui.label(&entry.editor.doc().description);
@@ -94,31 +94,42 @@ impl ArchdrillApp {
     }
 
     fn entry_button_ui(&mut self, ui: &mut Ui, i: usize) {
-        let title = self.entries[i].title();
-        let hint = match &self.entries[i].source {
+        let title = self.docs.list[i].title();
+        let hint = match &self.docs.list[i].source {
             Source::File(path) => path.display().to_string(),
             Source::Reference(id) => {
                 format!("reference `{id}` (read-only; Save as… makes an editable copy)")
             }
             Source::Untitled(_) => "not saved yet".to_owned(),
         };
-        let title = if self.entries[i].is_dirty() {
+        let title = if self.docs.list[i].is_dirty() {
             format!("● {title}")
         } else {
             title
         };
         if ui
-            .selectable_label(self.selected == i, title)
+            .selectable_label(self.docs.index == i, title)
             .on_hover_text(hint)
             .clicked()
         {
-            self.selected = i;
+            self.docs.index = i;
         }
     }
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            if let Some(entry) = self.entries.get_mut(self.selected) {
+            let toggle = ui
+                .selectable_label(self.side_panel, "◧")
+                .on_hover_text(C::SidePanel.hint(ui.ctx()));
+            if toggle.clicked() {
+                self.run_command(ui, C::SidePanel);
+            }
+            let shown = self.side_panel;
+            toggle.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, shown, "Side panel")
+            });
+            ui.separator();
+            if let Some(entry) = self.docs.current_mut() {
                 ui.label(format!(
                     "{} · {} · {}",
                     plural(entry.editor.doc().nodes.len(), "node"),
@@ -131,7 +142,7 @@ impl ArchdrillApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 theme_ui(ui);
                 ui.separator();
-                let editing = self.entries.get(self.selected).is_some_and(Entry::editable);
+                let editing = self.docs.current().is_some_and(Entry::editable);
                 let hint = if editing {
                     "Scroll or middle-drag to pan · Ctrl+scroll to zoom · F to fit · F1 shortcuts"
                 } else {

@@ -199,7 +199,8 @@ impl ArchdrillApp {
         }
     }
 
-    pub(super) fn rehearse(&mut self, id: &str, now: f64) {
+    /// Starts rehearsing card `id` (`now`: egui time, for its timer).
+    pub fn rehearse(&mut self, id: &str, now: f64) {
         if let Some(card) = self.practice.card(id) {
             self.practice.rehearsal = Some(Rehearsal::new(card, now));
             self.practice.view = View::Rehearse;
@@ -253,10 +254,12 @@ impl ArchdrillApp {
                 }
             }
             RehearsalAction::Back => self.practice.view = View::Queue,
+            RehearsalAction::OpenWalkthrough(reference) => self.open_walkthrough(&reference),
         }
     }
 
-    /// Space, 1–4 and → while rehearsing, read before the widgets (so a
+    /// Space (reveal, then next), 1–4 (rate), → or Enter (next) while
+    /// rehearsing, read before the widgets (so a
     /// focused button does not take Space too) and only when no text field
     /// owns the keyboard.
     fn rehearsal_keys(&mut self, ui: &Ui, now: f64) {
@@ -276,7 +279,9 @@ impl ArchdrillApp {
                 .zip(Rating::ALL)
                 .find(|(key, _)| pressed(*key))
                 .map(|(_, rating)| RehearsalAction::Rate(rating))
-        } else if rated && pressed(Key::ArrowRight) {
+        } else if rated && (pressed(Key::ArrowRight) || pressed(Key::Space) || pressed(Key::Enter))
+        {
+            // The key that revealed the answer goes on too.
             Some(RehearsalAction::Next)
         } else {
             None
@@ -328,6 +333,14 @@ impl ArchdrillApp {
         let practice = &mut self.practice;
         let rehearsal = practice.rehearsal.as_mut()?;
         let card = practice.cards.iter().find(|c| c.id == rehearsal.card_id)?;
+        // A mock panel's card says where the panel stands.
+        if let Some(mock) = practice
+            .mock
+            .as_ref()
+            .filter(|m| m.plan.cards.contains(&rehearsal.card_id))
+        {
+            ui.label(RichText::new(format!("Mock panel · {}", mock.part())).strong());
+        }
         let previews = practice.progress.preview(&rehearsal.card_id, at);
         rehearsal_ui(ui, &mut practice.answer, card, rehearsal, now, &previews)
     }
@@ -352,13 +365,18 @@ impl ArchdrillApp {
         ));
         if let Some(first) = queue.later_today.first() {
             ui.label(format!(
-                "Later today: {} in learning, the next at {}.",
+                "Later today: {} in learning, the next {}.",
                 queue.later_today.len(),
-                first.due_at
-            ));
+                first.due_at.said_from(self.now())
+            ))
+            .on_hover_text(first.due_at.to_string());
         }
         if let Some(next) = queue.next_due.filter(|_| queue.due.is_empty()) {
-            ui.label(format!("Nothing due now; come back at {next}."));
+            ui.label(format!(
+                "Nothing due now; come back {}.",
+                next.said_from(self.now())
+            ))
+            .on_hover_text(next.to_string());
         }
         let mut open = None;
         let mut round = None;
@@ -480,7 +498,7 @@ impl ArchdrillApp {
             ui.horizontal(|ui| {
                 ui.label(format!(
                     "{} · {title} · score {} · {} of {} used",
-                    attempt.started_at,
+                    attempt.started_at.said_from(self.now()),
                     attempt.score,
                     crate::ui::rehearsal::format_secs(f64::from(attempt.seconds_used)),
                     crate::ui::rehearsal::format_secs(f64::from(attempt.time_limit_secs)),

@@ -87,6 +87,7 @@ impl ArchdrillApp {
         }
         self.load_settings(&data);
         self.load_progress(&data);
+        self.load_mock(&data);
         match RecentFiles::load(&data.recent_path()) {
             Ok(recent) => self.persist.recent = recent,
             Err(e) => {
@@ -113,7 +114,8 @@ impl ArchdrillApp {
         self.persist.data = Some(data);
         // A file named on the command line counts as opened.
         let opened: Vec<PathBuf> = self
-            .entries
+            .docs
+            .list
             .iter()
             .filter_map(|e| match &e.source {
                 Source::File(path) => Some(path.clone()),
@@ -149,7 +151,7 @@ impl ArchdrillApp {
         };
         let now = ui.input(|i| i.time);
         let mut wake_in: Option<f64> = None;
-        for entry in self.entries.iter_mut().filter(|e| e.editable()) {
+        for entry in self.docs.list.iter_mut().filter(|e| e.editable()) {
             if !entry.is_dirty() {
                 if let Some(path) = entry.backup.path.take()
                     && let Err(e) = store::remove(&path)
@@ -204,7 +206,7 @@ impl ArchdrillApp {
     /// Deletes the recovery copies of every unsaved drawing (the user chose
     /// to discard them on close).
     pub(super) fn discard_recovery_copies(&mut self) {
-        for entry in &mut self.entries {
+        for entry in &mut self.docs.list {
             if let Some(path) = entry.backup.path.take()
                 && let Err(e) = store::remove(&path)
             {
@@ -216,7 +218,7 @@ impl ArchdrillApp {
 
     /// Forgets an entry's recovery copy once it is saved.
     pub(super) fn drop_recovery_copy(&mut self, index: usize) {
-        let Some(entry) = self.entries.get_mut(index) else {
+        let Some(entry) = self.docs.list.get_mut(index) else {
             return;
         };
         entry.restored = false;
@@ -242,8 +244,8 @@ impl ArchdrillApp {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ui.ctx(), |ui| {
                 ui.label(
-                    "archdrill did not close normally last time. These drawings had \
-                     unsaved changes:",
+                    "These drawings have unsaved changes from an earlier session (archdrill \
+                     stopped before they were saved, or you chose Decide later):",
                 );
                 ui.add_space(4.0);
                 egui::Grid::new("recovery copies")
@@ -329,8 +331,7 @@ impl ArchdrillApp {
             changed_at: now,
             written: true,
         };
-        self.entries.insert(0, entry);
-        self.selected = 0;
+        self.docs.open_first(entry);
         self.mode = Mode::Diagrams;
     }
 }

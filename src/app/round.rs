@@ -84,13 +84,15 @@ impl ArchdrillApp {
             return;
         };
         self.new_drawing();
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             let blank = crate::model::Diagram {
                 title: format!("Round: {}", prompt.title),
                 arrows: crate::model::ArrowStyle::Orthogonal,
                 ..crate::model::Diagram::default()
             };
             *entry = super::entry::Entry::new(Source::Untitled(self.untitled), blank);
+            // Ctrl+K during the round checks against the round's reference.
+            entry.against = crate::content::references::find(&prompt.reference).map(|r| r.id);
         }
         self.practice.round = Some(RoundRun {
             plan: RoundPlan::new(&prompt, setup.time_limit_secs),
@@ -114,16 +116,12 @@ impl ArchdrillApp {
         else {
             return;
         };
-        let Some(index) = self
-            .entries
-            .iter()
-            .position(|e| e.source == Source::Untitled(run.untitled))
-        else {
+        let Some(index) = self.docs.position(&Source::Untitled(run.untitled)) else {
             return;
         };
         let elapsed = run.elapsed_secs(now_egui);
         let twist = run.twist_announced(elapsed);
-        let drawing = self.entries[index].editor.doc().clone();
+        let drawing = self.docs.list[index].editor.doc().clone();
         let grade = match grade(&run.prompt, &drawing, twist) {
             Ok(grade) => grade,
             Err(e) => {
@@ -170,16 +168,19 @@ impl ArchdrillApp {
                 return;
             }
         }
-        self.entries[index].round = Some(RoundCheck { prompt, twist });
-        self.selected = index;
+        self.docs.list[index].round = Some(RoundCheck { prompt, twist });
+        self.docs.index = index;
         self.mode = super::Mode::Diagrams;
         self.check_against_reference(&reference);
     }
 
-    /// Checks the current drawing against `reference` (findings, ghosts).
+    /// Checks the current drawing against `reference` (findings, ghosts);
+    /// the choice is the drawing's own, the toolbar's stays as it was.
     fn check_against_reference(&mut self, reference: &str) {
         if let Some(found) = crate::content::references::find(reference) {
-            self.against = found.id;
+            if let Some(entry) = self.docs.current_mut() {
+                entry.against = Some(found.id);
+            }
             self.run_check();
         }
     }
@@ -203,7 +204,7 @@ impl ArchdrillApp {
             Ok(diagram) => {
                 self.new_drawing();
                 let prompt = self.practice.catalog.prompt(&attempt.prompt).cloned();
-                if let Some(entry) = self.entries.get_mut(self.selected) {
+                if let Some(entry) = self.docs.current_mut() {
                     *entry = super::entry::Entry::new(Source::Untitled(self.untitled), diagram);
                     entry.round = prompt.clone().map(|prompt| RoundCheck {
                         prompt,
@@ -226,8 +227,8 @@ impl ArchdrillApp {
             return;
         };
         let on_canvas = self
-            .entries
-            .get(self.selected)
+            .docs
+            .current()
             .is_some_and(|e| e.source == Source::Untitled(run.untitled));
         if !on_canvas {
             return;
@@ -328,12 +329,8 @@ impl ArchdrillApp {
         let Some(run) = self.practice.round.as_ref() else {
             return;
         };
-        if let Some(index) = self
-            .entries
-            .iter()
-            .position(|e| e.source == Source::Untitled(run.untitled))
-        {
-            self.selected = index;
+        if let Some(index) = self.docs.position(&Source::Untitled(run.untitled)) {
+            self.docs.index = index;
             self.mode = super::Mode::Diagrams;
         }
     }
@@ -395,19 +392,25 @@ impl ArchdrillApp {
             start = true;
         }
         ui.separator();
-        ui.strong("What the check looks for");
         let rubric = crate::content::references::find(&prompt.reference)
             .and_then(|r| r.load().ok())
             .map(|d| crate::check::rubric::for_reference(&d))
             .unwrap_or_default();
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for price in &rubric {
-                ui.label(format!(
-                    "−{} each (up to −{}) · {}",
-                    price.each, price.cap, price.looks_for
-                ));
-            }
-        });
+        // Closed until asked for: the list names the parts to draw.
+        egui::CollapsingHeader::new("What the check looks for")
+            .id_salt("round-rubric")
+            .default_open(false)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new("It names the parts the reference has: try the round first.")
+                        .weak(),
+                );
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for price in &rubric {
+                        ui.label(format!("{} · {}", price.cost(), price.looks_for));
+                    }
+                });
+            });
         if back {
             self.practice.setup = None;
         }

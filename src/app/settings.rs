@@ -83,8 +83,8 @@ impl ArchdrillApp {
         }
         // A file named on the command line is what the user came for.
         let opened_file = self
-            .entries
-            .get(self.selected)
+            .docs
+            .current()
             .is_some_and(|e| matches!(e.source, super::entry::Source::File(_)));
         if !opened_file {
             self.mode = match s.view {
@@ -92,6 +92,7 @@ impl ArchdrillApp {
                 View::Cards => Mode::Cards,
             };
         }
+        self.side_panel = s.side_panel;
         self.settings.theme_pending = Some(s.theme);
         self.settings.window_size = s.window_size.filter(|w| w.is_sane());
         self.settings.export_folder.clone_from(&s.export_folder);
@@ -123,6 +124,7 @@ impl ArchdrillApp {
                 Mode::Diagrams | Mode::Practice => View::Diagrams,
                 Mode::Cards => View::Cards,
             },
+            side_panel: self.side_panel,
             ..Settings::default()
         }
     }

@@ -71,11 +71,15 @@ impl SimView {
 impl ArchdrillApp {
     /// Opens or closes the simulation panel on the current drawing.
     pub fn toggle_simulation(&mut self) {
-        if let Some(entry) = self.entries.get_mut(self.selected) {
+        if let Some(entry) = self.docs.current_mut() {
             entry.sim = match entry.sim.take() {
                 Some(_) => None,
                 None => Some(SimView::new()),
             };
+            // A walkthrough step's dimming would hide the heat colours.
+            if entry.sim.is_some() && entry.presenting.is_none() {
+                entry.walkthrough = None;
+            }
             // The panel takes width from the canvas: keep the drawing in view.
             entry.canvas.request_fit();
         }
@@ -83,22 +87,14 @@ impl ArchdrillApp {
 
     /// Sets the traffic multiplier of the open simulation.
     pub fn set_traffic(&mut self, traffic: f64) {
-        if let Some(sim) = self
-            .entries
-            .get_mut(self.selected)
-            .and_then(|e| e.sim.as_mut())
-        {
+        if let Some(sim) = self.docs.current_mut().and_then(|e| e.sim.as_mut()) {
             sim.traffic = traffic.clamp(*TRAFFIC_RANGE.start(), *TRAFFIC_RANGE.end());
         }
     }
 
     /// Takes box `id` down in the open simulation, or brings it back up.
     pub fn toggle_down(&mut self, id: &str) {
-        if let Some(sim) = self
-            .entries
-            .get_mut(self.selected)
-            .and_then(|e| e.sim.as_mut())
-        {
+        if let Some(sim) = self.docs.current_mut().and_then(|e| e.sim.as_mut()) {
             if let Some(i) = sim.down.iter().position(|d| d == id) {
                 sim.down.remove(i);
             } else {
@@ -110,12 +106,12 @@ impl ArchdrillApp {
     /// The current drawing's simulation, brought up to date.
     #[must_use]
     pub fn simulation(&self) -> Option<&Result<Simulation, String>> {
-        Some(&self.entries.get(self.selected)?.sim.as_ref()?.result)
+        Some(&self.docs.current()?.sim.as_ref()?.result)
     }
 
     /// Brings the open simulation up to date with the drawing.
     pub(super) fn follow_simulation(&mut self) {
-        if let Some(entry) = self.entries.get_mut(self.selected)
+        if let Some(entry) = self.docs.current_mut()
             && let Some(sim) = entry.sim.as_mut()
         {
             sim.follow(entry.editor.doc(), entry.editor.state_id());
@@ -124,7 +120,7 @@ impl ArchdrillApp {
 
     /// "Take down" / "Bring back up" for the box under a right click.
     pub(super) fn down_menu_ui(&mut self, ui: &mut Ui) {
-        let Some(entry) = self.entries.get(self.selected) else {
+        let Some(entry) = self.docs.current() else {
             return;
         };
         let Some(sim) = entry.sim.as_ref() else {
@@ -154,7 +150,7 @@ impl ArchdrillApp {
     /// The panel at the right of the canvas.
     pub(super) fn simulation_panel_ui(&mut self, ui: &mut Ui) {
         self.follow_simulation();
-        let Some(entry) = self.entries.get_mut(self.selected) else {
+        let Some(entry) = self.docs.current_mut() else {
             return;
         };
         let labels: Vec<(String, String)> = entry

@@ -87,12 +87,26 @@ fn reference_pairs(reference: &Index<'_>) -> BTreeMap<(usize, usize), Vec<EdgeKi
 /// directly, or through drawn boxes that stand for nothing in the reference
 /// (a load balancer the reference does not draw, an outbox and its relay on
 /// the way to the bus).
+///
+/// A drawn box with no arrow at all gets one finding for all its missing
+/// arrows (naming the box first, then each box it should connect to), so
+/// an unconnected box costs one missing arrow whatever its label says: a
+/// precise "User service" never costs more than a vague "Service", which
+/// only `unconnected-node` can name.
 pub fn missing_connections(
     drawing: &Index<'_>,
     reference: &Index<'_>,
     corr: &Correspondence,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let d = drawing.diagram;
+    let connected: BTreeSet<&str> = d
+        .edges
+        .iter()
+        .flat_map(|e| [e.from.as_str(), e.to.as_str()])
+        .collect();
+    let bare = |i: usize| !connected.contains(d.nodes[i].id.as_str());
+    // Each gap: (drawn a, drawn b, reference a, reference b, kinds).
+    let mut gaps = Vec::new();
     for ((ra, rb), kinds) in reference_pairs(reference) {
         let (Some(da), Some(db)) = (corr.stands_for[ra], corr.stands_for[rb]) else {
             continue;
@@ -100,24 +114,101 @@ pub fn missing_connections(
         if da == db || connected_through_extras(drawing, da, db, &corr.standing) {
             continue;
         }
-        let (a, b) = (&drawing.diagram.nodes[da], &drawing.diagram.nodes[db]);
-        let (ref_a, ref_b) = (&reference.diagram.nodes[ra], &reference.diagram.nodes[rb]);
+        gaps.push((da, db, ra, rb, kinds));
+    }
+    // Gaps at an unconnected box, grouped under the first such box in the
+    // drawing's order; the rest stand alone.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for (g, &(da, db, ra, rb, ref kinds)) in gaps.iter().enumerate() {
+        let owner = [da, db].into_iter().filter(|&i| bare(i)).min();
+        match owner {
+            Some(owner) => groups.entry(owner).or_default().push(g),
+            None => out.push(one_gap(drawing, reference, (da, db), (ra, rb), kinds)),
+        }
+    }
+    for (owner, members) in groups {
+        if let [g] = members[..] {
+            let (da, db, ra, rb, ref kinds) = gaps[g];
+            out.push(one_gap(drawing, reference, (da, db), (ra, rb), kinds));
+            continue;
+        }
+        let other = |&(da, db, ra, rb, _): &(usize, usize, usize, usize, Vec<EdgeKind>)| {
+            if da == owner {
+                (db, ra, rb)
+            } else {
+                (da, rb, ra)
+            }
+        };
+        let box_node = &d.nodes[owner];
+        let ref_owner = {
+            let (_, own, _) = other(&gaps[members[0]]);
+            &reference.diagram.nodes[own]
+        };
+        let mut nodes = vec![box_node.id.to_string()];
+        let mut in_reference = Vec::new();
+        let mut to_draw = Vec::new();
+        for &g in &members {
+            let (drawn, _, theirs) = other(&gaps[g]);
+            let node = &d.nodes[drawn];
+            nodes.push(node.id.to_string());
+            in_reference.push(format!(
+                "{} ({})",
+                reference.diagram.nodes[theirs].label,
+                kinds_shown(&gaps[g].4)
+            ));
+            to_draw.push(name(node));
+        }
         out.push(Finding::new(
             "missing-connection",
             Severity::Warning,
             format!(
-                "No arrow between {} and {}. In the reference {} and {} are connected ({}): {}",
-                name(a),
-                name(b),
-                ref_a.label,
-                ref_b.label,
-                kinds_shown(&kinds),
-                why_connected(a, b, &kinds)
+                "{} has no arrows. In the reference {} is connected to {}: draw its arrows to {}.",
+                name(box_node),
+                ref_owner.label,
+                and_list(&in_reference),
+                and_list(&to_draw)
             ),
-            vec![a.id.to_string(), b.id.to_string()],
+            nodes,
         ));
     }
     out
+}
+
+/// The finding for one missing arrow between drawn `da` and `db`, which
+/// stand for reference `ra` and `rb`.
+fn one_gap(
+    drawing: &Index<'_>,
+    reference: &Index<'_>,
+    (da, db): (usize, usize),
+    (ra, rb): (usize, usize),
+    kinds: &[EdgeKind],
+) -> Finding {
+    let (a, b) = (&drawing.diagram.nodes[da], &drawing.diagram.nodes[db]);
+    let (ref_a, ref_b) = (&reference.diagram.nodes[ra], &reference.diagram.nodes[rb]);
+    Finding::new(
+        "missing-connection",
+        Severity::Warning,
+        format!(
+            "No arrow between {} and {}. In the reference {} and {} are connected ({}): {}",
+            name(a),
+            name(b),
+            ref_a.label,
+            ref_b.label,
+            kinds_shown(kinds),
+            why_connected(a, b, kinds)
+        ),
+        vec![a.id.to_string(), b.id.to_string()],
+    )
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// A noun with its indefinite article ("an async event").

@@ -10,7 +10,8 @@
 //! 3. Every finding is priced by the [`rubric`]: the score is 100 minus the
 //!    points of the findings, so no point is lost without a reason.
 //! 4. The reference nodes findings name as missing are placed on the
-//!    drawing as ghosts.
+//!    drawing as ghosts, clear of its boxes and boundaries; those only
+//!    notes name are optional.
 
 mod connections;
 mod flow;
@@ -43,7 +44,8 @@ const CORE_KINDS: [NodeKind; 7] = [
 ];
 
 /// The spec used for a reference without a `check` section: every core kind
-/// it contains is required.
+/// it contains is required, and its request path (see [`request_path`])
+/// must be drawn end to end.
 #[must_use]
 pub fn derived_spec(reference: &Diagram) -> CheckSpec {
     CheckSpec {
@@ -51,8 +53,52 @@ pub fn derived_spec(reference: &Diagram) -> CheckSpec {
             .into_iter()
             .filter(|k| reference.nodes.iter().any(|n| n.kind == *k))
             .collect(),
+        paths: request_path(reference).into_iter().collect(),
         ..CheckSpec::default()
     }
+}
+
+/// The kinds along a diagram's shortest chain of arrows from a client to
+/// a database (breadth-first, document order among equals), load
+/// balancers and `other` boxes left out (the path check passes through
+/// them) and repeats of a kind folded: `[client, gateway, service,
+/// database]`. `None` when no client reaches a database.
+#[must_use]
+pub fn request_path(diagram: &Diagram) -> Option<Vec<NodeKind>> {
+    let ix = Index::new(diagram);
+    let mut before: std::collections::BTreeMap<&str, Option<&str>> =
+        std::collections::BTreeMap::new();
+    let mut queue = std::collections::VecDeque::new();
+    for n in diagram.nodes.iter().filter(|n| n.kind == NodeKind::Client) {
+        if before.insert(n.id.as_str(), None).is_none() {
+            queue.push_back(n);
+        }
+    }
+    let mut end = None;
+    while let Some(n) = queue.pop_front() {
+        if n.kind == NodeKind::Database {
+            end = Some(n);
+            break;
+        }
+        for (_, next) in ix.outgoing(n.id.as_str()) {
+            if !before.contains_key(next.id.as_str()) {
+                before.insert(next.id.as_str(), Some(n.id.as_str()));
+                queue.push_back(next);
+            }
+        }
+    }
+    let mut kinds = Vec::new();
+    let mut at = Some(end?.id.as_str());
+    while let Some(id) = at {
+        let kind = ix.node(id)?.kind;
+        if !matches!(kind, NodeKind::LoadBalancer | NodeKind::Other) && kinds.last() != Some(&kind)
+        {
+            kinds.push(kind);
+        }
+        at = before.get(id).copied().flatten();
+    }
+    kinds.reverse();
+    (kinds.len() >= 2).then_some(kinds)
 }
 
 /// The spec a reference is checked by: its own `check` section, else
@@ -104,7 +150,7 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
     ));
 
     findings.sort_by(|a, b| {
-        (a.severity, a.code, &a.nodes, &a.edges).cmp(&(b.severity, b.code, &b.nodes, &b.edges))
+        (a.severity, &a.code, &a.nodes, &a.edges).cmp(&(b.severity, &b.code, &b.nodes, &b.edges))
     });
     let score = rubric::price_all(&mut findings);
 
@@ -121,14 +167,70 @@ pub fn check(drawing: &Diagram, reference: &Diagram, reference_id: &str) -> Repo
         })
         .collect();
     let missing: BTreeSet<String> = findings.iter().flat_map(|f| f.ghosts.clone()).collect();
-    let ghosts = ghosts::place_ghosts(drawing, reference, &assignment, &missing);
+    let required: BTreeSet<String> = findings
+        .iter()
+        .filter(|f| f.costs())
+        .flat_map(|f| f.ghosts.clone())
+        .collect();
+    let extra = extra_nodes(drawing, reference, &assignment);
+    let ghosts = ghosts::place_ghosts(
+        drawing,
+        reference,
+        &assignment,
+        (&missing, &required),
+        &extra,
+    );
     Report {
         reference: reference_id.to_owned(),
         score,
         findings,
         matches,
         ghosts,
+        extra,
     }
+}
+
+/// Kinds any real system may have whatever the reference draws: a box of
+/// one is never tagged extra.
+const ORDINARY_KINDS: [NodeKind; 5] = [
+    NodeKind::LoadBalancer,
+    NodeKind::Search,
+    NodeKind::Storage,
+    NodeKind::External,
+    NodeKind::Other,
+];
+
+/// Drawn boxes matched to nothing, of a kind the reference draws and not
+/// an ordinary one (a load balancer, a search index, an object store, a
+/// third party, ops tooling): one more of something the reference has,
+/// like an eighth service. A box of a kind the reference lacks is the
+/// drawing's own addition, which the check does not grade.
+fn extra_nodes(
+    drawing: &Diagram,
+    reference: &Diagram,
+    assignment: &[Option<usize>],
+) -> Vec<String> {
+    let matched: BTreeSet<usize> = assignment.iter().flatten().copied().collect();
+    drawing
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| {
+            !matched.contains(i)
+                && !ORDINARY_KINDS.contains(&n.kind)
+                && reference.nodes.iter().any(|r| r.kind == n.kind)
+        })
+        .map(|(_, n)| n.id.to_string())
+        .collect()
+}
+
+/// Drawn boxes a missing connection names: it says what to draw for them.
+fn connections_named(findings: &[Finding]) -> BTreeSet<&str> {
+    findings
+        .iter()
+        .filter(|f| f.code == "missing-connection")
+        .flat_map(|f| f.nodes.iter().map(String::as_str))
+        .collect()
 }
 
 /// Every rule's findings but the `missing-part` notes, unpriced.
@@ -164,17 +266,20 @@ fn findings(
         findings.extend(rules::sync_chain(&ix));
     }
     let connections = connections::missing_connections(&ix, &rx, corr);
-    let gaps: Vec<(NodeKind, NodeKind)> = connections
+    // Each missing connection's pairs of drawn boxes (a box with no arrow
+    // comes first, with every box it should reach).
+    let position = |id: &str| ix.graph.node_index(id).map(|n| ix.position(n));
+    let gaps: Vec<(usize, usize)> = connections
         .iter()
-        .filter_map(|f| {
-            Some((
-                drawing.node(f.nodes.first()?)?.kind,
-                drawing.node(f.nodes.get(1)?)?.kind,
-            ))
+        .flat_map(|f| {
+            let first = f.nodes.first().and_then(|id| position(id));
+            f.nodes
+                .iter()
+                .skip(1)
+                .filter_map(move |id| Some((first?, position(id)?)))
         })
         .collect();
-    let covered = |a: NodeKind, b: NodeKind| gaps.iter().any(|&g| g == (a, b) || g == (b, a));
-    findings.extend(rules::broken_paths(drawing, &ix, &spec.paths, &covered));
+    findings.extend(rules::broken_paths(drawing, &ix, &spec.paths, &gaps));
     findings.extend(connections);
     findings.extend(connections::wrong_edge_kinds(&ix, &rx, corr, saga));
     findings.extend(connections::missing_boundaries(&ix, &rx, corr));
@@ -186,7 +291,8 @@ fn findings(
         .iter()
         .flat_map(|f| f.nodes.iter().map(String::as_str))
         .collect();
-    let unconnected: Vec<_> = rules::unconnected(drawing)
+    let named: BTreeSet<&str> = connections_named(&findings);
+    let unconnected: Vec<_> = rules::unconnected(drawing, &|id| named.contains(id))
         .into_iter()
         .filter(|f| !f.nodes.iter().any(|n| unowned_ids.contains(n.as_str())))
         .collect();
@@ -194,6 +300,7 @@ fn findings(
     let assignment: Vec<Option<usize>> = weighted.iter().map(|m| m.map(|(d, _)| d)).collect();
     findings.extend(missing::wrong_kinds(drawing, reference, &assignment));
     findings.extend(unconnected);
+    findings.extend(rules::unwired(drawing));
 
     findings
 }

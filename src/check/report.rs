@@ -1,6 +1,7 @@
 //! The checker's view-model: findings with stable codes, a score, and the
 //! role matching the overlay is drawn from.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
@@ -40,8 +41,9 @@ impl fmt::Display for Severity {
 /// One thing the checker noticed.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Stable code (`missing-cache`, `shared-database`, …).
-    pub code: &'static str,
+    /// Stable code (`missing-cache`, `shared-database`, …; a round's
+    /// twist adds its own, `twist-missing-search`).
+    pub code: Cow<'static, str>,
     /// How bad it is.
     pub severity: Severity,
     /// What is wrong and why it matters in an interview.
@@ -50,7 +52,8 @@ pub struct Finding {
     /// reference node (role) that has no counterpart.
     pub nodes: Vec<String>,
     /// Drawn edge ids the finding is about (a wrong arrow, the publish of
-    /// an unconsumed event).
+    /// an unconsumed event, the arrow from a client into a store, the
+    /// arrows of a path that bypasses the gateway).
     pub edges: Vec<String>,
     /// Points this finding costs (0 for advice); the score is 100 minus
     /// their sum. Set by [`super::rubric::price`].
@@ -70,13 +73,28 @@ impl Finding {
         nodes: Vec<String>,
     ) -> Self {
         Self {
-            code,
+            code: Cow::Borrowed(code),
             severity,
             message,
             nodes,
             edges: Vec::new(),
             points: 0,
             ghosts: Vec::new(),
+        }
+    }
+
+    /// A finding whose code is not one of the checker's own (a round's
+    /// twist requirement, `twist-missing-search`), not yet priced.
+    #[must_use]
+    pub fn with_code(
+        code: String,
+        severity: Severity,
+        message: String,
+        nodes: Vec<String>,
+    ) -> Self {
+        Self {
+            code: Cow::Owned(code),
+            ..Self::new("", severity, message, nodes)
         }
     }
 
@@ -121,6 +139,9 @@ pub struct Ghost {
     pub kind: NodeKind,
     /// Where it would go on the drawing (canvas units).
     pub pos: Point,
+    /// Only findings that cost nothing (notes) name it: a part worth
+    /// mentioning, not a missing one.
+    pub optional: bool,
 }
 
 /// The verdict on a drawing.
@@ -138,6 +159,11 @@ pub struct Report {
     /// Reference nodes without a counterpart, placed on the drawing.
     #[serde(skip)]
     pub ghosts: Vec<Ghost>,
+    /// Drawn boxes tagged "extra": matched to nothing, of a kind the
+    /// reference draws, and not one any real system may add (a load
+    /// balancer, a search index).
+    #[serde(skip)]
+    pub extra: Vec<String>,
 }
 
 impl Report {

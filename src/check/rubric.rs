@@ -2,8 +2,9 @@
 //! floored at 0, so every point lost is carried by a finding the user can
 //! read. Weights follow what an interviewer listens for: the tiers that make
 //! the design work (gateway, owning stores, the bus, the saga's failure
-//! path) cost most; wiring and drawing conventions cost a little; advice
-//! costs nothing.
+//! path) cost most; one missing arrow or drawing convention costs a
+//! little, a drawing whose request path cannot be followed or whose boxes
+//! mostly have no arrow a lot; advice costs nothing.
 
 use std::collections::BTreeMap;
 
@@ -23,10 +24,26 @@ pub struct Price {
     pub cap: u32,
     /// What the check looks for, in interview terms (not the answer).
     pub looks_for: &'static str,
+    /// What a finding of it says was left out or got wrong, in a few
+    /// words ("No cache"): how progress names it.
+    pub title: &'static str,
+}
+
+impl Price {
+    /// What it costs, as the rubric tables show it: "−15" when one finding
+    /// already costs the cap, else "−4 each, at most −24".
+    #[must_use]
+    pub fn cost(&self) -> String {
+        if self.each >= self.cap {
+            format!("\u{2212}{}", self.cap)
+        } else {
+            format!("\u{2212}{} each, at most \u{2212}{}", self.each, self.cap)
+        }
+    }
 }
 
 const fn price(
-    code: &'static str,
+    (code, title): (&'static str, &'static str),
     severity: Severity,
     each: u32,
     cap: u32,
@@ -38,6 +55,7 @@ const fn price(
         each,
         cap,
         looks_for,
+        title,
     }
 }
 
@@ -48,183 +66,209 @@ use Severity::{Error, Warning};
 /// [`RECOMMENDED_KIND`].
 pub const RUBRIC: &[Price] = &[
     price(
-        "missing-gateway",
+        ("missing-gateway", "No API gateway"),
         Error,
         15,
         15,
         "one front door for auth, rate limits and tracing",
     ),
     price(
-        "missing-database",
+        ("missing-database", "No database"),
         Error,
         15,
         15,
         "where the state lives, and who owns it",
     ),
     price(
-        "missing-bus",
+        ("missing-bus", "No message bus"),
         Error,
         15,
         15,
         "a message bus between services that need not wait for each other",
     ),
     price(
-        "missing-service",
+        ("missing-service", "A service the flow needs"),
         Error,
         15,
         30,
         "the services (or saga steps) that own the business capabilities",
     ),
     price(
-        "missing-compensation",
+        (
+            "missing-compensation",
+            "No compensation for a failed saga step",
+        ),
         Error,
         15,
         15,
         "a failure event that leads to a compensating step",
     ),
     price(
-        "client-to-data",
+        ("client-to-data", "A client talking to a store directly"),
         Error,
         12,
         24,
         "clients and the edge never talk to a store or the bus directly",
     ),
     price(
-        "shared-database",
+        ("shared-database", "A database written by two services"),
         Error,
         12,
         24,
         "each database written by one service only",
     ),
     price(
-        "missing-cache",
+        ("missing-cache", "No cache"),
         Error,
         10,
         10,
         "a cache in front of hot reads",
     ),
     price(
-        "gateway-bypassed",
+        ("gateway-bypassed", "A path around the API gateway"),
         Error,
         10,
         20,
         "every path from a client to a service passes the gateway",
     ),
     price(
-        "sync-saga-call",
+        ("sync-saga-call", "Saga steps calling each other"),
         Error,
         10,
         20,
         "saga steps react to events instead of calling each other",
     ),
-    price("missing-client", Error, 8, 8, "who sends the first request"),
     price(
-        "missing-edge",
+        ("missing-client", "No client"),
+        Error,
+        8,
+        8,
+        "who sends the first request",
+    ),
+    price(
+        ("missing-edge", "No edge tier (CDN / WAF)"),
         Error,
         8,
         8,
         "an edge tier (CDN / WAF) in front of the origin",
     ),
     price(
-        "missing-load-balancer",
+        ("missing-load-balancer", "No load balancer"),
         Error,
         6,
         6,
         "something that spreads traffic across instances",
     ),
     price(
-        "missing-worker",
+        ("missing-worker", "No worker"),
         Error,
         6,
         6,
         "workers for what nobody waits for",
     ),
     price(
-        "missing-outbox",
+        ("missing-outbox", "No outbox"),
         Error,
         6,
         6,
         "an outbox written in the same transaction as the state",
     ),
     price(
-        "missing-external",
+        ("missing-external", "A third party the flow depends on"),
         Error,
         6,
         6,
         "the third parties the flow depends on",
     ),
     price(
-        "missing-storage",
+        ("missing-storage", "No object store"),
         Error,
         6,
         6,
         "an object store for files and blobs",
     ),
     price(
-        "missing-search",
+        ("missing-search", "No search index"),
         Error,
         6,
         6,
         "a search index beside the system of record",
     ),
     price(
-        "missing-other",
+        ("missing-other", "A part the reference requires"),
         Error,
         3,
         3,
         "the other parts the reference requires",
     ),
     price(
-        "sync-chain",
+        ("sync-chain", "A chain of synchronous calls"),
         Warning,
         5,
         5,
         "no chain of three or more synchronous service calls",
     ),
     price(
-        "broken-path",
+        ("unwired-drawing", "Boxes without arrows"),
         Warning,
-        5,
-        10,
-        "the request path drawn end to end with arrows",
+        15,
+        15,
+        "a drawing wired with arrows, not a list of boxes",
     ),
     price(
-        "missing-connection",
+        ("broken-path", "The request path not drawn end to end"),
+        Warning,
+        8,
+        24,
+        "the request path drawn end to end with arrows, from the client to the store",
+    ),
+    price(
+        ("missing-connection", "An arrow between parts you drew"),
         Warning,
         4,
-        16,
+        24,
         "the arrows the reference draws between the parts you drew",
     ),
     price(
-        "wrong-edge-kind",
+        ("unconnected-node", "A box connected to nothing"),
+        Warning,
+        4,
+        20,
+        "no box left unconnected: who calls it, or what it feeds",
+    ),
+    price(
+        ("wrong-edge-kind", "Arrows of the wrong kind"),
         Warning,
         4,
         12,
         "arrow kinds that fit their ends: events into the bus, data into stores",
     ),
     price(
-        "missing-boundary",
+        (
+            "missing-boundary",
+            "A service and its store outside one boundary",
+        ),
         Warning,
         3,
         6,
         "each service drawn inside one boundary with the stores it owns",
     ),
     price(
-        "unconsumed-event",
+        ("unconsumed-event", "An event nobody consumes"),
         Warning,
         3,
         6,
         "every event published to the bus has a consumer",
     ),
     price(
-        "unowned-store",
+        ("unowned-store", "A store nobody reads or writes"),
         Warning,
         3,
         9,
         "every store read or written by a service or worker",
     ),
     price(
-        "wrong-kind",
+        ("wrong-kind", "A box drawn as the wrong kind"),
         Warning,
         3,
         9,
@@ -234,6 +278,17 @@ pub const RUBRIC: &[Price] = &[
 
 /// What a missing kind costs when the reference only recommends it.
 pub const RECOMMENDED_KIND: u32 = 4;
+
+/// What a finding with `code` says, in a few words: its rubric title, or
+/// for the free notes theirs. `None` for a code the checker does not give
+/// (a round's twist names its own).
+#[must_use]
+pub fn title(code: &str) -> Option<&'static str> {
+    match code {
+        "missing-part" => Some("A part the reference also has"),
+        _ => RUBRIC.iter().find(|p| p.code == code).map(|p| p.title),
+    }
+}
 
 /// The price of a code at a severity, if it costs anything.
 #[must_use]
@@ -268,18 +323,21 @@ pub fn lookup(code: &str, severity: Severity) -> Option<Price> {
 /// findings, first ones first, so every costing finding costs at least 1
 /// and a repeated mistake is not charged without end.
 pub fn price_all(findings: &mut [Finding]) -> u8 {
-    let mut counts: BTreeMap<(&'static str, Severity), u32> = BTreeMap::new();
-    for f in findings.iter() {
-        *counts.entry((f.code, f.severity)).or_default() += 1;
+    let keys: Vec<(String, Severity)> = findings
+        .iter()
+        .map(|f| (f.code.to_string(), f.severity))
+        .collect();
+    let mut counts: BTreeMap<&(String, Severity), u32> = BTreeMap::new();
+    for key in &keys {
+        *counts.entry(key).or_default() += 1;
     }
-    let mut seen: BTreeMap<(&'static str, Severity), u32> = BTreeMap::new();
-    for finding in findings.iter_mut() {
-        let key = (finding.code, finding.severity);
-        let Some(price) = lookup(finding.code, finding.severity) else {
+    let mut seen: BTreeMap<&(String, Severity), u32> = BTreeMap::new();
+    for (finding, key) in findings.iter_mut().zip(&keys) {
+        let Some(price) = lookup(&finding.code, finding.severity) else {
             finding.points = 0;
             continue;
         };
-        let n = counts.get(&key).copied().unwrap_or(1);
+        let n = counts.get(key).copied().unwrap_or(1);
         let position = seen.entry(key).or_default();
         finding.points = if price.each.saturating_mul(n) <= price.cap {
             price.each
@@ -361,10 +419,10 @@ mod tests {
 
     #[test]
     fn repeats_share_the_cap() {
-        let mut findings: Vec<Finding> = (0..6).map(|_| f("missing-connection", Warning)).collect();
-        assert_eq!(price_all(&mut findings), 84);
+        let mut findings: Vec<Finding> = (0..7).map(|_| f("missing-connection", Warning)).collect();
+        assert_eq!(price_all(&mut findings), 76);
         let points: Vec<u32> = findings.iter().map(|f| f.points).collect();
-        assert_eq!(points, [3, 3, 3, 3, 2, 2]);
+        assert_eq!(points, [4, 4, 4, 3, 3, 3, 3]);
         // Below the cap each costs its full price.
         let mut two = vec![f("wrong-edge-kind", Warning), f("wrong-edge-kind", Warning)];
         assert_eq!(price_all(&mut two), 92);
@@ -408,6 +466,9 @@ mod tests {
             "gateway-bypassed",
             "sync-chain",
             "missing-worker",
+            "broken-path",
+            "unconnected-node",
+            "unwired-drawing",
         ] {
             assert!(codes.contains(&code), "{code}: {codes:?}");
         }
@@ -420,9 +481,22 @@ mod tests {
     }
 
     #[test]
+    fn a_cost_reads_as_one_price_when_each_is_the_cap() {
+        let gateway = lookup("missing-gateway", Error).map(|p| p.cost());
+        assert_eq!(gateway.as_deref(), Some("\u{2212}15"));
+        let connection = lookup("missing-connection", Warning).map(|p| p.cost());
+        assert_eq!(
+            connection.as_deref(),
+            Some("\u{2212}4 each, at most \u{2212}24")
+        );
+    }
+
+    #[test]
     fn every_price_is_sane() {
         for p in RUBRIC {
             assert!(p.each > 0 && p.each <= p.cap, "{}", p.code);
+            assert!(!p.title.is_empty() && p.title != p.code, "{}", p.code);
+            assert_eq!(title(p.code), Some(p.title));
             assert_eq!(
                 RUBRIC
                     .iter()

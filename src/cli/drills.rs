@@ -207,9 +207,9 @@ fn write_stats(stats: &drill::Stats, out: &mut dyn Write) {
             let _ = writeln!(out, "Retention: no reviews of graduated items yet");
         }
     }
-    if !stats.weakest_sections.is_empty() {
+    if stats.weak_sections().next().is_some() {
         let _ = writeln!(out, "Weakest sections:");
-        for s in stats.weakest_sections.iter().take(5) {
+        for s in stats.weak_sections().take(5) {
             let retention = s.retention.map_or_else(
                 || "no retention yet".to_owned(),
                 |r| format!("retention {}", percent(r)),
@@ -221,9 +221,9 @@ fn write_stats(stats: &drill::Stats, out: &mut dyn Write) {
             );
         }
     }
-    if !stats.finding_codes.is_empty() {
+    if stats.costly_findings().next().is_some() {
         let _ = writeln!(out, "What your rounds keep missing:");
-        for f in stats.finding_codes.iter().take(5) {
+        for f in stats.costly_findings().take(5) {
             let _ = writeln!(out, "  {}", f.sentence());
         }
     }

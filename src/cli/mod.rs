@@ -1,8 +1,8 @@
 //! The command line (clap): argument definitions and the subcommands of the
 //! CLI contract in PRODUCT.md. Output goes to the writers passed in, so tests
-//! can capture it; this is the one module allowed to print. The drill
-//! commands (`due`, `review`, `stats`) are in `drills.rs`, `simulate` in
-//! `simulate.rs`.
+//! can capture it; this is the one module allowed to print. `check` is in
+//! `check.rs`, the drill commands (`due`, `review`, `stats`) in
+//! `drills.rs`, `simulate` in `simulate.rs`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod check;
 mod drills;
 mod simulate;
 
@@ -17,7 +18,7 @@ pub use simulate::to_json as simulate_json;
 
 use crate::content::references::REFERENCES;
 use crate::drill::{Rating, Timestamp};
-use crate::io::{Origin, open};
+use crate::io::open;
 
 /// The clock, read once per command (the drill core never reads it).
 fn now() -> Timestamp {
@@ -194,7 +195,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitC
             file,
             against,
             json,
-        } => check(file, against, *json, out, err),
+        } => check::run(file, against, *json, out, err),
         Command::Export {
             file,
             output,
@@ -316,129 +317,6 @@ fn validate(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     } else {
         let _ = writeln!(err, "{bad} of {} files have problems", files.len());
         EXIT_BAD_INPUT
-    }
-}
-
-fn check(
-    file: &std::path::Path,
-    against: &str,
-    json: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    let drawing = match open(file) {
-        Ok((diagram, _)) => diagram,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let (reference, reference_id) = match open(std::path::Path::new(against)) {
-        Ok((diagram, Origin::Reference(id))) => (diagram, id.to_owned()),
-        Ok((diagram, Origin::File(path))) => {
-            let id = path
-                .file_stem()
-                .map_or_else(|| against.to_owned(), |s| s.to_string_lossy().into_owned());
-            (diagram, id)
-        }
-        Err(e) => {
-            let known = crate::content::references::ids().join(", ");
-            let _ = writeln!(
-                err,
-                "{e}\n(--against takes a reference id: {known}; or a reference file)"
-            );
-            return EXIT_BAD_INPUT;
-        }
-    };
-    let report = crate::check::check(&drawing, &reference, &reference_id);
-    if json {
-        match serde_json::to_string(&report) {
-            Ok(text) => {
-                let _ = writeln!(out, "{text}");
-            }
-            Err(e) => {
-                let _ = writeln!(err, "cannot write the report: {e}");
-                return EXIT_BAD_INPUT;
-            }
-        }
-    } else {
-        write_report(&report, &file.display().to_string(), out);
-    }
-    if report.has_errors() {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    }
-}
-
-fn write_report(report: &crate::check::Report, file: &str, out: &mut dyn Write) {
-    use crate::check::Severity;
-    let lost = report.points_lost();
-    let _ = writeln!(
-        out,
-        "{file} checked against {}: score {}/100{}",
-        report.reference,
-        report.score,
-        if lost == 0 {
-            String::new()
-        } else {
-            format!(" (100 - {lost} points, each carried by a finding below)")
-        }
-    );
-    if report.findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "No findings: every part of the reference is there and wired as it should be."
-        );
-        return;
-    }
-    if lost == 0 {
-        let _ = writeln!(out, "Nothing costs points; the notes below are advice.");
-    }
-    for (severity, heading) in [
-        (Severity::Error, "Errors"),
-        (Severity::Warning, "Warnings"),
-        (Severity::Info, "Notes"),
-    ] {
-        let group: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
-        if group.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "\n{heading} ({}):", group.len());
-        for finding in group {
-            let points = if finding.points == 0 {
-                String::new()
-            } else {
-                format!("-{}", finding.points)
-            };
-            let _ = writeln!(
-                out,
-                "  {points:>4} {:<20} {}",
-                finding.code, finding.message
-            );
-            if !finding.nodes.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  {:>4} {:<20} nodes: {}",
-                    "",
-                    "",
-                    finding.nodes.join(", ")
-                );
-            }
-            if !finding.edges.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  {:>4} {:<20} edges: {}",
-                    "",
-                    "",
-                    finding.edges.join(", ")
-                );
-            }
-        }
     }
 }
 

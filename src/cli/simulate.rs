@@ -150,7 +150,11 @@ fn write_text(sim: &Simulation, file: &str, out: &mut dyn Write) {
         let at = if n.down {
             "down".to_owned()
         } else {
-            n.at_traffic.map_or_else(|| "—".to_owned(), times)
+            match (n.at_traffic, n.behind_at) {
+                (Some(at), _) => times(at),
+                (None, Some(behind)) => format!("{} lag", times(behind)),
+                (None, None) => "—".to_owned(),
+            }
         };
         let _ = writeln!(
             out,
@@ -162,6 +166,16 @@ fn write_text(sim: &Simulation, file: &str, out: &mut dyn Write) {
             n.utilisation,
             at,
             n.metric
+        );
+    }
+    if sim
+        .nodes
+        .iter()
+        .any(|n| n.at_traffic.is_none() && n.behind_at.is_some())
+    {
+        let _ = writeln!(
+            out,
+            "\n\"lag\": a consumer falls behind its queue from there (the backlog grows, no request fails)."
         );
     }
     if !sim.cut_edges.is_empty() {

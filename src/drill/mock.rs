@@ -5,7 +5,7 @@
 //! other (the round records an attempt and rates its prompt, each card is
 //! rated), so a mock panel also moves the schedule on.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::items::{Catalog, ItemKind};
 use super::progress::Progress;
@@ -18,7 +18,7 @@ use super::time::Timestamp;
 pub const DEFAULT_MOCK_CARDS: usize = 4;
 
 /// What a mock panel will ask.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MockPlan {
     /// The whiteboard prompt, first.
     pub prompt: String,
@@ -86,7 +86,7 @@ pub fn plan(
 }
 
 /// How one card of the panel went.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardResult {
     /// The card id.
     pub card: String,
@@ -126,17 +126,18 @@ pub fn summarise(
 ) -> MockSummary {
     let mut lines = Vec::new();
     if let Some(attempt) = round {
-        let lost: Vec<&str> = attempt
+        // In words, as the findings panel says them.
+        let lost: Vec<String> = attempt
             .findings
             .iter()
             .filter(|f| f.points.unwrap_or(0) > 0)
-            .map(|f| f.code.as_str())
+            .map(|f| title(&f.code))
             .take(3)
             .collect();
         let why = if lost.is_empty() {
             "nothing lost".to_owned()
         } else {
-            format!("points lost to {}", lost.join(", "))
+            format!("points lost to: {}", lost.join("; "))
         };
         lines.push(format!(
             "Whiteboard: {} scored {} ({}) in {} of {} min; {why}.",
@@ -278,7 +279,7 @@ mod tests {
             summary.lines,
             vec![
                 "Whiteboard: PROMPT-ORDERING-SYSTEM scored 80 (Good) in 5 of 10 min; \
-                 points lost to missing-cache."
+                 points lost to: MISSING-CACHE."
                     .to_owned(),
                 "A: Good, 3 of 4 key points, 75 s (within 60–90 s).".to_owned(),
                 "B: Again, 1 of 4 key points, 40 s (short of 60 s).".to_owned(),

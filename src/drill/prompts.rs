@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::file::{LineCol, probe_version};
 use crate::model::{Diagram, LoadError, NodeKind};
 
+/// Every twist finding code starts with this (`twist-missing-search`).
+pub const TWIST_PREFIX: &str = "twist-";
+
 /// Every prompt id starts with this.
 pub const PROMPT_ID_PREFIX: &str = "prompt-";
 
@@ -31,6 +34,10 @@ pub const PROMPTS_SOURCE: &str = include_str!("../../assets/prompts.ron");
 pub struct TwistNeed {
     /// The finding code when it is missing (`twist-missing-…`).
     pub code: String,
+    /// What is missing, in a few words ("A payment provider"): how
+    /// progress names it. Unset, words made from the code.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
     /// Kinds that satisfy it.
     pub kinds: Vec<NodeKind>,
     /// Label words (case-insensitive substrings), any of which satisfies it.
@@ -43,6 +50,27 @@ pub struct TwistNeed {
 }
 
 impl TwistNeed {
+    /// The `title` field, else the code in words ("twist-missing-search" →
+    /// "Search (the twist)").
+    #[must_use]
+    pub fn title(&self) -> String {
+        if !self.title.is_empty() {
+            return self.title.clone();
+        }
+        let words = self
+            .code
+            .trim_start_matches(TWIST_PREFIX)
+            .trim_start_matches("missing-")
+            .replace('-', " ");
+        let mut chars = words.chars();
+        let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+        format!(
+            "{}{} (the twist)",
+            first.unwrap_or_default(),
+            chars.as_str()
+        )
+    }
+
     /// True when some node of `drawing` satisfies the need.
     #[must_use]
     pub fn met_by(&self, drawing: &Diagram) -> bool {

@@ -120,9 +120,10 @@ impl RoundGrade {
     }
 
     /// The report the findings panel shows for the round: the checker's
-    /// findings, then each twist finding as a `twist-requirement` error
-    /// with its points, and the round's score — so the panel and the
-    /// round's bar give the same number for the same reasons.
+    /// findings, then each twist finding as an error under its own code
+    /// (the one the attempt records, `twist-missing-search`) with its
+    /// points, and the round's score — so the panel and the round's bar
+    /// give the same number for the same reasons.
     #[must_use]
     pub fn panel_report(&self) -> Report {
         let mut report = self.report.clone();
@@ -130,8 +131,8 @@ impl RoundGrade {
             .findings
             .extend(self.twist_findings.iter().map(|f| Finding {
                 points: f.points,
-                ..Finding::new(
-                    TWIST_CODE,
+                ..Finding::with_code(
+                    f.code.clone(),
                     crate::check::Severity::Error,
                     format!("Twist: {}", f.message),
                     Vec::new(),
@@ -141,9 +142,6 @@ impl RoundGrade {
         report
     }
 }
-
-/// The code of a twist requirement in the findings panel.
-pub const TWIST_CODE: &str = "twist-requirement";
 
 /// Why a round cannot be graded.
 #[derive(Debug, thiserror::Error)]
@@ -241,7 +239,7 @@ impl FindingRecord {
     #[must_use]
     pub fn from_check(finding: &Finding) -> Self {
         Self {
-            code: finding.code.to_owned(),
+            code: finding.code.to_string(),
             points: Some(finding.points),
         }
     }

@@ -78,6 +78,11 @@ pub struct SectionStat {
 pub struct FindingCount {
     /// The finding code (`missing-cache`).
     pub code: String,
+    /// What it says, in a few words ("No cache"): the checker's title of
+    /// the code, or the twist need's.
+    pub title: String,
+    /// Whether it cost points in a round it came up in (a note never does).
+    pub costs: bool,
     /// Recent rounds it came up in.
     pub rounds: u32,
     /// Recent rounds counted (at most [`RECENT_ROUNDS`]).
@@ -85,15 +90,15 @@ pub struct FindingCount {
 }
 
 impl FindingCount {
-    /// "missing-cache in 3 of your last 5 rounds".
+    /// "No cache: in 3 of your last 5 rounds".
     #[must_use]
     pub fn sentence(&self) -> String {
         if self.of_last == 1 {
-            format!("{} in your last round", self.code)
+            format!("{}: in your last round", self.title)
         } else {
             format!(
-                "{} in {} of your last {} rounds",
-                self.code, self.rounds, self.of_last
+                "{}: in {} of your last {} rounds",
+                self.title, self.rounds, self.of_last
             )
         }
     }
@@ -139,6 +144,21 @@ pub struct Stats {
     pub round_scores: Vec<RoundScore>,
     /// Items flagged as leeches, by id.
     pub leeches: Vec<String>,
+}
+
+impl Stats {
+    /// The sections that are weak: reviewed with an Again at least once,
+    /// weakest first. A section never rated Again is not weak, however
+    /// little it was reviewed.
+    pub fn weak_sections(&self) -> impl Iterator<Item = &SectionStat> {
+        self.weakest_sections.iter().filter(|s| s.again > 0)
+    }
+
+    /// The findings of recent rounds that cost points, most frequent
+    /// first: what the user keeps leaving out.
+    pub fn costly_findings(&self) -> impl Iterator<Item = &FindingCount> {
+        self.finding_codes.iter().filter(|f| f.costs)
+    }
 }
 
 /// The stats as of `at`.
@@ -206,7 +226,7 @@ pub fn stats(catalog: &Catalog, progress: &Progress, at: Timestamp) -> Stats {
         retention_per_day: bucket(&|day| day),
         retention_per_week: bucket(&monday),
         weakest_sections: sections(catalog, progress, &reviews),
-        finding_codes: finding_codes(progress, at),
+        finding_codes: finding_codes(catalog, progress, at),
         round_scores: finished_rounds(progress, at)
             .into_iter()
             .map(|r| RoundScore {
@@ -337,24 +357,59 @@ fn finished_rounds(progress: &Progress, at: Timestamp) -> Vec<&RoundAttempt> {
     rounds
 }
 
-fn finding_codes(progress: &Progress, at: Timestamp) -> Vec<FindingCount> {
+/// The words for a finding code: the checker's title, a twist need's,
+/// or the code itself as a last resort.
+#[must_use]
+pub fn title_of(catalog: &Catalog, code: &str) -> String {
+    if let Some(title) = crate::check::rubric::title(code) {
+        return title.to_owned();
+    }
+    catalog
+        .prompts()
+        .iter()
+        .filter_map(|p| p.twist.as_ref())
+        .flat_map(|t| &t.adds)
+        .find(|need| need.code == code)
+        .map_or_else(|| code.to_owned(), super::prompts::TwistNeed::title)
+}
+
+/// Whether a recorded finding cost points: its points when kept, else
+/// whether the rubric prices its code (a twist need always costs).
+fn cost(record: &super::round::FindingRecord) -> bool {
+    record.points.map_or_else(
+        || {
+            record.code.starts_with(super::prompts::TWIST_PREFIX)
+                || crate::check::rubric::RUBRIC
+                    .iter()
+                    .any(|p| p.code == record.code)
+        },
+        |points| points > 0,
+    )
+}
+
+fn finding_codes(catalog: &Catalog, progress: &Progress, at: Timestamp) -> Vec<FindingCount> {
     let mut rounds = finished_rounds(progress, at);
     rounds.reverse();
     rounds.truncate(RECENT_ROUNDS);
     let of_last = u32::try_from(rounds.len()).unwrap_or(u32::MAX);
-    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut counts: BTreeMap<&str, (u32, bool)> = BTreeMap::new();
     for round in &rounds {
-        let mut codes: Vec<&str> = round.findings.iter().map(|f| f.code.as_str()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        for code in codes {
-            *counts.entry(code).or_default() += 1;
+        let mut codes: BTreeMap<&str, bool> = BTreeMap::new();
+        for f in &round.findings {
+            *codes.entry(f.code.as_str()).or_default() |= cost(f);
+        }
+        for (code, costs) in codes {
+            let entry = counts.entry(code).or_default();
+            entry.0 += 1;
+            entry.1 |= costs;
         }
     }
     let mut list: Vec<FindingCount> = counts
         .into_iter()
-        .map(|(code, rounds)| FindingCount {
+        .map(|(code, (rounds, costs))| FindingCount {
             code: code.to_owned(),
+            title: title_of(catalog, code),
+            costs,
             rounds,
             of_last,
         })

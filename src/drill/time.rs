@@ -53,6 +53,36 @@ impl Timestamp {
     pub const fn secs_since(self, earlier: Self) -> i64 {
         self.0 - earlier.0
     }
+
+    /// This time as a person says it from `now`, with no time zone to get
+    /// wrong: "in 10 min", "in 2 h 5 min", "tomorrow", "in 4 days",
+    /// "3 min ago", "yesterday", or the date past a week.
+    #[must_use]
+    pub fn said_from(self, now: Self) -> String {
+        let secs = self.secs_since(now);
+        let (ahead, span) = (secs >= 0, secs.unsigned_abs());
+        let minutes = span.div_ceil(60);
+        let phrase = match span {
+            0..60 => return if ahead { "now" } else { "just now" }.to_owned(),
+            60..3600 => format!("{minutes} min"),
+            3600..86_400 => {
+                let (h, m) = (span / 3600, (span % 3600) / 60);
+                if m == 0 {
+                    format!("{h} h")
+                } else {
+                    format!("{h} h {m} min")
+                }
+            }
+            86_400..172_800 => return if ahead { "tomorrow" } else { "yesterday" }.to_owned(),
+            _ if span < 8 * 86_400 => format!("{} days", span / 86_400),
+            _ => return format_date(self.0.div_euclid(SECS_PER_DAY)),
+        };
+        if ahead {
+            format!("in {phrase}")
+        } else {
+            format!("{phrase} ago")
+        }
+    }
 }
 
 impl fmt::Display for Timestamp {
@@ -132,6 +162,21 @@ mod tests {
 
     fn at(text: &str) -> Timestamp {
         Timestamp::parse(text).unwrap()
+    }
+
+    #[test]
+    fn times_are_said_from_now() {
+        let now = at("2026-12-01T16:00:00Z");
+        let said = |text: &str| at(text).said_from(now);
+        assert_eq!(said("2026-12-01T16:00:30Z"), "now");
+        assert_eq!(said("2026-12-01T16:09:10Z"), "in 10 min");
+        assert_eq!(said("2026-12-01T18:05:00Z"), "in 2 h 5 min");
+        assert_eq!(said("2026-12-01T19:00:00Z"), "in 3 h");
+        assert_eq!(said("2026-12-02T17:00:00Z"), "tomorrow");
+        assert_eq!(said("2026-12-05T16:00:00Z"), "in 4 days");
+        assert_eq!(said("2026-12-01T15:57:00Z"), "3 min ago");
+        assert_eq!(said("2026-11-30T10:00:00Z"), "yesterday");
+        assert_eq!(said("2026-11-01T10:00:00Z"), "2026-11-01");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! transactions applied in one place, with undo/redo and a dirty flag.
 //! No egui here; the canvas only emits commands.
 
+pub mod align;
 pub mod clipboard;
 mod command;
 pub mod ops;
@@ -73,6 +74,41 @@ impl Editor {
         Ok(())
     }
 
+    /// Applies `commands` in order as one undo step: one user action that
+    /// changes several things (retyping every selected arrow, say). Each
+    /// command sees the document as the ones before it left it.
+    ///
+    /// # Errors
+    /// The first command's [`EditError`]; the document is then unchanged.
+    pub fn apply_many(&mut self, commands: &[Command]) -> Result<(), EditError> {
+        let mut inverse: Vec<Op> = Vec::new();
+        for command in commands {
+            let step = command
+                .to_ops(&self.doc)
+                .and_then(|ops| apply_all(&mut self.doc, ops).map_err(EditError::from));
+            match step {
+                // Undoing runs the later commands' inverses first.
+                Ok(mut undo) => {
+                    undo.append(&mut inverse);
+                    inverse = undo;
+                }
+                Err(e) => {
+                    // Inverses of ops that just succeeded cannot fail.
+                    let _ignored = apply_all(&mut self.doc, inverse);
+                    return Err(e);
+                }
+            }
+        }
+        if inverse.is_empty() {
+            return Ok(());
+        }
+        self.undo.push((self.state, inverse));
+        self.redo.clear();
+        self.state = self.next_state;
+        self.next_state += 1;
+        Ok(())
+    }
+
     /// Undoes the last step; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
         let Some((previous, inverse)) = self.undo.pop() else {
@@ -130,7 +166,65 @@ impl Editor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EdgeKind, NodeId, NodeKind, Point};
+    use crate::model::{EdgeId, EdgeKind, NodeId, NodeKind, Point};
+
+    /// A service with two arrows to two databases.
+    fn two_arrows() -> Editor {
+        let mut ed = Editor::new(Diagram::default());
+        for (kind, label) in [
+            (NodeKind::Service, "Orders"),
+            (NodeKind::Database, "Orders DB"),
+            (NodeKind::Database, "Audit DB"),
+        ] {
+            ed.apply(&Command::AddNode {
+                kind,
+                label: label.into(),
+                pos: Point::new(0.0, 0.0),
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let ids: Vec<NodeId> = ed.doc().nodes.iter().map(|n| n.id.clone()).collect();
+        for to in &ids[1..] {
+            ed.apply(&Command::Connect {
+                from: ids[0].clone(),
+                to: to.clone(),
+                kind: EdgeKind::Sync,
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+        ed
+    }
+
+    #[test]
+    fn several_commands_are_one_undo_step_and_a_failing_one_changes_nothing() {
+        let mut ed = two_arrows();
+        let before = ed.doc().clone();
+        let retype: Vec<Command> = before
+            .edges
+            .iter()
+            .map(|e| Command::SetEdgeKind {
+                id: e.id.clone(),
+                kind: EdgeKind::Data,
+            })
+            .collect();
+        ed.apply_many(&retype).unwrap_or_else(|e| panic!("{e}"));
+        assert!(ed.doc().edges.iter().all(|e| e.kind == EdgeKind::Data));
+        assert!(ed.undo(), "one step to undo");
+        assert_eq!(ed.doc(), &before, "both arrows back at once");
+        assert!(ed.redo());
+        assert!(ed.doc().edges.iter().all(|e| e.kind == EdgeKind::Data));
+        assert!(ed.undo());
+
+        // The second command fails: the first one is rolled back.
+        let mut broken = retype;
+        broken[1] = Command::SetEdgeKind {
+            id: EdgeId::from("no-such-arrow"),
+            kind: EdgeKind::Data,
+        };
+        assert!(ed.apply_many(&broken).is_err());
+        assert_eq!(ed.doc(), &before);
+        assert!(ed.can_redo(), "a refused step leaves the history alone");
+    }
 
     #[test]
     fn capacity_traffic_and_narration_are_one_undo_step_each() {

@@ -71,6 +71,11 @@ pub fn from_parser(source: &str, protected: &Protected, path: &str, error: &Erro
                     "this `subgraph` is never closed; expected `end`".to_owned(),
                 );
             }
+            if message.contains("structural characters")
+                && let Some(label) = unquoted_label_with_brackets(source)
+            {
+                return at(source, path, label, rephrase(message, source, label));
+            }
             let offset = match (diagnostic.span(), diagnostic.span_kind()) {
                 (Some(span), ParseDiagnosticSpanKind::Exact) => {
                     protected.original_offset(span.start)
@@ -162,6 +167,49 @@ fn unclosed_subgraph(source: &str) -> Option<usize> {
         offset += line.len();
     }
     open.pop()
+}
+
+/// Where the statement with the first node label holding unquoted
+/// brackets starts (the parser's own span points at the end of the input):
+/// a `[`, `(` or `{` opening a label that opens another bracket before its
+/// first closer and does not start with a quote, on a line that is not a
+/// comment. Shape openers (`[(`, `([`, `((`, `{{`,
+/// `[[`, `[/`) count as one.
+fn unquoted_label_with_brackets(source: &str) -> Option<usize> {
+    const OPEN: [char; 3] = ['[', '(', '{'];
+    let body = header_offset(source);
+    let mut offset = body;
+    for line in source[body..].split_inclusive('\n') {
+        let statement = line.trim_start();
+        if !statement.starts_with("%%") {
+            let mut rest = line;
+            while let Some(open) = rest.find(OPEN) {
+                // The shape's opening run, then the label up to its closer.
+                let after = &rest[open..];
+                let run = after
+                    .chars()
+                    .take_while(|c| OPEN.contains(c) || *c == '/')
+                    .count();
+                let text = after[run..].trim_start();
+                // The label ends at the first closer; an opener before it
+                // is a bracket inside the label.
+                let close = text.find([']', ')', '}']).unwrap_or(text.len());
+                let label = &text[..close];
+                if !text.starts_with('"') && label.contains(OPEN) {
+                    // The statement's start, as other statement errors.
+                    return Some(offset + line.len() - statement.len());
+                }
+                // On past this label (and its closer) to the next node.
+                let skip = open + run + (after.len() - run - text.len()) + close + 1;
+                if skip >= rest.len() {
+                    break;
+                }
+                rest = &rest[skip..];
+            }
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// The first place the source mentions what a message names after its

@@ -50,23 +50,7 @@ pub struct Container {
 #[must_use]
 pub fn boundary_rects(diagram: &Diagram) -> Vec<Container> {
     let n = diagram.boundaries.len();
-    let index: BTreeMap<&str, usize> = diagram
-        .boundaries
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id.as_str(), i))
-        .collect();
-    let parent: Vec<Option<usize>> = diagram
-        .boundaries
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            b.parent
-                .as_ref()
-                .and_then(|id| index.get(id.as_str()).copied())
-                .filter(|&j| j != i)
-        })
-        .collect();
+    let parent = parents(diagram);
     let depth = depths(&parent);
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, p) in parent.iter().enumerate() {
@@ -84,27 +68,12 @@ pub fn boundary_rects(diagram: &Diagram) -> Vec<Container> {
     order.sort_by_key(|&i| (std::cmp::Reverse(depth[i]), i));
     let mut rects: Vec<Option<R>> = vec![None; n];
     for i in order {
-        let boundary = &diagram.boundaries[i];
-        #[expect(clippy::cast_precision_loss, reason = "nesting depth is small")]
-        let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth[i] as f32));
-        let members = boundary
+        let members = diagram.boundaries[i]
             .nodes
             .iter()
-            .filter_map(|id| nodes.get(id.as_str()).copied())
-            .reduce(R::union)
-            .map(|b| R {
-                min: p(b.min.x - pad, b.min.y - pad - TITLE_ROOM),
-                max: p(b.max.x + pad, b.max.y + pad),
-            });
-        let nested = children[i]
-            .iter()
-            .filter_map(|&c| rects[c])
-            .reduce(R::union)
-            .map(|b| R {
-                min: p(b.min.x - NESTED_GAP, b.min.y - NESTED_GAP - TITLE_ROOM),
-                max: p(b.max.x + NESTED_GAP, b.max.y + NESTED_GAP),
-            });
-        rects[i] = members.into_iter().chain(nested).reduce(R::union);
+            .filter_map(|id| nodes.get(id.as_str()).copied());
+        let nested = children[i].iter().filter_map(|&c| rects[c]);
+        rects[i] = frame(members, nested, depth[i]);
     }
     let mut out: Vec<Container> = rects
         .into_iter()
@@ -119,6 +88,48 @@ pub fn boundary_rects(diagram: &Diagram) -> Vec<Container> {
         .collect();
     out.sort_by_key(|c| (c.depth, c.index));
     out
+}
+
+/// The container of a boundary `depth` deep around its member boxes
+/// and its nested containers (`None` when it has neither).
+pub(super) fn frame(
+    members: impl Iterator<Item = R>,
+    nested: impl Iterator<Item = R>,
+    depth: usize,
+) -> Option<R> {
+    #[expect(clippy::cast_precision_loss, reason = "nesting depth is small")]
+    let pad = BOUNDARY_PADDING * (1.0 + 0.5 / (1.0 + depth as f32));
+    let members = members.reduce(R::union).map(|b| R {
+        min: p(b.min.x - pad, b.min.y - pad - TITLE_ROOM),
+        max: p(b.max.x + pad, b.max.y + pad),
+    });
+    let nested = nested.reduce(R::union).map(|b| R {
+        min: p(b.min.x - NESTED_GAP, b.min.y - NESTED_GAP - TITLE_ROOM),
+        max: p(b.max.x + NESTED_GAP, b.max.y + NESTED_GAP),
+    });
+    members.into_iter().chain(nested).reduce(R::union)
+}
+
+/// The parent of each boundary by index (a boundary naming itself or a
+/// missing one has none).
+pub(super) fn parents(diagram: &Diagram) -> Vec<Option<usize>> {
+    let index: BTreeMap<&str, usize> = diagram
+        .boundaries
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
+    diagram
+        .boundaries
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            b.parent
+                .as_ref()
+                .and_then(|id| index.get(id.as_str()).copied())
+                .filter(|&j| j != i)
+        })
+        .collect()
 }
 
 /// Nesting depth of each boundary from its parent links, in one pass

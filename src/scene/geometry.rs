@@ -75,7 +75,7 @@ impl std::ops::Mul<f32> for P {
 }
 
 /// An axis-aligned rectangle.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct R {
     /// Top-left corner.
     pub min: P,

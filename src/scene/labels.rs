@@ -11,8 +11,8 @@
 use super::boundaries::{Container, title_band};
 use super::edges::{self, SELF_LOOP_RADIUS, self_loop_center};
 use super::font;
-use super::geometry::{P, PARALLEL_SPACING, R, clip_range, p, polyline_length};
-use super::index::Grid;
+use super::geometry::{P, PARALLEL_SPACING, R, p, polyline_length};
+pub(super) use super::label_space::{BLOCKED, Lines, Obstacles};
 use crate::model::Diagram;
 
 /// Font size of edge labels, canvas units.
@@ -28,10 +28,6 @@ const MIN_SPOTS: usize = 8;
 const WORK: usize = 40_000;
 /// Drawings with more labels than this do not try spots beside the line.
 const BESIDE_LABELS: usize = 1_000;
-/// Cost of a spot that covers a box, an arrowhead or another label.
-const BLOCKED: f32 = 1.0e6;
-/// Cost of covering a boundary's title.
-const TITLE: f32 = 5_000.0;
 /// Cost of each other arrow running under the label.
 const CROSSED: f32 = 600.0;
 /// Cost of each canvas unit away from the preferred spot.
@@ -55,84 +51,6 @@ pub fn label_size(label: &str) -> P {
     #[expect(clippy::cast_precision_loss, reason = "a few lines")]
     let height = font::line_height(EDGE_LABEL_SIZE) * lines.len().max(1) as f32;
     p(width + PAD.0, height + PAD.1)
-}
-
-/// Rectangles in a spatial grid, each hard (boxes, heads, labels) or
-/// soft (titles).
-struct Obstacles {
-    rects: Vec<(R, bool)>,
-    grid: Grid,
-}
-
-impl Obstacles {
-    fn add(&mut self, r: R, hard: bool) {
-        self.grid.insert_rect(self.rects.len(), r);
-        self.rects.push((r, hard));
-    }
-
-    /// The cost of what `r` covers.
-    fn cost(&self, r: R) -> f32 {
-        let cost = |&(o, hard): &(R, bool)| {
-            if !o.overlaps(&r, 0.0) {
-                0.0
-            } else if hard {
-                BLOCKED
-            } else {
-                TITLE
-            }
-        };
-        match self.grid.query(r) {
-            Some(near) => near.iter().map(|&i| cost(&self.rects[i])).sum(),
-            None => self.rects.iter().map(cost).sum(),
-        }
-    }
-}
-
-/// Every arrow's segments in a spatial grid.
-struct Lines {
-    segments: Vec<(usize, P, P)>,
-    grid: Grid,
-}
-
-impl Lines {
-    fn add(&mut self, edge: usize, a: P, b: P) {
-        self.grid.insert_segment(self.segments.len(), a, b);
-        self.segments.push((edge, a, b));
-    }
-
-    /// The segments that may pass through `r`.
-    fn near(&self, r: R) -> Vec<(usize, P, P)> {
-        match self.grid.query(r) {
-            Some(near) => near.iter().map(|&i| self.segments[i]).collect(),
-            None => self.segments.clone(),
-        }
-    }
-
-    /// Whether some arrow other than `own` passes within `distance` of `q`.
-    fn nearer(&self, q: P, distance: f32, own: usize) -> bool {
-        self.near(R::centered(q, 2.0 * distance, 2.0 * distance))
-            .into_iter()
-            .any(|(edge, a, b)| {
-                edge != own && super::geometry::distance_to_segment(q, a, b) <= distance
-            })
-    }
-
-    /// How many arrows other than `own` run through `r`.
-    fn crossing(&self, r: R, own: usize) -> usize {
-        let mut edges: Vec<usize> = self
-            .near(r)
-            .into_iter()
-            .filter(|&(edge, a, b)| {
-                edge != own
-                    && clip_range(a, b, r)
-                        .is_some_and(|(t0, t1)| (t1 - t0) * (b - a).length() > 0.5)
-            })
-            .map(|(edge, ..)| edge)
-            .collect();
-        edges.sort_unstable();
-        edges.dedup();
-        edges.len()
-    }
 }
 
 /// The drawn line of one edge, as placement sees it.
@@ -172,24 +90,15 @@ pub fn edge_label_rects(
         .reduce(R::union)
         .unwrap_or(R::centered(p(0.0, 0.0), 1.0, 1.0));
     let labelled = d.edges.iter().filter(|e| !e.label.is_empty()).count();
-    let mut obstacles = Obstacles {
-        rects: Vec::new(),
-        grid: Grid::new(area, nodes.len() + 2 * lines.len() + labelled),
-    };
+    let mut obstacles = Obstacles::new(area, nodes.len() + 2 * lines.len() + labelled);
     for rect in nodes {
         obstacles.add(*rect, true);
     }
     for c in boundaries {
         obstacles.add(title_band(c.rect, &d.boundaries[c.index].label), false);
     }
-    let effort = Effort {
-        spots: (WORK / labelled.max(1)).clamp(MIN_SPOTS, SPOTS),
-        beside: labelled <= BESIDE_LABELS,
-    };
-    let mut drawn = Lines {
-        segments: Vec::new(),
-        grid: Grid::new(area, lines.len() * 2),
-    };
+    let effort = Effort::of(d);
+    let mut drawn = Lines::new(area, lines.len() * 2);
     for (i, line) in lines.iter().enumerate() {
         let Some(line) = line else { continue };
         for w in line.points.windows(2) {
@@ -210,18 +119,70 @@ pub fn edge_label_rects(
                 return None;
             }
             let line = (*line)?;
-            let size = label_size(&edge.label);
-            let rect = if line.self_loop {
-                let c = self_loop_center(line.from);
-                R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y)
-            } else {
-                let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-                best_spot(&obstacles, &drawn, (i, line.points), (t0, effort), size)
-            };
+            let rect = place(&obstacles, &drawn, (i, line, &edge.label), effort);
             obstacles.add(rect, true);
             Some(rect)
         })
         .collect()
+}
+
+/// Where the label `text` of edge `own`, drawn as `line`, goes among
+/// `obstacles` and the `drawn` lines (a loop's label sits over the loop).
+pub(super) fn place(
+    obstacles: &Obstacles,
+    drawn: &Lines,
+    (own, line, text): (usize, EdgeLine<'_>, &str),
+    effort: Effort,
+) -> R {
+    let size = label_size(text);
+    if line.self_loop {
+        let c = self_loop_center(line.from);
+        R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y)
+    } else {
+        let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
+        best_spot(obstacles, drawn, (own, line.points), (t0, effort), size)
+    }
+}
+
+/// The areas whatever plays a part in placing the label `text` on
+/// `line` lies in — the obstacles its spots (on, beside the line, the last
+/// resort's) may cover and the lines near them — so that a label can be
+/// placed again among only what lies there, as a drag preview does, and
+/// go where it would go among everything. None for a loop's label.
+pub(super) fn considered(line: EdgeLine<'_>, text: &str, effort: Effort) -> Vec<R> {
+    if line.self_loop {
+        return Vec::new();
+    }
+    let size = label_size(text);
+    // A spot beside the line has its centre at most half its size, the
+    // gap and 48 out; its rectangle reaches another half-size further,
+    // and a line nearer that centre than the line rules it out.
+    let reach = size.x.max(size.y) + 2.0 * (BESIDE_GAP + 48.0) + 1.0;
+    let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
+    let (_, mut along) = spots(line.points, t0, effort);
+    along.sort_by(f32::total_cmp);
+    // Neighbouring spots' areas overlap on a short line: one area for a
+    // run of them.
+    let mut out: Vec<R> = Vec::new();
+    for s in along {
+        let r = R::centered(point_at(line.points, s), 2.0 * reach, 2.0 * reach);
+        match out.last_mut() {
+            Some(last) if last.intersects(&r) => *last = last.union(r),
+            _ => out.push(r),
+        }
+    }
+    if effort.beside
+        && let Some(bounds) = super::primitive::bounds_of(line.points.iter().copied())
+    {
+        // The last resort scans centres over an area around a short
+        // line; a line nearer a centre than its own rules it out.
+        let area = bounds.expand2(size.x, size.y * 2.0);
+        if area.w() * area.h() <= FREE_AREA {
+            let far = area.w() + area.h() + size.x.max(size.y) + 1.0;
+            out.push(area.expand2(far, far));
+        }
+    }
+    out
 }
 
 /// The point at fraction `t` of a polyline's length.
@@ -252,22 +213,28 @@ fn point_and_direction(points: &[P], s: f32) -> (P, P) {
 }
 
 /// How hard to look for each label's spot.
-#[derive(Clone, Copy, Debug)]
-struct Effort {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Effort {
     /// Spots along the line.
     spots: usize,
     /// Whether to try spots beside the line (and the last resort).
     beside: bool,
 }
 
-/// The cheapest spot along edge `own`'s line, nearest `t0` among equals.
-fn best_spot(
-    obstacles: &Obstacles,
-    drawn: &Lines,
-    (own, points): (usize, &[P]),
-    (t0, effort): (f32, Effort),
-    size: P,
-) -> R {
+impl Effort {
+    /// The effort for `d`'s labels: fewer spots each when there are many.
+    pub(super) fn of(d: &Diagram) -> Self {
+        let labelled = d.edges.iter().filter(|e| !e.label.is_empty()).count();
+        Self {
+            spots: (WORK / labelled.max(1)).clamp(MIN_SPOTS, SPOTS),
+            beside: labelled <= BESIDE_LABELS,
+        }
+    }
+}
+
+/// Where along a line (units from its start) a label tries spots: the
+/// preferred one (at fraction `t0`), then outwards from it both ways.
+fn spots(points: &[P], t0: f32, effort: Effort) -> (f32, Vec<f32>) {
     let length = polyline_length(points);
     let preferred = length * t0;
     #[expect(clippy::cast_precision_loss, reason = "a few dozen spots")]
@@ -287,6 +254,18 @@ fn best_spot(
         }
         k += 1.0;
     }
+    (preferred, spots)
+}
+
+/// The cheapest spot along edge `own`'s line, nearest `t0` among equals.
+fn best_spot(
+    obstacles: &Obstacles,
+    drawn: &Lines,
+    (own, points): (usize, &[P]),
+    (t0, effort): (f32, Effort),
+    size: P,
+) -> R {
+    let (preferred, spots) = spots(points, t0, effort);
     let mut best = (
         f32::INFINITY,
         R::centered(point_at(points, preferred), size.x, size.y),

@@ -9,7 +9,7 @@ use super::boundaries::{self, Container, boundary_rects};
 use super::geometry::{self, P, PARALLEL_SPACING, R, node_rect, p, parallel_offsets};
 use super::index::Grid;
 use super::{edges, labels, primitive, route, shapes};
-use crate::model::{ArrowStyle, Diagram};
+use crate::model::{ArrowStyle, Diagram, NodeKind};
 
 /// One box as laid out.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,12 +36,124 @@ pub struct EdgeLayout {
     pub bounds: R,
 }
 
+impl EdgeLayout {
+    /// An arrow drawn along `points` with its label (`text`) at `label`.
+    pub(super) fn new(points: Vec<P>, self_loop: bool, label: Option<R>, text: &str) -> Self {
+        let bounds = primitive::bounds_of(points.iter().copied())
+            .unwrap_or(R {
+                min: p(0.0, 0.0),
+                max: p(0.0, 0.0),
+            })
+            .expand2(edges::ARROW_HEAD, edges::ARROW_HEAD);
+        let bounds = label.map_or(bounds, |l| bounds.union(l));
+        Self {
+            points,
+            self_loop,
+            label,
+            label_lines: if label.is_some() {
+                text.lines().map(str::to_owned).collect()
+            } else {
+                Vec::new()
+            },
+            bounds,
+        }
+    }
+
+    /// Enters this arrow, as item `i`, in the cells its segments and its
+    /// label cross — or takes it out of them (`add` false).
+    pub(super) fn index(&self, grid: &mut Grid, i: usize, add: bool) {
+        for w in self.points.windows(2) {
+            if add {
+                grid.insert_segment(i, w[0], w[1]);
+            } else {
+                grid.remove_segment(i, w[0], w[1]);
+            }
+        }
+        if let Some(label) = self.label {
+            if add {
+                grid.insert_rect(i, label);
+            } else {
+                grid.remove_rect(i, label);
+            }
+        }
+    }
+}
+
+/// What a box's entry in the spatial index covers: its drawn extent
+/// and a little room.
+pub(super) fn node_cover(kind: NodeKind, rect: R) -> R {
+    shapes::extent(kind, rect).expand2(8.0, 8.0)
+}
+
 /// An arrow's line before its label is placed.
-struct Drawn {
-    points: Vec<P>,
-    self_loop: bool,
-    from: usize,
+pub(super) struct Drawn {
+    /// From the source box to the arrow tip.
+    pub(super) points: Vec<P>,
+    /// A loop on one box.
+    pub(super) self_loop: bool,
+    /// The source box.
+    pub(super) from: usize,
+    /// Sideways offset of a straight parallel arrow.
+    pub(super) offset: f32,
+}
+
+/// What routing needs to know of edge `i` between boxes `from` and `to`:
+/// the boxes and its label's width.
+pub(super) fn request(diagram: &Diagram, i: usize, (from, to): (usize, usize)) -> route::Request {
+    let label = &diagram.edges[i].label;
+    route::Request {
+        from,
+        to,
+        label: if label.is_empty() {
+            0.0
+        } else {
+            labels::label_size(label).x
+        },
+    }
+}
+
+/// Edge `i`'s line between boxes `from` and `to` (`rects`): a loop, its
+/// `route` when it was routed, else a straight segment `offset` aside;
+/// the ends are on the boxes' actual outlines.
+pub(super) fn drawn(
+    diagram: &Diagram,
+    rects: &[R],
+    (from, to): (usize, usize),
+    route: Option<Vec<P>>,
     offset: f32,
+) -> Drawn {
+    let clip = |mut points: Vec<P>| {
+        let n = points.len();
+        if n >= 2 {
+            let (a, b) = (&diagram.nodes[from], &diagram.nodes[to]);
+            points[n - 1] = shapes::clip_end(b.kind, rects[to], points[n - 2], points[n - 1]);
+            points[0] = shapes::clip_end(a.kind, rects[from], points[1], points[0]);
+        }
+        points
+    };
+    let (a, b) = (rects[from], rects[to]);
+    if from == to {
+        Drawn {
+            points: edges::self_loop(a),
+            self_loop: true,
+            from,
+            offset: 0.0,
+        }
+    } else if let Some(points) = route {
+        Drawn {
+            points: clip(points),
+            self_loop: false,
+            from,
+            offset: 0.0,
+        }
+    } else {
+        Drawn {
+            points: clip(geometry::edge_segment(a, b, offset).to_vec()),
+            self_loop: false,
+            from,
+            offset,
+        }
+    }
 }
 
 /// The geometry of a diagram as every backend draws it, independent of
@@ -60,11 +172,11 @@ pub struct Layout {
     /// drawing).
     pub bounds: R,
     /// Box index by id.
-    index: BTreeMap<String, usize>,
+    pub(super) index: BTreeMap<String, usize>,
     /// Where the boxes are (by their drawn extent).
-    node_grid: Grid,
+    pub(super) node_grid: Grid,
     /// Where the arrows run (their segments and labels).
-    edge_grid: Grid,
+    pub(super) edge_grid: Grid,
 }
 
 impl Layout {
@@ -111,24 +223,7 @@ impl Layout {
                 let Drawn {
                     points, self_loop, ..
                 } = line?;
-                let bounds = primitive::bounds_of(points.iter().copied())
-                    .unwrap_or(R {
-                        min: p(0.0, 0.0),
-                        max: p(0.0, 0.0),
-                    })
-                    .expand2(edges::ARROW_HEAD, edges::ARROW_HEAD);
-                let bounds = label.map_or(bounds, |l| bounds.union(l));
-                Some(EdgeLayout {
-                    points,
-                    self_loop,
-                    label,
-                    label_lines: if label.is_some() {
-                        edge.label.lines().map(str::to_owned).collect()
-                    } else {
-                        Vec::new()
-                    },
-                    bounds,
-                })
+                Some(EdgeLayout::new(points, self_loop, label, &edge.label))
             })
             .collect();
         let bounds = diagram
@@ -146,16 +241,12 @@ impl Layout {
         let index = index.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let mut node_grid = Grid::new(bounds, nodes.len());
         for (i, (n, laid)) in diagram.nodes.iter().zip(&nodes).enumerate() {
-            node_grid.insert_rect(i, shapes::extent(n.kind, laid.rect).expand2(8.0, 8.0));
+            node_grid.insert_rect(i, node_cover(n.kind, laid.rect));
         }
         let mut edge_grid = Grid::new(bounds, edges.len());
         for (i, e) in edges.iter().enumerate() {
-            let Some(e) = e else { continue };
-            for w in e.points.windows(2) {
-                edge_grid.insert_segment(i, w[0], w[1]);
-            }
-            if let Some(label) = e.label {
-                edge_grid.insert_rect(i, label);
+            if let Some(e) = e {
+                e.index(&mut edge_grid, i, true);
             }
         }
         Self {
@@ -341,19 +432,7 @@ fn drawn_lines(
             .collect();
         let requests: Vec<route::Request> = elbows
             .iter()
-            .filter_map(|&i| {
-                let (from, to) = ends[i]?;
-                let label = &diagram.edges[i].label;
-                Some(route::Request {
-                    from,
-                    to,
-                    label: if label.is_empty() {
-                        0.0
-                    } else {
-                        labels::label_size(label).x
-                    },
-                })
-            })
+            .filter_map(|&i| Some(request(diagram, i, ends[i]?)))
             .collect();
         for (i, r) in elbows.iter().zip(route::route(&rects, &titles, &requests)) {
             if let Some(r) = r {
@@ -361,43 +440,11 @@ fn drawn_lines(
             }
         }
     }
-    let clip = |mut points: Vec<P>, from: usize, to: usize| {
-        let n = points.len();
-        if n >= 2 {
-            let (a, b) = (&diagram.nodes[from], &diagram.nodes[to]);
-            points[n - 1] = shapes::clip_end(b.kind, rects[to], points[n - 2], points[n - 1]);
-            points[0] = shapes::clip_end(a.kind, rects[from], points[1], points[0]);
-        }
-        points
-    };
     ends.iter()
         .zip(&offsets)
         .enumerate()
         .map(|(i, (ends, &offset))| {
-            let (from, to) = (*ends)?;
-            let (a, b) = (rects[from], rects[to]);
-            Some(if from == to {
-                Drawn {
-                    points: edges::self_loop(a),
-                    self_loop: true,
-                    from,
-                    offset: 0.0,
-                }
-            } else if let Some(points) = routes.remove(&i) {
-                Drawn {
-                    points: clip(points, from, to),
-                    self_loop: false,
-                    from,
-                    offset: 0.0,
-                }
-            } else {
-                Drawn {
-                    points: clip(geometry::edge_segment(a, b, offset).to_vec(), from, to),
-                    self_loop: false,
-                    from,
-                    offset,
-                }
-            })
+            Some(drawn(diagram, &rects, (*ends)?, routes.remove(&i), offset))
         })
         .collect()
 }

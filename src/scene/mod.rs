@@ -9,10 +9,12 @@
 //! them; the PNG is resvg over that SVG.
 
 pub mod boundaries;
+mod drag;
 pub mod edges;
 pub mod font;
 pub mod geometry;
 pub mod index;
+mod label_space;
 pub mod labels;
 mod layout;
 mod paint;
@@ -23,8 +25,12 @@ pub mod route;
 pub mod shapes;
 
 pub use boundaries::{Container, boundary_rects};
+pub use drag::Drag;
 pub use layout::{EdgeLayout, Layout, NodeLayout, fingerprint};
-pub use paint::{Ghost, Highlight, SHAPE_MIN_ZOOM, Selected, Tint, View, paint};
+pub use paint::{
+    EXTRA_TAG, Ghost, Highlight, SHAPE_MIN_ZOOM, Selected, Tint, View, badge_extent, ghost_extent,
+    ghost_frame, ghost_tag, paint,
+};
 pub use palette::{Palette, Rgba, Theme};
 pub use picture::Picture;
 pub use primitive::{Align, Primitive, Seg, Stroke};

@@ -61,6 +61,42 @@ pub struct Ghost<'a> {
     /// Lit (the selected finding names it, or none is selected) or faded
     /// to an outline.
     pub lit: bool,
+    /// Only notes name it (it costs nothing): drawn faint and neutral,
+    /// tagged "OPTIONAL", rather than red and "MISSING".
+    pub optional: bool,
+}
+
+/// The tag on boxes the checker calls extra.
+pub const EXTRA_TAG: &str = "EXTRA";
+
+/// The tag above a ghost.
+#[must_use]
+pub const fn ghost_tag(optional: bool) -> &'static str {
+    if optional { "OPTIONAL" } else { "MISSING" }
+}
+
+/// Gap between a ghost's box and its dashed frame.
+const GHOST_FRAME: f32 = 5.0;
+
+/// A ghost's dashed frame: its kind's box around `pos`, grown by the gap.
+#[must_use]
+pub fn ghost_frame(kind: NodeKind, pos: Point) -> R {
+    let (w, h) = kind.default_size();
+    R::centered(p(pos.x, pos.y), w, h).expand2(GHOST_FRAME, GHOST_FRAME)
+}
+
+/// Everything a ghost paints at `zoom`: its frame and the tag above it.
+/// The checker keeps this clear of boxes, boundaries and other ghosts.
+#[must_use]
+pub fn ghost_extent(kind: NodeKind, pos: Point, optional: bool, zoom: f32) -> R {
+    let frame = ghost_frame(kind, pos);
+    frame.union(badge_rect(frame, ghost_tag(optional), zoom))
+}
+
+/// Everything a box's badge ("EXTRA") adds above it at `zoom`.
+#[must_use]
+pub fn badge_extent(frame: R, text: &str, zoom: f32) -> R {
+    badge_rect(frame, text, zoom)
 }
 
 /// How to draw a layout: everything that is not geometry.
@@ -328,7 +364,7 @@ fn paint_nodes<'a>(
             badge(
                 out,
                 laid.rect.expand2(2.0, 2.0),
-                "EXTRA",
+                EXTRA_TAG,
                 palette::EXTRA,
                 view.zoom,
             );
@@ -396,17 +432,30 @@ fn node_ui<'a>(
     shapes::text(out, kind, rect, lines, (dim(palette.text), tag));
 }
 
-/// A small coloured tag with white capitals above `frame`'s top-left
-/// corner ("MISSING", "EXTRA"), legible at any zoom.
-fn badge(out: &mut Vec<Primitive<'_>>, frame: R, text: &str, color: Rgba, zoom: f32) {
+/// The font size of badges at `zoom`: 9 units, at least 7 pixels.
+fn badge_size(zoom: f32) -> f32 {
+    9.0_f32.max(7.0 / zoom.max(0.01))
+}
+
+/// Where a badge with `text` goes above `frame`'s top-left corner.
+fn badge_rect(frame: R, text: &str, zoom: f32) -> R {
     let zoom = zoom.max(0.01);
-    let size = 9.0_f32.max(7.0 / zoom);
+    let size = badge_size(zoom);
     let (w, h) = (font::text_width(text, size), font::line_height(size));
     let (pad_x, pad_y) = (8.0 / zoom, 4.0 / zoom);
-    let rect = R {
+    R {
         min: p(frame.min.x, frame.min.y - h - pad_y),
         max: p(frame.min.x + w + pad_x, frame.min.y),
-    };
+    }
+}
+
+/// A small coloured tag with white capitals above `frame`'s top-left
+/// corner ("MISSING", "OPTIONAL", "EXTRA"), legible at any zoom.
+fn badge(out: &mut Vec<Primitive<'_>>, frame: R, text: &str, color: Rgba, zoom: f32) {
+    let zoom = zoom.max(0.01);
+    let size = badge_size(zoom);
+    let h = font::line_height(size);
+    let rect = badge_rect(frame, text, zoom);
     out.push(Primitive::Rect {
         rect,
         radius: 3.0 / zoom,
@@ -433,39 +482,76 @@ fn paint_overlay(
 ) {
     let zoom = view.zoom.max(0.01);
     for ghost in view.ghosts {
-        let (w, h) = ghost.kind.default_size();
-        let rect = R::centered(p(ghost.pos.x, ghost.pos.y), w, h);
-        let frame = rect.expand2(5.0, 5.0);
+        let frame = ghost_frame(ghost.kind, ghost.pos);
+        let rect = frame.expand2(-GHOST_FRAME, -GHOST_FRAME);
+        // A required part is red; an optional one (only notes name it)
+        // neutral and fainter, so a 100/100 drawing shows no alarm.
+        let color = if ghost.optional {
+            palette::OPTIONAL
+        } else {
+            palette::MISSING
+        };
         if !ghost.lit {
             out.push(Primitive::Rect {
                 rect: frame,
                 radius: 4.0 / zoom,
                 fill: None,
-                stroke: Some(Stroke::solid(palette::MISSING.faded(0.25), 1.0 / zoom)),
+                stroke: Some(Stroke::solid(color.faded(0.25), 1.0 / zoom)),
             });
             continue;
         }
-        let lines = shapes::label_lines(ghost.kind, rect, ghost.label);
-        node_ui(
-            out,
-            ghost.kind,
-            rect,
-            Cow::Owned(lines),
-            (view, palette),
-            Emphasis::Dimmed,
-            None,
-        );
+        if ghost.optional {
+            // The outline and the label only, faint: no filled box.
+            out.push(Primitive::Rect {
+                rect,
+                radius: 6.0,
+                fill: None,
+                stroke: Some(Stroke::solid(color.faded(0.5), 1.0 / zoom)),
+            });
+            if shapes::LABEL_SIZE * view.zoom >= MIN_TEXT_PX && view.zoom >= SHAPE_MIN_ZOOM {
+                let lines = shapes::label_lines(ghost.kind, rect, ghost.label);
+                shapes::text(
+                    out,
+                    ghost.kind,
+                    rect,
+                    Cow::Owned(lines),
+                    (
+                        palette.weak_text.faded(0.8),
+                        (shapes::TAG_SIZE * view.zoom >= MIN_TAG_PX).then_some(color.faded(0.8)),
+                    ),
+                );
+            }
+        } else {
+            let lines = shapes::label_lines(ghost.kind, rect, ghost.label);
+            node_ui(
+                out,
+                ghost.kind,
+                rect,
+                Cow::Owned(lines),
+                (view, palette),
+                Emphasis::Dimmed,
+                None,
+            );
+        }
         out.push(Primitive::Rect {
             rect: frame,
             radius: 0.0,
             fill: None,
             stroke: Some(Stroke::dashed(
-                palette::MISSING,
-                2.0 * (0.6 / zoom).max(1.0),
+                if ghost.optional {
+                    color.faded(0.7)
+                } else {
+                    color
+                },
+                if ghost.optional {
+                    (0.6 / zoom).max(1.0)
+                } else {
+                    2.0 * (0.6 / zoom).max(1.0)
+                },
                 Some(palette::EXTERNAL_DASH),
             )),
         });
-        badge(out, frame, "MISSING", palette::MISSING, view.zoom);
+        badge(out, frame, ghost_tag(ghost.optional), color, view.zoom);
     }
     for id in view.flagged_edges {
         let Some(i) = diagram.edges.iter().position(|e| e.id.as_str() == id) else {

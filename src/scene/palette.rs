@@ -137,6 +137,9 @@ pub const BOUNDARY_FILL: Rgba = LIGHT.boundary_fill;
 
 /// Everything the checker's overlay adds: ghosts of missing boxes.
 pub const MISSING: Rgba = Rgba::rgb(0xe0, 0x3c, 0x31);
+/// Ghosts of optional parts (only notes name them) and their tag: a
+/// neutral slate blue, not an alarm.
+pub const OPTIONAL: Rgba = Rgba::rgb(0x6b, 0x7f, 0x99);
 /// The "extra" badge on boxes the reference does not have.
 pub const EXTRA: Rgba = Rgba::rgb(0x8a, 0x8f, 0x98);
 /// The badge on an arrow drawn with the wrong kind.

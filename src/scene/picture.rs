@@ -89,8 +89,16 @@ impl Entry {
     }
 
     fn sample_width(&self) -> f32 {
-        match self {
-            Self::Kind(_) => SAMPLE.x,
+        match *self {
+            // What the shape covers: a worker's back card reaches out.
+            Self::Kind(kind) => shapes::extent(
+                kind,
+                R {
+                    min: p(0.0, 0.0),
+                    max: SAMPLE,
+                },
+            )
+            .w(),
             Self::Edge(_) => ARROW_SAMPLE,
         }
     }
@@ -303,5 +311,49 @@ mod tests {
         let extent = super::super::extent(&prims[1..]).unwrap_or(content);
         assert!(extent.min.y > content.max.y, "the legend is below");
         assert!(frame(&drawing(), content, &Picture::default()).is_empty());
+    }
+
+    #[test]
+    fn every_legend_sample_keeps_its_gap_to_its_name() {
+        let mut d = drawing();
+        d.nodes.push(Node::new(
+            "w",
+            "Mailer",
+            NodeKind::Worker,
+            Point::new(600.0, 0.0),
+        ));
+        let content = R {
+            min: p(-80.0, -30.0),
+            max: p(700.0, 36.0),
+        };
+        let prims = frame(
+            &d,
+            content,
+            &Picture {
+                title: None,
+                legend: true,
+            },
+        );
+        // Each entry is its sample's primitives, then its name.
+        let mut sample: Vec<&Primitive<'_>> = Vec::new();
+        let mut checked = 0;
+        for prim in &prims {
+            if let Primitive::Text { x, .. } = prim {
+                for part in &sample {
+                    let right = part.bounds().map_or(f32::MIN, |b| b.max.x);
+                    assert!(
+                        right + INNER.0 - 1.0 <= *x,
+                        "{:?} crowds its name at {x}",
+                        part.bounds()
+                    );
+                }
+                checked += 1;
+                sample.clear();
+            } else if prim.bounds().is_some_and(|b| b.w() < content.w() * 0.5) {
+                // (The rule across the picture is no sample.)
+                sample.push(prim);
+            }
+        }
+        assert!(checked >= 4, "service, database, worker, data access");
     }
 }

@@ -138,12 +138,24 @@ impl Index {
                 max: p(1.0, 1.0),
             })
             .expand2(OUTSIDE * 2.0, OUTSIDE * 2.0);
-        // About two obstacles a cell, never more than ~4M cells.
+        // About two obstacles a cell when they are spread evenly; when they
+        // bunch in part of a wide extent (the neighbourhoods a drag
+        // preview routes among), cells about twice an obstacle's size, as
+        // long as that makes at most 64 cells an obstacle. Never more
+        // than ~4M cells.
         #[expect(clippy::cast_precision_loss, reason = "obstacle counts")]
-        let cell = (extent.w() * extent.h() / (obstacles.len().max(1) as f32 / 2.0))
+        let n = obstacles.len().max(1) as f32;
+        let area = extent.w() * extent.h();
+        let size = obstacles
+            .iter()
+            .map(|o| o.grown.w() + o.grown.h())
+            .sum::<f32>()
+            / n;
+        let cell = (area / (n / 2.0))
             .sqrt()
+            .min(size.max((area / (64.0 * n)).sqrt()))
             .max(CELL)
-            .max((extent.w() * extent.h() / 4.0e6).sqrt());
+            .max((area / 4.0e6).sqrt());
         #[expect(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
@@ -430,6 +442,19 @@ fn ports(nodes: &[R], requests: &[Request]) -> Vec<(Port, Port)> {
 /// between a box and itself are not routed (`None`).
 #[must_use]
 pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<P>>> {
+    route_within(nodes, titles, requests, TOTAL_BUDGET)
+}
+
+/// [`route`], with the A* searches of all the requests together
+/// expanding at most `budget` states (past it the rest take the quick
+/// shapes): a drag preview routes with a frame's budget.
+#[must_use]
+pub fn route_within(
+    nodes: &[R],
+    titles: &[R],
+    requests: &[Request],
+    budget: usize,
+) -> Vec<Option<Vec<P>>> {
     let obstacles: Vec<Obstacle> = nodes
         .iter()
         .enumerate()
@@ -456,7 +481,7 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
         .collect();
     let index = Index::new(obstacles);
     let ports = ports(nodes, requests);
-    let left = Cell::new(TOTAL_BUDGET);
+    let left = Cell::new(budget);
     let mut routes: Vec<Option<Vec<P>>> = requests
         .iter()
         .zip(&ports)
@@ -470,6 +495,9 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
                     .or_else(|| coarse.search(&index, (*a, *b), own, &left))
                     .or_else(|| fine.search(&index, (*a, *b), own, &left))
                     .or_else(|| {
+                        if left.get() == 0 {
+                            return None;
+                        }
                         let tight = tight.get_or_init(|| {
                             (
                                 Index::new(tight_obstacles.clone()),

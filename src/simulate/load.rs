@@ -335,6 +335,12 @@ pub(super) struct Walk {
     pub states_at_x: Vec<Drain>,
     /// Per node: the multiplier at which its push load reaches capacity.
     pub at_traffic: Vec<Option<f64>>,
+    /// Per node: the multiplier at which everything it processes (push load
+    /// and what it drains) reaches capacity: where its ρ first reaches 1.
+    pub rho_one: Vec<Option<f64>>,
+    /// Per consumer: the multiplier at which it is offered its capacity and
+    /// starts to fall behind (its queue grows from there).
+    pub behind_at: Vec<Option<f64>>,
 }
 
 /// Walks the segments between consumer breakpoints from X = 0 upwards.
@@ -354,6 +360,8 @@ pub(super) fn walk(inputs: &Inputs<'_>, initial: Vec<Drain>, x: f64) -> Walk {
         .collect();
     let mut states = initial;
     let mut at_traffic: Vec<Option<f64>> = vec![None; flow.nodes];
+    let mut rho_one: Vec<Option<f64>> = vec![None; flow.nodes];
+    let mut behind_at: Vec<Option<f64>> = vec![None; flow.nodes];
     let mut x0 = 0.0_f64;
     let mut at_x: Option<(Acc, Vec<Drain>)> = None;
     loop {
@@ -388,13 +396,17 @@ pub(super) fn walk(inputs: &Inputs<'_>, initial: Vec<Drain>, x: f64) -> Walk {
             }
         }
         for &v in &candidates {
-            if at_traffic[v].is_some() {
-                continue;
-            }
-            if let Some(xv) = utilisation(flow, &acc, v, true).reaches_one(x0)
+            if at_traffic[v].is_none()
+                && let Some(xv) = utilisation(flow, &acc, v, true).reaches_one(x0)
                 && xv <= x1
             {
                 at_traffic[v] = Some(xv);
+            }
+            if rho_one[v].is_none()
+                && let Some(xv) = utilisation(flow, &acc, v, false).reaches_one(x0)
+                && xv <= x1
+            {
+                rho_one[v] = Some(xv);
             }
         }
         if at_x.is_none() && x <= x1 {
@@ -405,6 +417,7 @@ pub(super) fn walk(inputs: &Inputs<'_>, initial: Vec<Drain>, x: f64) -> Walk {
         }
         for c in hitting {
             states[c] = Drain::Capped;
+            behind_at[c] = Some(x1);
         }
         x0 = x1;
     }
@@ -416,5 +429,7 @@ pub(super) fn walk(inputs: &Inputs<'_>, initial: Vec<Drain>, x: f64) -> Walk {
         at_x,
         states_at_x,
         at_traffic,
+        rho_one,
+        behind_at,
     }
 }

@@ -18,15 +18,19 @@
 //!
 //! **Results** ([`Simulation`]): per node load, capacity and ρ, latency
 //! `W / (1 − ρ)`, concurrency `L = λ·W`, the multiplier at which it
-//! saturates; the first bottleneck — the box whose push load (demand, not a
-//! consumer's drain) reaches capacity at the lowest multiplier — with its
-//! metric and a sentence to say; growing queues; and, with nodes down,
+//! saturates or falls behind; the first box to saturate (push load, demand),
+//! the first consumer to fall behind, and the first of the two, each with
+//! its metric, and the sentences to say; growing queues; and, with nodes down,
 //! every request path classified failed / degraded / unaffected, the stores
 //! that take a down cache's reads, and the blast radius by depth.
 //!
-//! A consumer behind a bus falling behind is reported as a growing queue,
-//! not as the bottleneck: a backlog delays work, it does not fail requests
-//! (the seed: "if they fall behind or crash, checkout does not notice").
+//! A consumer behind a bus falling behind is a limit of its own kind
+//! ([`Limit::FallsBehind`]): a backlog delays work, it does not fail
+//! requests (the seed: "if they fall behind or crash, checkout does not
+//! notice"), so the headline says it beside the first synchronous
+//! bottleneck ([`Simulation::first_saturated`]) rather than instead of it;
+//! [`Simulation::first_bottleneck`] is whichever reaches ρ = 1 first, as
+//! PRODUCT.md defines it.
 
 pub mod defaults;
 mod flow;
@@ -37,8 +41,8 @@ mod report;
 use std::fmt;
 
 pub use report::{
-    Bottleneck, Bound, Consumption, Fallback, Heat, Lag, NodeLoad, PathStatus, Queue, RequestPath,
-    Simulation, rate, times,
+    Bottleneck, Bound, Consumption, Fallback, Heat, Lag, Limit, NodeLoad, PathStatus, Queue,
+    RequestPath, Simulation, rate, times,
 };
 
 use crate::model::{Diagram, NodeId, NodeKind};
@@ -141,7 +145,9 @@ pub fn simulate(diagram: &Diagram, scenario: &Scenario) -> Result<Simulation, Si
     let initial = initial_states(&flow, &down);
     let walk = load::walk(&inputs, initial, x);
     let nodes = node_loads(diagram, &inputs, &walk, x);
-    let first_bottleneck = first_bottleneck(&nodes);
+    let first_saturated = first_saturated(diagram, &flow, &nodes);
+    let first_behind = first_behind(diagram, &flow, &nodes);
+    let first_bottleneck = first_reaching_one(diagram, &flow, &nodes);
     let queues = queues(diagram, &flow, &walk, x);
     let fallbacks = fallbacks(diagram, &flow, &down, &nodes);
     let id = |i: usize| diagram.nodes[i].id.clone();
@@ -170,6 +176,8 @@ pub fn simulate(diagram: &Diagram, scenario: &Scenario) -> Result<Simulation, Si
         entry_rps: entry.iter().sum::<f64>().min(load::MAX_RATE),
         nodes,
         first_bottleneck,
+        first_saturated,
+        first_behind,
         queues,
         paths,
         blast_radius,
@@ -325,7 +333,7 @@ fn node_loads(diagram: &Diagram, inputs: &Inputs<'_>, walk: &load::Walk, x: f64)
             } else {
                 Bound::Requests
             };
-            let capacity_rps = capacity(node.kind, f, load_rps, rho, reads, writes);
+            let capacity_rps = capacity(node.kind, f, store_mix(acc, v, reads, writes));
             let (p50, p99, concurrency) = if rho < 1.0 {
                 let stretch = 1.0 / (1.0 - rho);
                 let w50 = f.p50_ms * stretch;
@@ -360,12 +368,14 @@ fn node_loads(diagram: &Diagram, inputs: &Inputs<'_>, walk: &load::Walk, x: f64)
                 // `+ 0.0` turns a -0.0 (an unbounded box) into 0.0 for output.
                 utilisation: rho + 0.0,
                 at_traffic: walk.at_traffic[v],
+                behind_at: walk.behind_at[v],
+                limit_at: walk.rho_one[v],
                 bound,
                 latency_p50_ms: p50,
                 latency_p99_ms: p99,
                 concurrency,
                 consumed,
-                metric: defaults::metric(node.kind, calls_store[v]),
+                metric: node_metric(node.kind, pulls[v], calls_store[v]),
                 down: is_down,
             }
         })
@@ -380,18 +390,35 @@ fn ratio(load: f64, capacity: f64) -> f64 {
     }
 }
 
-/// Capacity in the unit of the load: a store's at its current read/write
-/// mix (its write capacity when idle); `None` when unbounded.
-fn capacity(
-    kind: NodeKind,
-    f: &defaults::Resolved,
-    load: f64,
-    rho: f64,
-    reads: f64,
-    writes: f64,
-) -> Option<f64> {
+/// A store's read/write mix: the one at X, or, when nothing flows at X (0×,
+/// or down), the one traffic would bring (the slopes: rates per 1×), which
+/// is the same below the first consumer breakpoint.
+fn store_mix(acc: &load::Acc, v: usize, reads: f64, writes: f64) -> (f64, f64) {
+    if reads + writes > 0.0 {
+        (reads, writes)
+    } else {
+        (acc.reads[v].b.max(0.0), acc.writes[v].b.max(0.0))
+    }
+}
+
+/// The metric to watch on a node; a service fed by a bus is watched as a
+/// consumer.
+fn node_metric(kind: NodeKind, pulls: bool, calls_store: bool) -> &'static str {
+    if pulls && kind == NodeKind::Service {
+        defaults::metric(NodeKind::Worker, false)
+    } else {
+        defaults::metric(kind, calls_store)
+    }
+}
+
+/// Capacity in the unit of the load: a store's at the read/write `mix`
+/// given (`reads + writes` over the utilisation they make; its write
+/// capacity when no mix is known); `None` when unbounded.
+fn capacity(kind: NodeKind, f: &defaults::Resolved, mix: (f64, f64)) -> Option<f64> {
     let value = if defaults::is_store(kind) {
-        if load > 0.0 && rho > 0.0 {
+        let (reads, writes) = mix;
+        let rho = ratio(reads, f.reads_per_s) + ratio(writes, f.writes_per_s);
+        if reads + writes > 0.0 && rho > 0.0 {
             (reads + writes) / rho
         } else if f.writes_per_s.is_finite() {
             f.writes_per_s
@@ -404,26 +431,90 @@ fn capacity(
     (value.is_finite() && kind != NodeKind::Client).then(|| value.min(load::MAX_RATE))
 }
 
-/// The node with the lowest saturating multiplier (document order breaks ties).
-fn first_bottleneck(nodes: &[NodeLoad]) -> Option<Bottleneck> {
-    let mut best: Option<&NodeLoad> = None;
-    for n in nodes {
-        let Some(at) = n.at_traffic else { continue };
-        if best.and_then(|b| b.at_traffic).is_none_or(|b| at < b) {
-            best = Some(n);
+/// The node whose push load saturates at the lowest multiplier (document
+/// order breaks ties).
+fn first_saturated(diagram: &Diagram, flow: &Flow, nodes: &[NodeLoad]) -> Option<Bottleneck> {
+    let (n, at) = lowest(nodes, |n| n.at_traffic)?;
+    Some(bottleneck(diagram, flow, n, at, Limit::Saturates))
+}
+
+/// The consumer that falls behind at the lowest multiplier.
+fn first_behind(diagram: &Diagram, flow: &Flow, nodes: &[NodeLoad]) -> Option<Bottleneck> {
+    let (n, at) = lowest(nodes, |n| n.behind_at)?;
+    Some(bottleneck(diagram, flow, n, at, Limit::FallsBehind))
+}
+
+/// PRODUCT.md's first bottleneck, "the node that first reaches utilisation
+/// 1.0" (the reported ρ: push load plus what a consumer drains), at that
+/// multiplier. A consumer that gets there through what it pulls falls
+/// behind; anything else saturates.
+fn first_reaching_one(diagram: &Diagram, flow: &Flow, nodes: &[NodeLoad]) -> Option<Bottleneck> {
+    let (n, at) = lowest(nodes, |n| n.limit_at)?;
+    let pushed_there = n.at_traffic.is_some_and(|a| a <= at * (1.0 + 1e-12));
+    let limit = if n.behind_at.is_some() && !pushed_there {
+        Limit::FallsBehind
+    } else {
+        Limit::Saturates
+    };
+    Some(bottleneck(diagram, flow, n, at, limit))
+}
+
+/// One node as a [`Bottleneck`] of `limit` at multiplier `at`; a consumer
+/// falling behind names the queue that grows and what it publishes.
+fn bottleneck(diagram: &Diagram, flow: &Flow, n: &NodeLoad, at: f64, limit: Limit) -> Bottleneck {
+    let v = diagram.nodes.iter().position(|d| d.id == n.id);
+    let mut queue = None;
+    let mut publishes: Vec<String> = Vec::new();
+    if let (Limit::FallsBehind, Some(v)) = (limit, v) {
+        queue = flow
+            .links
+            .iter()
+            .find(|l| l.to == v && matches!(l.kind, LinkKind::Subscribe | LinkKind::Relay))
+            .map(|l| diagram.nodes[flow.owner(l.from)].label.clone());
+        for &l in &flow.out[v] {
+            let link = &flow.links[l];
+            let label = diagram.edges[link.edge].label.trim();
+            if link.kind == LinkKind::Publish
+                && !label.is_empty()
+                && !publishes.iter().any(|p| p == label)
+            {
+                publishes.push(label.to_owned());
+            }
         }
     }
-    best.and_then(|n| {
-        Some(Bottleneck {
-            node: n.id.clone(),
-            kind: n.kind,
-            label: n.label.clone(),
-            at_traffic: n.at_traffic?,
-            utilisation: n.utilisation,
-            bound: n.bound,
-            metric: n.metric,
-        })
-    })
+    Bottleneck {
+        node: n.id.clone(),
+        kind: n.kind,
+        label: n.label.clone(),
+        at_traffic: at,
+        utilisation: n.utilisation,
+        bound: if limit == Limit::FallsBehind {
+            Bound::Requests
+        } else {
+            n.bound
+        },
+        metric: if limit == Limit::FallsBehind {
+            defaults::metric(NodeKind::Bus, false)
+        } else {
+            n.metric
+        },
+        limit,
+        queue,
+        publishes,
+    }
+}
+
+/// The node with the lowest multiplier `at` gives (document order breaks
+/// ties).
+fn lowest(nodes: &[NodeLoad], at: impl Fn(&NodeLoad) -> Option<f64>) -> Option<(&NodeLoad, f64)> {
+    let mut best: Option<(&NodeLoad, f64)> = None;
+    for n in nodes {
+        let Some(x) = at(n) else { continue };
+        if best.is_none_or(|(_, b)| x < b) {
+            best = Some((n, x));
+        }
+    }
+    best
 }
 
 /// Buses and relayed stores whose consumers fall behind.

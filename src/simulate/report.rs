@@ -81,6 +81,14 @@ pub struct NodeLoad {
     /// `None` when it never does (unbounded, idle, or only fed through a
     /// consumer that caps first).
     pub at_traffic: Option<f64>,
+    /// For a consumer behind a bus or a relay: the multiplier at which it is
+    /// offered its capacity and falls behind (ρ reaches 1, its queue grows
+    /// from there, nothing fails); `None` when it never does.
+    pub behind_at: Option<f64>,
+    /// The multiplier at which its utilisation, as reported (push load and
+    /// what it drains), first reaches 1: the earlier of `at_traffic` and
+    /// `behind_at`, give or take a box that is both called and fed.
+    pub limit_at: Option<f64>,
     /// What fills up (a store's reads or writes).
     pub bound: Bound,
     /// Median latency at this load, `p50 / (1 − ρ)`; `None` at ρ ≥ 1.
@@ -122,7 +130,20 @@ impl NodeLoad {
     }
 }
 
-/// The first node to saturate as traffic grows.
+/// The two ways a box reaches its limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// Its pushed load (calls, store reads and writes) reaches capacity:
+    /// requests queue in it, time out and fail.
+    Saturates,
+    /// A consumer behind a bus (or a relay behind its store) is offered its
+    /// capacity: it keeps draining at that rate, the backlog grows without
+    /// bound and the work it does lags; no request fails.
+    FallsBehind,
+}
+
+/// A node reaching its limit as traffic grows: the first to saturate, or
+/// the first consumer to fall behind.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bottleneck {
     /// The node.
@@ -139,6 +160,14 @@ pub struct Bottleneck {
     pub bound: Bound,
     /// The metric to watch.
     pub metric: &'static str,
+    /// Which kind of limit it is.
+    pub limit: Limit,
+    /// For a consumer falling behind: the label of the bus (or store) whose
+    /// backlog grows.
+    pub queue: Option<String>,
+    /// For a consumer falling behind: what it publishes, which lags with
+    /// it (event names, in arrow order).
+    pub publishes: Vec<String>,
 }
 
 /// One consumer of a queue and how far behind it falls.
@@ -215,8 +244,15 @@ pub struct Simulation {
     pub entry_rps: f64,
     /// Every node, in document order.
     pub nodes: Vec<NodeLoad>,
-    /// The first node on a push path to saturate; `None` when none can.
+    /// The first node whose utilisation reaches 1 as traffic grows, of
+    /// either [`Limit`] (PRODUCT.md's `first_bottleneck`): the earlier of
+    /// `first_saturated` and `first_behind`; `None` when none can.
     pub first_bottleneck: Option<Bottleneck>,
+    /// The first node whose pushed load reaches capacity (the first
+    /// synchronous bottleneck: requests fail there); `None` when none can.
+    pub first_saturated: Option<Bottleneck>,
+    /// The first consumer to fall behind its bus; `None` when none does.
+    pub first_behind: Option<Bottleneck>,
     /// Buses (or relayed stores) whose backlog grows, by growth, largest first.
     pub queues: Vec<Queue>,
     /// Request paths from the clients, in walk order.
@@ -243,18 +279,51 @@ impl Simulation {
         self.paths.iter().filter(move |p| p.status == status)
     }
 
-    /// The sentence to say about what breaks first.
+    /// The sentence to say about what breaks first: the first consumer to
+    /// fall behind (its backlog grows, nothing fails) and the first
+    /// synchronous bottleneck (requests fail there), earliest first.
     #[must_use]
     pub fn headline(&self) -> String {
         let x = times(self.traffic);
         if self.entry_rps <= 0.0 {
             return "Nothing flows: no client sends traffic.".to_owned();
         }
-        let Some(b) = &self.first_bottleneck else {
-            return format!(
+        match (&self.first_saturated, &self.first_behind) {
+            (None, None) => format!(
                 "At {x} nothing on a request path can saturate: no box with traffic has a limit this load can reach."
-            );
-        };
+            ),
+            (Some(s), None) => self.saturated_alone(s),
+            (None, Some(b)) => {
+                if b.at_traffic <= self.traffic {
+                    format!("At {x} {}", self.behind_clause(b, false))
+                } else {
+                    format!(
+                        "At {x} nothing fails yet, and nothing on a request path can saturate. {}",
+                        self.behind_clause(b, false)
+                    )
+                }
+            }
+            (Some(s), Some(b)) => {
+                let behind_first = b.at_traffic < s.at_traffic;
+                let parts = if behind_first {
+                    [self.behind_clause(b, true), self.saturated_clause(s)]
+                } else {
+                    [self.saturated_clause(s), self.behind_clause(b, false)]
+                };
+                let earliest = s.at_traffic.min(b.at_traffic);
+                if earliest <= self.traffic {
+                    format!("At {x} {} {}", parts[0], parts[1])
+                } else {
+                    format!("At {x} nothing fails yet. {} {}", parts[0], parts[1])
+                }
+            }
+        }
+    }
+
+    /// The headline when no consumer falls behind (the simulator's first
+    /// wording, kept).
+    fn saturated_alone(&self, b: &Bottleneck) -> String {
+        let x = times(self.traffic);
         if b.at_traffic <= self.traffic {
             format!(
                 "At {x} {} reaches {} its {}capacity first (it saturates at {}); watch {}.",
@@ -272,6 +341,75 @@ impl Simulation {
                 b.utilisation * 100.0,
                 b.bound.adjective(),
                 b.metric
+            )
+        }
+    }
+
+    /// The first synchronous bottleneck, as a sentence that follows
+    /// another.
+    fn saturated_clause(&self, b: &Bottleneck) -> String {
+        if b.at_traffic <= self.traffic {
+            format!(
+                "{} is the first synchronous bottleneck: it reaches {} its {}capacity (it saturates at {}); watch {}.",
+                b.label,
+                times(b.utilisation),
+                b.bound.adjective(),
+                times(b.at_traffic),
+                b.metric
+            )
+        } else {
+            format!(
+                "The first synchronous bottleneck is {}, at {} ({:.0} % of its {}capacity now); watch {}.",
+                b.label,
+                times(b.at_traffic),
+                b.utilisation * 100.0,
+                b.bound.adjective(),
+                b.metric
+            )
+        }
+    }
+
+    /// The first consumer to fall behind: when, which backlog grows and
+    /// what lags; `first` when it is the first limit of all.
+    fn behind_clause(&self, b: &Bottleneck, first: bool) -> String {
+        let queue = b.queue.as_deref().map_or_else(
+            || "its backlog".to_owned(),
+            |q| format!("its backlog in {q}"),
+        );
+        let lags = match b.publishes.as_slice() {
+            [] => "its work lags".to_owned(),
+            [one] => format!("{one} lags"),
+            many => format!("{} lag", many.join(" and ")),
+        };
+        if b.at_traffic <= self.traffic {
+            let mut unit = "messages";
+            let mut growth = 0.0;
+            for q in &self.queues {
+                for l in q.lagging.iter().filter(|l| l.node == b.node) {
+                    growth += l.offered_per_s - l.drained_per_s;
+                    if q.kind != NodeKind::Bus {
+                        unit = "rows";
+                    }
+                }
+            }
+            let grows = if growth > 0.0 {
+                format!("grows by {} {unit}/s", rate(growth))
+            } else {
+                "grows".to_owned()
+            };
+            format!(
+                "{} has fallen behind (from {}): {queue} {grows} and {lags}, though no request fails; watch {}.",
+                b.label,
+                times(b.at_traffic),
+                b.metric
+            )
+        } else {
+            format!(
+                "{} falls behind{} at {} ({:.0} % of its capacity now): from there {queue} grows without bound and {lags}, though no request fails.",
+                b.label,
+                if first { " first," } else { "" },
+                times(b.at_traffic),
+                b.utilisation * 100.0
             )
         }
     }
@@ -324,10 +462,21 @@ impl Simulation {
         }
         if !self.down.is_empty() {
             let count = |s| self.paths_with(s).count();
-            let names: Vec<&str> = self.down.iter().map(NodeId::as_str).collect();
+            // By the label the user sees; a down node the drawing lacks
+            // keeps its id.
+            let names: Vec<&str> = self
+                .down
+                .iter()
+                .map(|id| {
+                    self.node(id.as_str())
+                        .map_or(id.as_str(), |n| n.label.as_str())
+                })
+                .collect();
+            let total = self.paths.len();
             out.push(format!(
-                "With {} down: {} request paths fail, {} are degraded, {} unaffected.",
+                "With {} down, of {total} request path{}: {} failed, {} degraded, {} unaffected.",
                 names.join(", "),
+                if total == 1 { "" } else { "s" },
                 count(PathStatus::Failed),
                 count(PathStatus::Degraded),
                 count(PathStatus::Unaffected)

@@ -79,6 +79,12 @@ impl DataDir {
         self.root.join("progress.ron")
     }
 
+    /// The mock panel under way, so it survives a restart.
+    #[must_use]
+    pub fn mock_path(&self) -> PathBuf {
+        self.root.join("mock.ron")
+    }
+
     /// Where the drawings of whiteboard rounds are kept, one file per attempt.
     #[must_use]
     pub fn rounds_dir(&self) -> PathBuf {
@@ -218,6 +224,23 @@ fn syntax_error(path: &Path, err: &ron::error::SpannedError) -> StoreError {
         },
         message,
     }
+}
+
+/// Reads a RON file written by [`write_ron`]; `Ok(None)` when it does not
+/// exist.
+///
+/// # Errors
+/// [`StoreError::Syntax`] with `line:column`, or the reading errors of
+/// [`read_text`].
+pub(crate) fn read_ron<T: serde::de::DeserializeOwned>(
+    path: &Path,
+) -> Result<Option<T>, StoreError> {
+    let Some(text) = read_text(path)? else {
+        return Ok(None);
+    };
+    ron::from_str(&text)
+        .map(Some)
+        .map_err(|err| syntax_error(path, &err))
 }
 
 /// Removes a file; one already gone is not an error.

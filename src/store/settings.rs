@@ -81,6 +81,8 @@ pub struct Settings {
     pub window_size: Option<WindowSize>,
     /// The view showing when the app was closed.
     pub view: View,
+    /// The side panel (drawings, files, legend) is shown.
+    pub side_panel: bool,
 }
 
 impl Default for Settings {
@@ -94,6 +96,7 @@ impl Default for Settings {
             export_folder: None,
             window_size: None,
             view: View::Diagrams,
+            side_panel: true,
         }
     }
 }
@@ -182,6 +185,7 @@ mod tests {
                 height: 900.0,
             }),
             view: View::Cards,
+            side_panel: false,
             ..Settings::default()
         };
         assert!(settings.save(&path).is_ok());
@@ -191,7 +195,7 @@ mod tests {
             "(\n    version: 1,\n    theme: Dark,\n    snap: true,\n    arrow_kind: async,\n    \
              check_against: \"order-saga\",\n    export_folder: Some(\"/home/me/exports\"),\n    \
              window_size: Some((\n        width: 1400.0,\n        height: 900.0,\n    )),\n    \
-             view: Cards,\n)\n"
+             view: Cards,\n    side_panel: false,\n)\n"
         );
         assert_eq!(Settings::load(&path).ok(), Some(settings.clone()));
         assert!(settings.save(&path).is_ok());

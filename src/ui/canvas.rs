@@ -13,7 +13,7 @@ use super::paint::{self, Screen};
 use super::theme::CanvasTheme;
 use crate::check::Ghost;
 use crate::model::{Diagram, EdgeKind};
-use crate::scene::{self, Layout};
+use crate::scene::{self, Drag, Layout};
 
 /// Grid spacing in canvas units (dots are painted every grid step; boxes
 /// snap to half steps).
@@ -59,8 +59,47 @@ pub struct CanvasState {
     pub screen_rect: Rect,
     /// The document's layout, kept between frames.
     layout: Option<Cached>,
-    /// The layout of a drag being previewed.
-    preview: Option<Cached>,
+    /// The drag being previewed: the layout with the moved boxes, kept
+    /// up to date from frame to frame.
+    drag: Option<DragPreview>,
+}
+
+/// A drag preview kept for the drawing and the boxes it was started with.
+#[derive(Clone, Debug, PartialEq)]
+struct DragPreview {
+    fingerprint: u64,
+    ids: Vec<String>,
+    drag: Drag,
+}
+
+impl CanvasState {
+    /// Brings the drag preview to the gesture in progress: `true` when
+    /// the boxes of a move are away from where they were (the preview's
+    /// layout is then the one to draw). `base` is the layout of `diagram`.
+    fn preview(&mut self, diagram: &Diagram, base: &Layout) -> bool {
+        let Gesture::MoveNodes { ids, applied, .. } = &self.gesture else {
+            self.drag = None;
+            return false;
+        };
+        let fingerprint = self.layout.as_ref().map_or(0, |c| c.fingerprint);
+        let current = self
+            .drag
+            .as_ref()
+            .is_some_and(|d| d.fingerprint == fingerprint && d.ids == *ids);
+        if !current {
+            self.drag = Some(DragPreview {
+                fingerprint,
+                ids: ids.clone(),
+                drag: Drag::new(base, diagram, ids),
+            });
+        }
+        let moving = *applied != Vec2::ZERO;
+        if let Some(d) = &mut self.drag {
+            d.drag
+                .update(diagram, geometry::plain_pos(applied.to_pos2()));
+        }
+        moving
+    }
 }
 
 impl CanvasState {
@@ -97,7 +136,7 @@ impl Default for CanvasState {
             view_size: Vec2::ZERO,
             screen_rect: Rect::NOTHING,
             layout: None,
-            preview: None,
+            drag: None,
         }
     }
 }
@@ -150,6 +189,13 @@ pub struct CanvasOutput {
     pub events: Vec<CanvasEvent>,
 }
 
+/// The id of the canvas widget [`canvas_ui`] shows in `ui` (to know, before
+/// it is drawn, whether it holds the keyboard).
+#[must_use]
+pub fn canvas_id(ui: &Ui) -> egui::Id {
+    ui.scope_id().with("canvas")
+}
+
 /// Shows the canvas filling the available space. Returns the response of the
 /// canvas area.
 pub fn canvas_ui(
@@ -161,7 +207,7 @@ pub fn canvas_ui(
     // A fixed id: panels appearing beside the canvas mid-drag (properties
     // when something gets selected) must not end the drag.
     let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
-    let response = ui.interact(rect, ui.scope_id().with("canvas"), Sense::click_and_drag());
+    let response = ui.interact(rect, canvas_id(ui), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     let rect = response.rect;
     state.view_size = rect.size();
@@ -187,12 +233,13 @@ pub fn canvas_ui(
     handle_input(ui, &response, &layout, state, decor.ghosts, consumed);
     let vp = state.viewport;
     let origin = rect.min;
-    let preview = interact::preview(diagram, &state.gesture);
-    let (diagram, layout) = if let Some(moved) = &preview {
-        (moved, cached(&mut state.preview, moved))
-    } else {
-        state.preview = None;
-        (diagram, layout)
+    // While boxes are dragged, the layout drawn is the preview's; the
+    // drawing itself changes once, on the drop.
+    let base = layout;
+    let dragging = state.preview(diagram, &base);
+    let layout: &Layout = match &state.drag {
+        Some(d) if dragging => d.drag.layout(),
+        _ => &base,
     };
 
     painter.rect_filled(rect, 0.0, theme.background);
@@ -203,16 +250,16 @@ pub fn canvas_ui(
         .and_then(|q| layout.node_at(geometry::plain_pos(vp.canvas_from_screen(origin, q))));
     paint_scene(
         &painter,
-        (diagram, &layout),
+        (diagram, layout),
         state,
         &decor,
         (hovered_node, theme.dark),
     );
     if let Some(sim) = decor.sim {
-        super::sim_overlay::paint_nodes(&painter, vp, origin, diagram, sim);
+        super::sim_overlay::paint_nodes(&painter, (vp, origin), layout, sim);
     }
     if decor.editable {
-        paint_handles(&painter, (diagram, &layout), state, hovered_node, &theme);
+        paint_handles(&painter, (diagram, layout), state, hovered_node, &theme);
     }
     paint_gesture(&painter, diagram, state, &theme);
 
@@ -269,6 +316,7 @@ fn paint_scene(
             lit: decor
                 .ghost_focus
                 .is_none_or(|focus| focus.contains(&g.reference_node)),
+            optional: g.optional,
         })
         .collect();
     let view = scene::View {
@@ -362,7 +410,18 @@ fn paint_gesture(painter: &Painter, diagram: &Diagram, state: &CanvasState, them
                 egui::StrokeKind::Inside,
             );
         }
-        interact::Gesture::MoveNodes { .. } | interact::Gesture::Idle => {}
+        interact::Gesture::MoveNodes { align, .. } => {
+            let stroke = Stroke::new(1.0, theme.guide);
+            for guide in &align.guides {
+                let [a, b] = [guide.from, guide.to]
+                    .map(|q| vp.screen_from_canvas(origin, egui::pos2(q.x, q.y)));
+                // A little past both ends, so a guide along a box's edge
+                // shows beyond it.
+                let out = (b - a).normalized() * 8.0;
+                painter.line_segment([a - out, b + out], stroke);
+            }
+        }
+        interact::Gesture::Idle => {}
     }
 }
 

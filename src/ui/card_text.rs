@@ -38,11 +38,12 @@ impl AnswerView {
     }
 }
 
-/// The small note on a story card: which facts to swap for your own.
+/// The note on a story card: which facts to swap for your own.
 pub fn make_it_yours_ui(ui: &mut Ui, note: &str) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(RichText::new("✎ Make it yours").small().strong());
-        ui.label(RichText::new(note).small());
+        ui.label(RichText::new("✎ Make it yours").strong());
+        // Body size: it is read while rehearsing, not a footnote.
+        ui.label(RichText::new(note).weak());
     });
 }

@@ -142,7 +142,11 @@ fn finding_card_ui(ui: &mut Ui, finding: &Finding, is_selected: bool) -> egui::R
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(RichText::new(finding.code).monospace().color(color));
+                ui.label(
+                    RichText::new(finding.code.as_ref())
+                        .monospace()
+                        .color(color),
+                );
                 if finding.points > 0 {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.label(
@@ -174,12 +178,9 @@ fn rubric_ui(ui: &mut Ui) {
                 .show(ui, |ui| {
                     for price in RUBRIC {
                         ui.label(RichText::new(price.code).monospace());
-                        let cost = if price.cap > price.each {
-                            format!("\u{2212}{} (at most \u{2212}{})", price.each, price.cap)
-                        } else {
-                            format!("\u{2212}{}", price.each)
-                        };
-                        ui.label(RichText::new(cost).color(severity_color(price.severity)));
+                        ui.label(
+                            RichText::new(price.cost()).color(severity_color(price.severity)),
+                        );
                         ui.label(price.looks_for);
                         ui.end_row();
                     }

@@ -31,12 +31,19 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ),
     ("Drag a box", "Move the selection"),
     (
+        "Alt while dragging",
+        "Move freely: no lining up with other boxes' edges and centres",
+    ),
+    (
         "Click / drag a boundary's title",
         "Select it with its boxes / move it with them",
     ),
     ("Arrows, Shift+arrows", "Nudge the selection by 5 / 20"),
     ("Drag from the ○ handle", "Draw an arrow to another box"),
-    ("Tab, Shift+Tab", "Select the next / previous box"),
+    (
+        "Tab, Shift+Tab",
+        "Select the next / previous box (F6 moves the keyboard on to the panels, Esc brings it back)",
+    ),
     (
         "1 2 3 4",
         "Arrow kind: sync, async, data, compensation (also retypes selected arrows)",

@@ -8,8 +8,10 @@ use std::collections::BTreeSet;
 use egui::{Pos2, Rect, Ui, Vec2, pos2, vec2};
 
 use super::geometry::{self, Viewport};
+use crate::edit::align::{Guide, align};
 use crate::model::Diagram;
 use crate::scene::Layout;
+use crate::scene::geometry::{R, p};
 
 /// Screen radius of the connect handle.
 pub const HANDLE_RADIUS: f32 = 6.0;
@@ -49,8 +51,12 @@ pub enum Gesture {
         anchor: String,
         /// Raw pointer delta so far, canvas units.
         offset: Vec2,
-        /// The delta applied: `offset`, snapped when snapping is on.
+        /// The delta applied: `offset`, snapped to the grid when snapping
+        /// is on and lined up with other boxes unless Alt is held.
         applied: Vec2,
+        /// Alignment: the moved boxes' extent before the move, the boxes
+        /// in view that stay, and the guides of the current position.
+        align: Box<MoveAlign>,
     },
     /// Dragging a selection rectangle from `start` (screen space).
     Marquee {
@@ -69,6 +75,20 @@ pub enum Gesture {
         to: Pos2,
     },
 }
+
+/// What a move lines up with (see [`crate::edit::align`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MoveAlign {
+    /// The moved boxes' bounding box before the move, canvas units.
+    pub moving: R,
+    /// The boxes in view that do not move.
+    pub others: Vec<R>,
+    /// The lines the moved boxes share with others now.
+    pub guides: Vec<Guide>,
+}
+
+/// How close, in screen pixels, a line must come to another to snap.
+pub const ALIGN_TOLERANCE: f32 = 6.0;
 
 /// What is selected (transient UI state, never saved).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -171,7 +191,13 @@ pub fn edit_input(
     let (gesture, selection) = state;
     let origin = response.rect.min;
     let mut events = Vec::new();
-    let (shift, space) = ui.input(|i| (i.modifiers.shift, i.key_down(egui::Key::Space)));
+    let (shift, space, alt) = ui.input(|i| {
+        (
+            i.modifiers.shift,
+            i.key_down(egui::Key::Space),
+            i.modifiers.alt,
+        )
+    });
     let node_under =
         |screen: Pos2| layout.node_at(geometry::plain_pos(vp.canvas_from_screen(origin, screen)));
     let handle_under = |screen: Pos2| {
@@ -195,26 +221,25 @@ pub fn edit_input(
             shift,
             selection,
         );
+        if let Gesture::MoveNodes { ids, align, .. } = gesture {
+            let visible = geometry::plain_rect(vp.canvas_rect_from_screen(origin, response.rect));
+            **align = move_align(layout, ids, visible);
+        }
     }
     match gesture {
-        Gesture::MoveNodes {
-            ids,
-            anchor,
-            offset,
-            applied,
-        } => {
+        Gesture::MoveNodes { .. } => {
             if response.dragged() {
-                *offset += response.drag_delta() / vp.zoom;
-                *applied = match (options.snap, d.node(anchor)) {
-                    (Some(grid), Some(node)) => vec2(
-                        snap_value(node.pos.x + offset.x, grid) - node.pos.x,
-                        snap_value(node.pos.y + offset.y, grid) - node.pos.y,
-                    ),
-                    _ => *offset,
-                };
+                drag_move(
+                    gesture,
+                    d,
+                    response.drag_delta() / vp.zoom,
+                    (options, alt, vp.zoom),
+                );
             }
             if response.drag_stopped() {
-                if *applied != Vec2::ZERO {
+                if let Gesture::MoveNodes { ids, applied, .. } = gesture
+                    && *applied != Vec2::ZERO
+                {
                     events.push(CanvasEvent::Moved {
                         ids: std::mem::take(ids),
                         delta: *applied,
@@ -331,6 +356,7 @@ fn start_gesture(
             anchor: id,
             offset: Vec2::ZERO,
             applied: Vec2::ZERO,
+            align: Box::default(),
         };
     }
     if let Some(b) = layout.boundary_at(geometry::plain_pos(at)) {
@@ -344,12 +370,80 @@ fn start_gesture(
             ids,
             offset: Vec2::ZERO,
             applied: Vec2::ZERO,
+            align: Box::default(),
         };
     }
     Gesture::Marquee {
         start: press,
         end: press,
         before: selection.clone(),
+    }
+}
+
+/// One frame of a move: `step` more of pointer travel (canvas units),
+/// snapped to the grid when snapping is on, then lined up with the boxes
+/// in view unless `alt` is held.
+fn drag_move(
+    gesture: &mut Gesture,
+    d: &Diagram,
+    step: Vec2,
+    (options, alt, zoom): (EditOptions, bool, f32),
+) {
+    let Gesture::MoveNodes {
+        ids,
+        anchor,
+        offset,
+        applied,
+        align: lined_up,
+    } = gesture
+    else {
+        return;
+    };
+    *offset += step;
+    let snapped = match (options.snap, d.node(anchor)) {
+        (Some(grid), Some(node)) => vec2(
+            snap_value(node.pos.x + offset.x, grid) - node.pos.x,
+            snap_value(node.pos.y + offset.y, grid) - node.pos.y,
+        ),
+        _ => *offset,
+    };
+    if alt || ids.is_empty() {
+        *applied = snapped;
+        lined_up.guides.clear();
+    } else {
+        let a = align(
+            lined_up.moving,
+            p(snapped.x, snapped.y),
+            &lined_up.others,
+            ALIGN_TOLERANCE / zoom,
+        );
+        *applied = vec2(a.delta.x, a.delta.y);
+        lined_up.guides = a.guides;
+    }
+}
+
+/// What a move of `ids` can line up with: their bounding box, and the
+/// boxes that stay within `visible` (boxes out of view do not pull).
+fn move_align(layout: &Layout, ids: &[String], visible: R) -> MoveAlign {
+    let moving: std::collections::BTreeSet<usize> =
+        ids.iter().filter_map(|id| layout.node_index(id)).collect();
+    let bounds = moving
+        .iter()
+        .map(|&i| layout.nodes[i].rect)
+        .reduce(|a, b| R {
+            min: p(a.min.x.min(b.min.x), a.min.y.min(b.min.y)),
+            max: p(a.max.x.max(b.max.x), a.max.y.max(b.max.y)),
+        });
+    let others = layout
+        .nodes_in(Some(visible))
+        .into_iter()
+        .filter(|i| !moving.contains(i))
+        .map(|i| layout.nodes[i].rect)
+        .collect();
+    MoveAlign {
+        moving: bounds.unwrap_or_default(),
+        others,
+        guides: Vec::new(),
     }
 }
 
@@ -413,26 +507,6 @@ pub fn marquee_selection(d: &Diagram, area: Rect, keep: Option<&Selection>) -> S
             .map(|e| e.id.to_string()),
     );
     selection
-}
-
-/// A copy of the diagram with the nodes of a move gesture shifted, for
-/// painting the drag before it is committed.
-#[must_use]
-pub fn preview(d: &Diagram, gesture: &Gesture) -> Option<Diagram> {
-    let Gesture::MoveNodes { ids, applied, .. } = gesture else {
-        return None;
-    };
-    if *applied == Vec2::ZERO {
-        return None;
-    }
-    let mut moved = d.clone();
-    for node in &mut moved.nodes {
-        if ids.iter().any(|id| id == node.id.as_str()) {
-            node.pos.x += applied.x;
-            node.pos.y += applied.y;
-        }
-    }
-    Some(moved)
 }
 
 /// A canvas point for a new node of `kind`: the free spot nearest to the

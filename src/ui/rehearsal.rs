@@ -80,7 +80,7 @@ pub fn whole_secs(secs: f64) -> u32 {
 }
 
 /// What the user clicked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RehearsalAction {
     /// Show the answer.
     Reveal,
@@ -90,6 +90,8 @@ pub enum RehearsalAction {
     Next,
     /// Back to the queue.
     Back,
+    /// Step through the reference diagram the card is about.
+    OpenWalkthrough(String),
 }
 
 /// `m:ss`.
@@ -158,11 +160,25 @@ pub fn rehearsal_ui(
             for (point, ticked) in card.key_points.iter().zip(&mut state.ticked) {
                 ui.checkbox(ticked, point.as_str());
             }
+            if let Some(diagram) = &card.diagram {
+                ui.add_space(8.0);
+                if ui
+                    .button(format!("▶ Walk through the `{diagram}` diagram"))
+                    .on_hover_text("The reference this card is about (Practice → back here)")
+                    .clicked()
+                {
+                    action = Some(RehearsalAction::OpenWalkthrough(diagram.clone()));
+                }
+            }
         });
     ui.separator();
     if let Some((rating, wait)) = &state.rated {
         ui.label(format!("Rated {} — due again in {wait}.", rating.title()));
-        if ui.button("Next card →").on_hover_text("→").clicked() {
+        if ui
+            .button("Next card →")
+            .on_hover_text("→, Space or Enter")
+            .clicked()
+        {
             action = Some(RehearsalAction::Next);
         }
         return action;

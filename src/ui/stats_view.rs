@@ -21,13 +21,18 @@ pub fn stats_ui(ui: &mut Ui, stats: &Stats) -> bool {
         ui.separator();
         ui.label(format!("Tomorrow: {}", stats.due.tomorrow));
         ui.separator();
-        ui.label(format!("Streak: {} days", stats.streak));
+        ui.label(format!(
+            "Streak: {} {}",
+            stats.streak,
+            if stats.streak == 1 { "day" } else { "days" }
+        ));
         ui.separator();
         ui.label(format!("Reviews: {}", stats.total_reviews));
         ui.separator();
         ui.label(match stats.retention {
             Some(r) => format!("Retention: {:.0} %", r * 100.0),
-            None => "Retention: —".to_owned(),
+            None if stats.total_reviews == 0 => "Retention: no reviews yet".to_owned(),
+            None => "Retention: no reviews of graduated cards yet".to_owned(),
         });
     });
     egui::ScrollArea::vertical().show(ui, |ui| {
@@ -122,27 +127,38 @@ fn percent_plot(
         });
 }
 
-/// Weakest sections, recurring finding codes, leeches.
+/// Weakest sections (those rated Again), what recent rounds lost points
+/// on (in words), leeches.
 fn lists_ui(ui: &mut Ui, stats: &Stats) {
     ui.strong("Weakest sections");
     if stats.weakest_sections.is_empty() {
         ui.label(RichText::new("No reviews yet.").weak());
+    } else if stats.weak_sections().next().is_none() {
+        ui.label(RichText::new("Nothing rated Again yet: no weak section.").weak());
     }
-    for s in &stats.weakest_sections {
-        let retention = s
-            .retention
-            .map_or_else(|| "—".to_owned(), |r| format!("{:.0} %", r * 100.0));
+    for s in stats.weak_sections() {
+        let recalled = s.retention.map_or_else(
+            || "no reviews of graduated cards yet".to_owned(),
+            |r| format!("{:.0} % recalled", r * 100.0),
+        );
         ui.label(format!(
-            "{}: {retention} recalled, {} Again of {} reviews, {} lapses",
-            s.section, s.again, s.reviews, s.lapses
+            "{}: {} Again of {} {}, {} {}, {recalled}",
+            s.section,
+            s.again,
+            s.reviews,
+            if s.reviews == 1 { "review" } else { "reviews" },
+            s.lapses,
+            if s.lapses == 1 { "lapse" } else { "lapses" },
         ));
     }
     ui.strong("What you keep leaving out");
     if stats.finding_codes.is_empty() {
         ui.label(RichText::new("No rounds yet.").weak());
+    } else if stats.costly_findings().next().is_none() {
+        ui.label(RichText::new("Nothing cost points in your recent rounds.").weak());
     }
-    for code in &stats.finding_codes {
-        ui.label(code.sentence());
+    for finding in stats.costly_findings() {
+        ui.label(finding.sentence());
     }
     if !stats.leeches.is_empty() {
         ui.strong("Leeches");

@@ -27,6 +27,8 @@ pub struct CanvasTheme {
     pub boundary: Color32,
     /// Selection accents: the rubber band, a selected boundary.
     pub selection: Color32,
+    /// Alignment guides while dragging: a colour no box or arrow uses.
+    pub guide: Color32,
 }
 
 impl CanvasTheme {
@@ -43,6 +45,11 @@ impl CanvasTheme {
             weak_text: color(palette.weak_text),
             boundary: color(palette.boundary),
             selection: color(palette.selection),
+            guide: if dark {
+                Color32::from_rgb(240, 98, 166)
+            } else {
+                Color32::from_rgb(206, 36, 122)
+            },
         }
     }
 

@@ -1,0 +1,198 @@
+//! The labels of a drag preview: each touching arrow's label placed by
+//! the full layout's rules ([`labels::place`]) among only what lies in the
+//! areas its spots can reach ([`labels::considered`]), gathered from the
+//! spatial index.
+
+use super::Drag;
+use crate::model::Diagram;
+use crate::scene::edges::{self, ARROW_HEAD};
+use crate::scene::geometry::{P, R, clip_range};
+use crate::scene::labels::{self, EdgeLine, Lines, Obstacles};
+use crate::scene::layout::Drawn;
+
+impl Drag {
+    /// The label boxes of the touching arrows, in their order, each
+    /// placed by the full layout's rules among what lies near its line:
+    /// boxes, titles, every arrowhead and line, the kept labels and the
+    /// touching labels placed before it.
+    pub(super) fn labels(&self, diagram: &Diagram, lines: &[Drawn]) -> Vec<Option<R>> {
+        let mut placed: Vec<R> = Vec::new();
+        let mut seen = Seen::new(self.rects.len(), self.changes.len());
+        self.touching
+            .iter()
+            .zip(lines)
+            .map(|(t, line)| {
+                let text = &diagram.edges[t.edge].label;
+                if text.is_empty() {
+                    return None;
+                }
+                let own = EdgeLine {
+                    points: &line.points,
+                    self_loop: line.self_loop,
+                    from: self.rects[line.from],
+                    offset: line.offset,
+                };
+                let (obstacles, drawn) = self.around((own, text), lines, &placed, &mut seen);
+                let rect = labels::place(&obstacles, &drawn, (t.edge, own, text), self.effort);
+                placed.push(rect);
+                Some(rect)
+            })
+            .collect()
+    }
+
+    /// The obstacles and lines that placing the label `text` on `own`
+    /// can meet (see [`labels::considered`]): boxes, titles, the kept
+    /// arrows (from the spatial index) with their heads and labels, the
+    /// touching ones (`lines`) with their heads, and the labels `placed`.
+    fn around(
+        &self,
+        (own, text): (EdgeLine<'_>, &str),
+        lines: &[Drawn],
+        placed: &[R],
+        seen: &mut Seen,
+    ) -> (Obstacles, Lines) {
+        let areas = labels::considered(own, text, self.effort);
+        let area = areas.iter().copied().reduce(R::union).unwrap_or(own.from);
+        // Each box and kept arrow once per label, and once per area for
+        // the arrows' pieces there.
+        let (mut boxes, mut kept, mut near) = (Vec::new(), Vec::new(), Vec::new());
+        let round = seen.next();
+        for q in &areas {
+            let mut take = |i: usize| {
+                if seen.first(Item::Box(i), round) {
+                    boxes.push(i);
+                }
+            };
+            if !self.layout.node_grid.visit(*q, &mut take) {
+                (0..self.rects.len()).for_each(take);
+            }
+            let in_area = seen.next();
+            let mut here = Vec::new();
+            let mut take = |e: usize| {
+                if !self.changes[e] && seen.first(Item::Arrow(e), in_area) {
+                    here.push(e);
+                    if seen.first(Item::Kept(e), round) {
+                        kept.push(e);
+                    }
+                }
+            };
+            let q = q.expand2(ARROW_HEAD, ARROW_HEAD);
+            if !self.layout.edge_grid.visit(q, &mut take) {
+                (0..self.changes.len()).for_each(take);
+            }
+            near.push(here);
+        }
+        boxes.sort_unstable();
+        kept.sort_unstable();
+        let mut obstacles = Obstacles::new(area, boxes.len() + 2 * kept.len() + placed.len());
+        let mut drawn = Lines::new(area, 2 * kept.len());
+        for &i in &boxes {
+            obstacles.add(self.rects[i], true);
+        }
+        let inside = |r: &R| areas.iter().any(|q| q.intersects(r));
+        for band in self.titles.iter().filter(|band| inside(band)) {
+            obstacles.add(*band, false);
+        }
+        // Heads and labels once each; lines only in pieces inside each
+        // area (every spot's checks lie inside one of them, so they come
+        // out as with whole lines).
+        let mut add_line = |e: usize, points: &[P], q: R| {
+            for w in points.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                if !R::from_points(a, b).intersects(&q) {
+                    continue;
+                }
+                if let Some((t0, t1)) = clip_range(a, b, q) {
+                    drawn.add(e, a + (b - a) * t0, a + (b - a) * t1);
+                }
+            }
+        };
+        for (q, found) in areas.iter().zip(&near) {
+            for &e in found {
+                if let Some(laid) = &self.layout.edges[e] {
+                    add_line(e, &laid.points, *q);
+                }
+            }
+            for (t, l) in self.touching.iter().zip(lines) {
+                add_line(t.edge, &l.points, *q);
+            }
+        }
+        let ends = kept
+            .iter()
+            .filter_map(|&e| {
+                let laid = self.layout.edges[e].as_ref()?;
+                Some((laid.points.as_slice(), laid.self_loop, laid.label))
+            })
+            .chain(
+                lines
+                    .iter()
+                    .map(|l| (l.points.as_slice(), l.self_loop, None)),
+            );
+        // An arrowhead lies within its length of the tip.
+        let near_tip = |points: &[P]| {
+            points.last().is_some_and(|&tip| {
+                let tip = R::centered(tip, 2.0 * ARROW_HEAD, 2.0 * ARROW_HEAD);
+                areas.iter().any(|q| q.intersects(&tip))
+            })
+        };
+        for (points, self_loop, label) in ends {
+            let head = (!self_loop && near_tip(points))
+                .then(|| edges::head_rect(points))
+                .flatten();
+            for r in head.into_iter().chain(label).filter(inside) {
+                obstacles.add(r, true);
+            }
+        }
+        for r in placed {
+            obstacles.add(*r, true);
+        }
+        (obstacles, drawn)
+    }
+}
+
+/// Something a label's placement gathers: a box, an arrow in one area,
+/// a kept arrow for the whole label.
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Box(usize),
+    Arrow(usize),
+    Kept(usize),
+}
+
+/// Which items have been gathered in a round (a label, an area), by the
+/// round that last saw them: nothing to clear between rounds.
+struct Seen {
+    boxes: Vec<u32>,
+    arrows: Vec<u32>,
+    kept: Vec<u32>,
+    round: u32,
+}
+
+impl Seen {
+    fn new(boxes: usize, arrows: usize) -> Self {
+        Self {
+            boxes: vec![0; boxes],
+            arrows: vec![0; arrows],
+            kept: vec![0; arrows],
+            round: 0,
+        }
+    }
+
+    /// A new round.
+    fn next(&mut self) -> u32 {
+        self.round += 1;
+        self.round
+    }
+
+    /// Whether `item` is seen for the first time in `round`.
+    fn first(&mut self, item: Item, round: u32) -> bool {
+        let slot = match item {
+            Item::Box(i) => &mut self.boxes[i],
+            Item::Arrow(i) => &mut self.arrows[i],
+            Item::Kept(i) => &mut self.kept[i],
+        };
+        let first = *slot != round;
+        *slot = round;
+        first
+    }
+}

@@ -464,10 +464,32 @@ fn dropped_and_moved_boxes_never_land_on_another() {
         cache.center().distance(service.center()) < 3.0 * service.height(),
         "and stays near where it was dropped"
     );
-    // The gateway dragged onto the database.
+    // The gateway dragged onto the database: while it is held there the
+    // canvas shows where it will land, and the drop puts it there.
     let gateway = h.state().node_screen_rect("gateway-1").expect("on screen");
     let database = h.state().node_screen_rect("database-1").expect("on screen");
-    drag(&mut h, gateway.center(), database.center());
+    let was = doc(&h).node("gateway-1").expect("a gateway").pos;
+    h.hover_at(gateway.center());
+    h.run();
+    h.drag_at(gateway.center());
+    h.run();
+    h.hover_at(database.center());
+    h.run();
+    let landing = h.state().drag_landing().expect("a move in progress");
+    h.drop_at(database.center());
+    h.run();
+    assert_eq!(h.state().drag_landing(), None, "the drop ends it");
+    let now = doc(&h).node("gateway-1").expect("a gateway").pos;
+    assert_eq!(
+        (now.x - was.x, now.y - was.y),
+        (landing.x, landing.y),
+        "the drop lands where the preview showed"
+    );
+    let travel = (database.center() - gateway.center()) / h.state().viewport().expect("a canvas").zoom;
+    assert!(
+        (landing - travel).length() >= 10.0,
+        "the landing is beside the database, not under the pointer: {landing:?} vs {travel:?}"
+    );
     let d = doc(&h);
     assert!(!any_overlap(&d), "the moved gateway moved aside");
     let gateway = h.state().node_screen_rect("gateway-1").expect("on screen");

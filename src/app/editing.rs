@@ -245,25 +245,27 @@ impl ArchdrillApp {
         }
     }
 
+    /// Where the boxes being dragged on the canvas land if dropped now
+    /// (their delta from where they were), as the canvas outlines it.
+    #[must_use]
+    pub fn drag_landing(&self) -> Option<egui::Vec2> {
+        self.docs.current().and_then(|e| e.canvas.landing())
+    }
+
     /// Where boxes dragged by `delta` land: there, or the nearest spot (in
-    /// half grid steps) where none of them covers a box that stayed put.
+    /// half grid steps) where none of them covers a box that stayed put —
+    /// the spot the drag preview showed ([`crate::model::placement::drop_shift`]).
     fn clear_drop(&self, ids: &[String], delta: egui::Vec2) -> (f32, f32) {
-        use crate::model::placement::{Box2, free_offset};
         let Some(entry) = self.docs.current() else {
             return (delta.x, delta.y);
         };
-        let (moving, staying): (Vec<_>, Vec<_>) = entry
-            .editor
-            .doc()
+        let doc = entry.editor.doc();
+        let moved: Vec<bool> = doc
             .nodes
             .iter()
-            .partition(|n| ids.iter().any(|id| id == n.id.as_str()));
-        let moving: Vec<Box2> = moving
-            .iter()
-            .map(|n| Box2::tight_of(n).translate(delta.x, delta.y))
+            .map(|n| ids.iter().any(|id| id == n.id.as_str()))
             .collect();
-        let staying: Vec<Box2> = staying.iter().map(|n| Box2::tight_of(n)).collect();
-        let (dx, dy) = free_offset(&moving, &staying);
+        let (dx, dy) = crate::model::placement::drop_shift(doc, &moved, (delta.x, delta.y));
         (delta.x + dx, delta.y + dy)
     }
 

@@ -1,7 +1,9 @@
 //! Finding room on the canvas: the free spot nearest to where something
-//! wants to go (new nodes, ghosts of missing nodes). Deterministic.
+//! wants to go (new nodes, ghosts of missing nodes), and where dropped
+//! boxes land (the drop and its preview ask the same function).
+//! Deterministic.
 
-use super::Point;
+use super::{Diagram, Point};
 
 /// An axis-aligned box in canvas units, with a margin for breathing room.
 #[derive(Clone, Copy)]
@@ -57,6 +59,22 @@ impl Box2 {
         }
     }
 
+    /// The smallest box holding both.
+    fn union(self, other: Self) -> Self {
+        Self {
+            min: Point::new(self.min.x.min(other.min.x), self.min.y.min(other.min.y)),
+            max: Point::new(self.max.x.max(other.max.x), self.max.y.max(other.max.y)),
+        }
+    }
+
+    /// The box grown by `by` on every side.
+    fn expand(self, by: f32) -> Self {
+        Self {
+            min: Point::new(self.min.x - by, self.min.y - by),
+            max: Point::new(self.max.x + by, self.max.y + by),
+        }
+    }
+
     /// True when the boxes intersect.
     #[must_use]
     pub fn overlaps(&self, other: &Self) -> bool {
@@ -66,6 +84,11 @@ impl Box2 {
             && other.min.y < self.max.y
     }
 }
+
+/// The grid a free shift is searched on, canvas units.
+const STEP: f32 = 20.0;
+/// How many rings of that grid [`free_offset`] tries.
+const RINGS: i16 = 60;
 
 /// The free position nearest to `wanted` (searched on rings of a 20-unit
 /// grid, in a fixed order so the result is deterministic).
@@ -81,7 +104,6 @@ pub fn free_spot(wanted: Point, w: f32, h: f32, occupied: &[Box2]) -> Point {
 /// already (or no room is found within 60 rings).
 #[must_use]
 pub fn free_offset(moving: &[Box2], occupied: &[Box2]) -> (f32, f32) {
-    const STEP: f32 = 20.0;
     let free = |dx: f32, dy: f32| {
         moving.iter().all(|m| {
             let shifted = m.translate(dx, dy);
@@ -91,7 +113,7 @@ pub fn free_offset(moving: &[Box2], occupied: &[Box2]) -> (f32, f32) {
     if free(0.0, 0.0) {
         return (0.0, 0.0);
     }
-    for ring in 1..=60i16 {
+    for ring in 1..=RINGS {
         let mut best: Option<(f32, (f32, f32))> = None;
         for dx in -ring..=ring {
             for dy in -ring..=ring {
@@ -110,6 +132,44 @@ pub fn free_offset(moving: &[Box2], occupied: &[Box2]) -> (f32, f32) {
         }
     }
     (0.0, 0.0)
+}
+
+/// [`free_offset`] among the `occupied` boxes that can matter: those
+/// within its farthest shift of the `moving` ones (the same shift comes
+/// out as among all of them, looking at a few hundred boxes instead of
+/// a whole drawing).
+#[must_use]
+pub fn free_offset_among<I: IntoIterator<Item = Box2>>(moving: &[Box2], occupied: I) -> (f32, f32) {
+    let Some(reach) = moving.iter().copied().reduce(Box2::union) else {
+        return (0.0, 0.0);
+    };
+    let reach = reach.expand(f32::from(RINGS) * STEP + 1.0);
+    let near: Vec<Box2> = occupied.into_iter().filter(|o| o.overlaps(&reach)).collect();
+    free_offset(moving, &near)
+}
+
+/// Where the boxes of `diagram` marked in `moved` (by index; missing
+/// marks are boxes that stay) land when dropped `delta` from where they
+/// are: the shift to add to `delta` so that none covers a box that
+/// stayed put (see [`free_offset`]). The drop and the drag preview both
+/// ask this, so the spot the preview shows is the drop's.
+#[must_use]
+pub fn drop_shift(diagram: &Diagram, moved: &[bool], delta: (f32, f32)) -> (f32, f32) {
+    let is_moved = |i: usize| moved.get(i).copied().unwrap_or(false);
+    let moving: Vec<Box2> = diagram
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| is_moved(i))
+        .map(|(_, n)| Box2::tight_of(n).translate(delta.0, delta.1))
+        .collect();
+    let staying = diagram
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !is_moved(i))
+        .map(|(_, n)| Box2::tight_of(n));
+    free_offset_among(&moving, staying)
 }
 
 #[cfg(test)]
@@ -144,5 +204,33 @@ mod tests {
             "{dx} {dy}"
         );
         assert_eq!(free_offset(&group[1..], &occupied), (0.0, 0.0));
+    }
+
+    #[test]
+    fn the_shift_among_the_boxes_in_reach_is_the_shift_among_all() {
+        // A crowded grid far wider than the search reaches, and a group
+        // dropped onto it at many places: looking only at the boxes in
+        // reach finds the same shift.
+        let occupied: Vec<Box2> = (0..60_u8)
+            .flat_map(|r| (0..40_u8).map(move |c| (r, c)))
+            .filter(|&(r, c)| (u16::from(r) * 7 + u16::from(c) * 3) % 5 != 0)
+            .map(|(r, c)| {
+                let at = Point::new(f32::from(c) * 150.0, f32::from(r) * 100.0);
+                Box2::tight(at, 110.0, 60.0)
+            })
+            .collect();
+        let mut shifted = 0;
+        for k in 0..40_u8 {
+            let at = Point::new(f32::from(k) * 97.0 + 33.0, f32::from(k) * 61.0 + 17.0);
+            let group = [
+                Box2::tight(at, 110.0, 60.0),
+                Box2::tight(Point::new(at.x + 130.0, at.y + 45.0), 110.0, 60.0),
+            ];
+            let all = free_offset(&group, &occupied);
+            assert_eq!(free_offset_among(&group, occupied.iter().copied()), all, "{k}");
+            shifted += usize::from(all != (0.0, 0.0));
+        }
+        assert!(shifted > 20, "{shifted} drops needed a shift");
+        assert_eq!(free_offset_among(&[], occupied.iter().copied()), (0.0, 0.0));
     }
 }

@@ -13,7 +13,10 @@ use super::paint::{self, Screen};
 use super::theme::CanvasTheme;
 use crate::check::Ghost;
 use crate::model::{Diagram, EdgeKind};
-use crate::scene::{self, Drag, Layout};
+use crate::scene::{self, Layout};
+
+mod preview;
+use preview::DragPreview;
 
 /// Grid spacing in canvas units (dots are painted every grid step; boxes
 /// snap to half steps).
@@ -62,44 +65,6 @@ pub struct CanvasState {
     /// The drag being previewed: the layout with the moved boxes, kept
     /// up to date from frame to frame.
     drag: Option<DragPreview>,
-}
-
-/// A drag preview kept for the drawing and the boxes it was started with.
-#[derive(Clone, Debug, PartialEq)]
-struct DragPreview {
-    fingerprint: u64,
-    ids: Vec<String>,
-    drag: Drag,
-}
-
-impl CanvasState {
-    /// Brings the drag preview to the gesture in progress: `true` when
-    /// the boxes of a move are away from where they were (the preview's
-    /// layout is then the one to draw). `base` is the layout of `diagram`.
-    fn preview(&mut self, diagram: &Diagram, base: &Layout) -> bool {
-        let Gesture::MoveNodes { ids, applied, .. } = &self.gesture else {
-            self.drag = None;
-            return false;
-        };
-        let fingerprint = self.layout.as_ref().map_or(0, |c| c.fingerprint);
-        let current = self
-            .drag
-            .as_ref()
-            .is_some_and(|d| d.fingerprint == fingerprint && d.ids == *ids);
-        if !current {
-            self.drag = Some(DragPreview {
-                fingerprint,
-                ids: ids.clone(),
-                drag: Drag::new(base, diagram, ids),
-            });
-        }
-        let moving = *applied != Vec2::ZERO;
-        if let Some(d) = &mut self.drag {
-            d.drag
-                .update(diagram, geometry::plain_pos(applied.to_pos2()));
-        }
-        moving
-    }
 }
 
 impl CanvasState {
@@ -238,7 +203,7 @@ pub fn canvas_ui(
     let base = layout;
     let dragging = state.preview(diagram, &base);
     let layout: &Layout = match &state.drag {
-        Some(d) if dragging => d.drag.layout(),
+        Some(d) if dragging => d.layout(),
         _ => &base,
     };
 
@@ -260,6 +225,9 @@ pub fn canvas_ui(
     }
     if decor.editable {
         paint_handles(&painter, (diagram, layout), state, hovered_node, &theme);
+    }
+    if dragging {
+        preview::paint_landing(&painter, layout, state, &theme);
     }
     paint_gesture(&painter, diagram, state, &theme);
 

@@ -14,8 +14,9 @@
 //!   again, by the full layout's rules, among what lies near its line;
 //! - the containers of boundaries holding a moved box, and of their
 //!   parents, are recomputed;
-//! - the spatial index takes the changed boxes and arrows out of their
-//!   old cells and enters them in their new ones;
+//! - the spatial index takes the moved boxes out of their old cells and
+//!   enters them in their new ones; the redrawn arrows leave it at the
+//!   first frame and are looked at one by one (`Layout::edges_in`);
 //! - everything else is kept as it was.
 //!
 //! So a preview is not exactly the layout the drop gives: an arrow that
@@ -203,16 +204,22 @@ impl Drag {
                     .map(|f| self.layout.containers[f.at].rect),
             )
             .fold(self.bounds, R::union);
-        let grid = &mut self.layout.edge_grid;
-        for t in &self.touching {
-            if let Some(old) = &self.layout.edges[t.edge] {
-                old.index(grid, t.edge, false);
+        if self.layout.loose.is_empty() {
+            // The redrawn arrows leave the spatial index for the rest of
+            // the drag (it would take them out of their cells and put them
+            // in again every frame): they are few, and looked at one by
+            // one.
+            let grid = &mut self.layout.edge_grid;
+            for t in &self.touching {
+                if let Some(old) = &self.layout.edges[t.edge] {
+                    old.index(grid, t.edge, false);
+                }
             }
+            self.layout.loose = self.touching.iter().map(|t| t.edge).collect();
         }
         for ((t, line), label) in self.touching.iter().zip(lines).zip(labels) {
             let text = &diagram.edges[t.edge].label;
             let laid = EdgeLayout::new(line.points, line.self_loop, label, text);
-            laid.index(grid, t.edge, true);
             bounds = bounds.union(laid.bounds);
             self.layout.edges[t.edge] = Some(laid);
         }

@@ -177,6 +177,9 @@ pub struct Layout {
     pub(super) node_grid: Grid,
     /// Where the arrows run (their segments and labels).
     pub(super) edge_grid: Grid,
+    /// Arrows left out of `edge_grid` and looked at one by one (a drag
+    /// preview's redrawn ones: they change every frame), ascending.
+    pub(super) loose: Vec<usize>,
 }
 
 impl Layout {
@@ -257,6 +260,7 @@ impl Layout {
             index,
             node_grid,
             edge_grid,
+            loose: Vec::new(),
         }
     }
 
@@ -274,8 +278,19 @@ impl Layout {
     #[must_use]
     pub fn edges_in(&self, r: Option<R>) -> Vec<usize> {
         r.and_then(|r| {
-            self.edge_grid
-                .query(r.expand2(edges::ARROW_HEAD * 2.0, edges::ARROW_HEAD * 2.0))
+            let r = r.expand2(edges::ARROW_HEAD * 2.0, edges::ARROW_HEAD * 2.0);
+            let mut found = self.edge_grid.query(r)?;
+            let reaches = |i: &usize| {
+                self.edges[*i]
+                    .as_ref()
+                    .is_some_and(|e| e.bounds.intersects(&r))
+            };
+            let before = found.len();
+            found.extend(self.loose.iter().copied().filter(reaches));
+            if found.len() > before {
+                found.sort_unstable();
+            }
+            Some(found)
         })
         .unwrap_or_else(|| (0..self.edges.len()).collect())
     }

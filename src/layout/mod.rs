@@ -25,6 +25,7 @@ mod order;
 mod place;
 mod rails;
 mod rank;
+mod rounds;
 mod saga;
 mod simple;
 mod solve;
@@ -66,9 +67,6 @@ impl Direction {
         matches!(self, Self::LeftRight | Self::RightLeft)
     }
 }
-
-/// Placements tried while edge corridors still need widening.
-const CLEARANCE_ROUNDS: usize = 2;
 
 /// Dummy vertices allowed per node and link, and at least (see
 /// `Layers::new`): the layered graph stays linear in the drawing.
@@ -371,34 +369,16 @@ fn core(
         .filter(|&(a, b, room)| a != b && room > 0.0)
         .collect();
     let labels = clear::label_gaps(&layers, &boxes, &labelled);
-    let mut along = place::rank_positions(&layers, &groups, &along_size, horizontal, &labels);
-    let mut size = layers.size.clone();
-    let mut cross =
-        place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, None);
-    for _ in 0..CLEARANCE_ROUNDS {
-        if !clear::widen_corridors(&layers, &boxes, &cross, &along, &mut size) {
-            break;
-        }
-        let warm = Some(cross.as_slice());
-        cross = place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, warm);
+    let (along, cross) = rounds::Rounds {
+        layers: &layers,
+        groups: &groups,
+        order: &order,
+        along_size: &along_size,
+        boxes,
+        horizontal,
+        labels: &labels,
     }
-    // Steep lines need wider rank gaps; re-spaced ranks move where long
-    // edges' lines pass, so their dummies are placed again.
-    for round in 0..=CLEARANCE_ROUNDS {
-        let least: Vec<f32> = clear::rank_gaps(&layers, &boxes, &cross)
-            .into_iter()
-            .zip(&labels)
-            .map(|(steep, &label)| steep.max(label))
-            .collect();
-        let spaced = place::rank_positions(&layers, &groups, &along_size, horizontal, &least);
-        let moved = spaced.iter().zip(&along).any(|(a, b)| (a - b).abs() > 0.5);
-        along = spaced;
-        if !moved || round == CLEARANCE_ROUNDS {
-            break;
-        }
-        let warm = Some(cross.as_slice());
-        cross = place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, warm);
-    }
+    .place();
     (0..n).map(|v| (along[layers.rank[v]], cross[v])).collect()
 }
 

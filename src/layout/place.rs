@@ -130,18 +130,40 @@ pub(super) fn cross_positions(
         tree: Tree::new(layers, groups, order),
     };
     let inside_out = groups.inside_out();
+    // Each boundary's inside as first solved (relative to its frame), to
+    // fall back on when a refinement would spread it.
+    let mut first: Vec<Vec<f32>> = vec![Vec::new(); groups.nodes.len()];
     for &g in &inside_out {
         solver.solve(g, warm);
+        if g != groups.root() && inside_out.len() > 1 {
+            first[g] = solver.tree.within[g]
+                .iter()
+                .map(|&v| solver.rel[v])
+                .collect();
+        }
     }
     if inside_out.len() > 1 {
+        let first_extent = solver.extent.clone();
         for _ in 0..REFINEMENTS {
             let placed = solver.rel.clone();
             for &g in &inside_out {
                 solver.solve(g, Some(&placed));
+                if g != groups.root() && solver.extent[g] > refined_limit(first_extent[g]) {
+                    solver.restore(g, &first[g], first_extent[g]);
+                }
             }
         }
     }
     solver.rel
+}
+
+/// How far refining may widen a boundary's block. Straightening the lines
+/// of long edges towards ends far outside would otherwise pull its inside
+/// apart, and each block that grows pushes the others further out: on big
+/// drawings with many boundaries that fed back into layouts millions of
+/// units across.
+fn refined_limit(extent: f32) -> f32 {
+    extent * 1.25 + 2.0 * BOUNDARY_PAD
 }
 
 struct Solver<'a> {
@@ -467,6 +489,15 @@ impl Solver<'_> {
             });
         }
         pulls
+    }
+
+    /// Puts group `g`'s inside back as it was first solved (`rel` of its
+    /// vertices, in `tree.within` order, and its extent).
+    fn restore(&mut self, g: usize, rel: &[f32], extent: f32) {
+        for (&v, &r) in self.tree.within[g].iter().zip(rel) {
+            self.rel[v] = r;
+        }
+        self.extent[g] = extent;
     }
 
     /// Stores every vertex's centre relative to the frame's low edge, and

@@ -1,4 +1,5 @@
-//! Clearance rounds: from the first placement, corridors are widened to
+//! Where ranks sit along the reading direction, and the clearance rounds:
+//! from the first placement, corridors are widened to
 //! the sweep of slanted lines and ranks re-spaced for steep ones, each
 //! time placing across again. Both feed back (wider corridors push boxes
 //! apart, which steepens lines, which spreads ranks), which on big
@@ -107,7 +108,7 @@ impl Rounds<'_> {
     }
 
     fn rank_positions(&self, least: &[f32]) -> Vec<f32> {
-        place::rank_positions(
+        rank_positions(
             self.layers,
             self.groups,
             self.along_size,
@@ -127,4 +128,51 @@ impl Rounds<'_> {
             warm,
         )
     }
+}
+
+/// Along-axis position of each rank: far enough apart for the largest boxes
+/// of both ranks and at least `least[r]` after the previous one (if given),
+/// plus room where boundaries open and close.
+fn rank_positions(
+    layers: &Layers,
+    groups: &Groups,
+    along_size: &[f32],
+    horizontal: bool,
+    least: &[f32],
+) -> Vec<f32> {
+    let ranks = layers.ranks;
+    let spans = groups.spans(&layers.rank[..along_size.len()]);
+    let mut opens = vec![0usize; ranks];
+    let mut closes = vec![0usize; ranks];
+    for (g, span) in spans.iter().enumerate() {
+        if let Some((lo, hi)) = *span
+            && g != groups.root()
+        {
+            opens[lo] += 1;
+            closes[hi] += 1;
+        }
+    }
+    let mut half = vec![0.0f32; ranks];
+    for (node, size) in along_size.iter().enumerate() {
+        let r = layers.rank[node];
+        half[r] = half[r].max(size * 0.5);
+    }
+    let (gap, title) = if horizontal {
+        (place::rank_gap(true), 0.0)
+    } else {
+        (place::rank_gap(false), place::BOUNDARY_TITLE)
+    };
+    let mut pos = vec![0.0; ranks];
+    for r in 1..ranks {
+        #[expect(clippy::cast_precision_loss, reason = "nesting counts are tiny")]
+        let padding = closes[r - 1] as f32 * place::BOUNDARY_PAD
+            + opens[r] as f32 * (place::BOUNDARY_PAD + title);
+        let least = least.get(r).copied().unwrap_or(0.0);
+        pos[r] = pos[r - 1]
+            + gap
+                .max(half[r - 1] + half[r] + place::RANK_CLEARANCE)
+                .max(least)
+            + padding;
+    }
+    pos
 }

@@ -1,8 +1,10 @@
 //! Opening big Mermaid flowcharts (issue #16, PRODUCT.md: a 2,000-node /
 //! 4,000-edge file opens — parse, kinds, layout — in ≤ 1 s and ≤ 200 MB,
-//! growing no faster than about n log n). Two shapes: the chain that made
+//! growing no faster than about n log n). Three shapes: the chain that made
 //! the layout quadratic (services calling each other in a line, each also
-//! called by the gateway) and a seeded random platform; 500 to 4,000
+//! called by the gateway), a seeded random platform, and bounded contexts
+//! (a boundary of 20 boxes per context, every one spanning every tier: the
+//! shape whose layout ran to millions of units across); 500 to 4,000
 //! nodes, twice as many edges. Memory is measured outside criterion (see
 //! ARCHITECTURE.md): `archdrill inspect` of the same files under
 //! `/usr/bin/time -v`.
@@ -21,6 +23,7 @@ fn open(c: &mut Criterion) {
         for (shape, diagram) in [
             ("chain", shapes::chain(nodes)),
             ("random", shapes::random(nodes, 2 * nodes, 0x0b16_f11e)),
+            ("contexts", shapes::contexts(nodes, 7)),
         ] {
             let text = mermaid::export(&diagram);
             group.bench_with_input(BenchmarkId::new(shape, nodes), &text, |b, text| {

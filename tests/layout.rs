@@ -426,3 +426,9 @@ proptest! {
 
 #[path = "layout/saga.rs"]
 mod saga;
+
+#[path = "layout/big.rs"]
+mod big;
+
+#[path = "../benches/shapes/mod.rs"]
+mod shapes;

@@ -287,3 +287,105 @@ pub fn grid(nodes: usize) -> Diagram {
     }
     d
 }
+
+/// A platform cut into bounded contexts: a web app and a gateway calling
+/// the first service of every context; each context a boundary of 20
+/// boxes, four times a service with its database, cache and topic, and the
+/// worker the topic feeds (which writes the database). Across contexts,
+/// seeded at random, each service calls three others, each worker also
+/// writes another context's database and each topic also feeds another
+/// context's worker: about `nodes` boxes and twice as many arrows, every
+/// boundary spanning every tier (issue #16: such imports laid out millions
+/// of units across).
+#[must_use]
+pub fn contexts(nodes: usize, seed: u64) -> Diagram {
+    const PER: usize = 20;
+    let mut rng = Lcg(seed);
+    let count = nodes.saturating_sub(2).div_ceil(PER).max(1);
+    let mut d = Diagram {
+        title: "Bounded contexts".to_owned(),
+        ..Diagram::default()
+    };
+    d.nodes.push(Node::new(
+        "web",
+        "Web app",
+        NodeKind::Client,
+        Point::default(),
+    ));
+    d.nodes.push(Node::new(
+        "gw",
+        "API gateway",
+        NodeKind::Gateway,
+        Point::default(),
+    ));
+    push_edge(&mut d, "web", "gw", EdgeKind::Sync, "");
+    let parts = [
+        ("svc", "Service", NodeKind::Service),
+        ("db", "Orders DB", NodeKind::Database),
+        ("cache", "Redis cache", NodeKind::Cache),
+        ("topic", "Kafka topic", NodeKind::Bus),
+        ("worker", "Worker", NodeKind::Worker),
+    ];
+    let quads = PER / parts.len();
+    let id = |part: &str, c: usize, q: usize| format!("{part}{c}_{q}");
+    for c in 0..count {
+        let mut members = Vec::new();
+        for q in 0..quads {
+            for (part, label, kind) in parts {
+                let node = id(part, c, q);
+                d.nodes.push(Node::new(
+                    &node,
+                    &format!("{label} {c}.{q}"),
+                    kind,
+                    Point::default(),
+                ));
+                members.push(NodeId(node));
+            }
+            let (svc, db, worker) = (id("svc", c, q), id("db", c, q), id("worker", c, q));
+            push_edge(&mut d, &svc, &db, EdgeKind::Data, "");
+            push_edge(&mut d, &svc, &id("cache", c, q), EdgeKind::Data, "");
+            push_edge(&mut d, &svc, &id("topic", c, q), EdgeKind::Async, "");
+            push_edge(&mut d, &id("topic", c, q), &worker, EdgeKind::Async, "");
+            push_edge(&mut d, &worker, &db, EdgeKind::Data, "");
+        }
+        push_edge(&mut d, "gw", &id("svc", c, 0), EdgeKind::Sync, "");
+        d.boundaries.push(Boundary {
+            id: BoundaryId(format!("ctx{c}")),
+            label: format!("Context {c}"),
+            parent: None,
+            nodes: members,
+        });
+    }
+    let mut other = |c: usize| (c + 1 + rng.below(count.saturating_sub(1).max(1))) % count;
+    for c in 0..count {
+        for q in 0..quads {
+            for _ in 0..3 {
+                let (o, oq) = (other(c), q);
+                push_edge(
+                    &mut d,
+                    &id("svc", c, q),
+                    &id("svc", o, oq),
+                    EdgeKind::Sync,
+                    "",
+                );
+            }
+            let o = other(c);
+            push_edge(
+                &mut d,
+                &id("worker", c, q),
+                &id("db", o, q),
+                EdgeKind::Data,
+                "",
+            );
+            let o = other(c);
+            push_edge(
+                &mut d,
+                &id("topic", c, q),
+                &id("worker", o, q),
+                EdgeKind::Async,
+                "",
+            );
+        }
+    }
+    d
+}

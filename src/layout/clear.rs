@@ -152,11 +152,7 @@ pub(super) fn label_gaps(
 /// rank at which no segment between the two reaches into a box of either
 /// (0 for the first rank, and where nothing constrains it).
 pub(super) fn rank_gaps(layers: &Layers, boxes: &Boxes<'_>, cross: &[f32]) -> Vec<f32> {
-    let nodes = boxes.along.len();
-    let mut by_rank: Vec<Vec<usize>> = vec![Vec::new(); layers.ranks];
-    for v in 0..nodes {
-        by_rank[layers.rank[v]].push(v);
-    }
+    let columns = Columns::new(layers, boxes, cross);
     let mut gaps = vec![0.0f32; layers.ranks];
     for u in 0..layers.len() {
         let r = layers.rank[u];
@@ -166,8 +162,7 @@ pub(super) fn rank_gaps(layers: &Layers, boxes: &Boxes<'_>, cross: &[f32]) -> Ve
             let fan = (count - 1.0).max(0.0) * 0.5 * PARALLEL * 1.5;
             let start = boxes.anchor(layers, u, cross[u], cross[v]);
             let end = boxes.anchor(layers, v, cross[v], start);
-            let rise = end - start;
-            if rise.abs() < 1e-3 {
+            if (end - start).abs() < 1e-3 {
                 continue;
             }
             // Ends landing on a long box's axis shorten the line's run.
@@ -175,25 +170,107 @@ pub(super) fn rank_gaps(layers: &Layers, boxes: &Boxes<'_>, cross: &[f32]) -> Ve
             // Boxes beside the far end, then beside the near end (seen
             // from the other side, where the line runs the other way).
             for (column, from, to) in [(r + 1, start, end), (r, end, start)] {
-                for &b in &by_rank[column] {
-                    if b == u || b == v {
-                        continue;
-                    }
-                    let needed = clearance(
-                        from,
-                        to,
-                        cross[b],
-                        boxes.cross[b] * 0.5 + fan,
-                        boxes.along[b] * 0.5,
-                    );
-                    if needed > 0.0 {
-                        gaps[r + 1] = gaps[r + 1].max(needed + shortened);
-                    }
+                let needed = columns.clearance(column, from, to, fan, [u, v]);
+                if needed > 0.0 {
+                    gaps[r + 1] = gaps[r + 1].max(needed + shortened);
                 }
             }
         }
     }
     gaps
+}
+
+/// Each rank's boxes by their edges across the reading direction, so a
+/// line asks only the boxes it can reach (a column of thousands of boxes
+/// would otherwise be asked by each of thousands of lines).
+struct Columns<'a> {
+    boxes: &'a Boxes<'a>,
+    cross: &'a [f32],
+    /// Per rank: (high edge, box) ascending, and (low edge, box) ascending.
+    high: Vec<Vec<(f32, usize)>>,
+    low: Vec<Vec<(f32, usize)>>,
+    /// Per rank, half the longest box along the reading direction.
+    half_along: Vec<f32>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(layers: &Layers, boxes: &'a Boxes<'a>, cross: &'a [f32]) -> Self {
+        let mut high = vec![Vec::new(); layers.ranks];
+        let mut low = vec![Vec::new(); layers.ranks];
+        let mut half_along = vec![0.0f32; layers.ranks];
+        for (v, (&along, &size)) in boxes.along.iter().zip(boxes.cross).enumerate() {
+            let r = layers.rank[v];
+            let half = size * 0.5;
+            high[r].push((cross[v] + half, v));
+            low[r].push((cross[v] - half, v));
+            half_along[r] = half_along[r].max(along * 0.5);
+        }
+        for list in high.iter_mut().chain(&mut low) {
+            list.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        }
+        Self {
+            boxes,
+            cross,
+            high,
+            low,
+            half_along,
+        }
+    }
+
+    /// The largest [`clearance`] a line from `from` to `to` needs past the
+    /// boxes of `column` (its own ends `skip` aside; `fan` widens every
+    /// box). Only boxes whose near side lies between the line's ends can
+    /// need any, and the one nearest the end needs most but for the boxes'
+    /// lengths: boxes are visited from the end outwards until none further
+    /// away could need more.
+    fn clearance(&self, column: usize, from: f32, to: f32, fan: f32, skip: [usize; 2]) -> f32 {
+        let rise = to - from;
+        let most = rise.abs() * (self.half_along[column] + MARGIN);
+        let mut best = 0.0f32;
+        let mut visit = |b: usize| {
+            if skip.contains(&b) {
+                return true;
+            }
+            let half_cross = self.boxes.cross[b] * 0.5 + fan;
+            let gap = if rise > 0.0 {
+                to - (self.cross[b] + half_cross)
+            } else {
+                (self.cross[b] - half_cross) - to
+            };
+            if best > 0.0 && most / gap.max(1.0) <= best {
+                return false;
+            }
+            let needed = clearance(
+                from,
+                to,
+                self.cross[b],
+                half_cross,
+                self.boxes.along[b] * 0.5,
+            );
+            best = best.max(needed);
+            true
+        };
+        if rise > 0.0 {
+            // Near sides (high edges, fanned) between `from` and `to`,
+            // nearest `to` first.
+            let list = &self.high[column];
+            let below = list.partition_point(|&(edge, _)| edge + fan < to);
+            for &(edge, b) in list[..below].iter().rev() {
+                if edge + fan <= from || !visit(b) {
+                    break;
+                }
+            }
+        } else {
+            let list = &self.low[column];
+            let above = list.partition_point(|&(edge, _)| edge - fan <= to);
+            for &(edge, b) in &list[above..] {
+                if edge - fan >= from || !visit(b) {
+                    break;
+                }
+            }
+        }
+        best
+    }
 }
 
 /// The run (distance along the reading direction) a line from cross

@@ -25,9 +25,11 @@ mod order;
 mod place;
 mod rails;
 mod rank;
+mod rounds;
 mod saga;
 mod simple;
 mod solve;
+mod tree;
 
 use std::collections::BTreeMap;
 
@@ -66,9 +68,6 @@ impl Direction {
         matches!(self, Self::LeftRight | Self::RightLeft)
     }
 }
-
-/// Placements tried while edge corridors still need widening.
-const CLEARANCE_ROUNDS: usize = 2;
 
 /// Dummy vertices allowed per node and link, and at least (see
 /// `Layers::new`): the layered graph stays linear in the drawing.
@@ -202,7 +201,7 @@ fn solve(diagram: &Diagram, direction: Direction, report: &mut Report) -> Vec<Po
         .collect();
     let rail = rails::find(diagram, &sizes, place::rank_gap(horizontal));
     let frame: Vec<(f32, f32)> = if rail.contains(&true) {
-        with_rails(diagram, &sizes, &rail, horizontal, report)
+        rails::with_rails(diagram, &sizes, &rail, horizontal, report)
     } else {
         let sinks = vec![false; diagram.nodes.len()];
         core(diagram, &sizes, horizontal, &[], &sinks, report)
@@ -218,100 +217,10 @@ fn solve(diagram: &Diagram, direction: Direction, report: &mut Report) -> Vec<Po
         .collect()
 }
 
-/// Lays out everything but the rails, then runs each rail under the
-/// columns it serves.
-fn with_rails(
-    diagram: &Diagram,
-    sizes: &[(f32, f32)],
-    rail: &[bool],
-    horizontal: bool,
-    report: &mut Report,
-) -> Vec<(f32, f32)> {
-    let reduced = rails::reduce(diagram, rail);
-    let inner_sizes: Vec<(f32, f32)> = (0..sizes.len())
-        .filter(|&i| !rail[i])
-        .map(|i| sizes[i])
-        .collect();
-    let inner = core(
-        &reduced.diagram,
-        &inner_sizes,
-        horizontal,
-        &reduced.flows,
-        &reduced.sinks,
-        report,
-    );
-    let boxes: Vec<rails::Placed> = inner
-        .iter()
-        .zip(&inner_sizes)
-        .map(
-            |(&(along, cross), &(along_size, cross_size))| rails::Placed {
-                along,
-                cross,
-                along_size,
-                cross_size,
-            },
-        )
-        .collect();
-    // Containers, roughly as drawn: their members' boxes and some room.
-    let mut obstacles = boxes.clone();
-    let groups = Groups::new(&reduced.diagram);
-    for g in 0..groups.root() {
-        let members: Vec<&rails::Placed> = groups
-            .owner
-            .iter()
-            .enumerate()
-            .filter(|&(_, &o)| groups.within(o, g))
-            .map(|(v, _)| &boxes[v])
-            .collect();
-        let extent = |f: &dyn Fn(&rails::Placed) -> (f32, f32)| {
-            members
-                .iter()
-                .map(|p| f(p))
-                .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
-        };
-        let along = extent(&|p| (p.along - p.along_size * 0.5, p.along + p.along_size * 0.5));
-        let cross = extent(&|p| (p.cross - p.cross_size * 0.5, p.cross + p.cross_size * 0.5));
-        if let (Some(a), Some(c)) = (along, cross) {
-            let room = 2.0 * place::BOUNDARY_PAD;
-            obstacles.push(rails::Placed {
-                along: (a.0 + a.1) * 0.5,
-                cross: (c.0 + c.1) * 0.5,
-                along_size: a.1 - a.0 + 2.0 * room,
-                cross_size: c.1 - c.0 + 2.0 * room,
-            });
-        }
-    }
-    let wanted: Vec<(rails::Placed, Vec<usize>)> = reduced
-        .rails
-        .iter()
-        .map(|(r, neighbours)| {
-            let (along_size, cross_size) = sizes[*r];
-            let placed = rails::Placed {
-                along: 0.0,
-                cross: 0.0,
-                along_size,
-                cross_size,
-            };
-            (placed, neighbours.clone())
-        })
-        .collect();
-    let placed = rails::place(&wanted, &boxes, &obstacles);
-    let mut out = vec![(0.0, 0.0); sizes.len()];
-    for (i, slot) in reduced.index.iter().enumerate() {
-        if let Some(k) = *slot {
-            out[i] = inner[k];
-        }
-    }
-    for ((r, _), p) in reduced.rails.iter().zip(placed) {
-        out[*r] = p;
-    }
-    out
-}
-
 /// The layered layout proper: every node's (along, cross) centre.
 /// `flows` are extra links for ranking only; `sinks` are nodes to put
 /// last in their ranks.
-fn core(
+pub(super) fn core(
     diagram: &Diagram,
     sizes: &[(f32, f32)],
     horizontal: bool,
@@ -371,34 +280,16 @@ fn core(
         .filter(|&(a, b, room)| a != b && room > 0.0)
         .collect();
     let labels = clear::label_gaps(&layers, &boxes, &labelled);
-    let mut along = place::rank_positions(&layers, &groups, &along_size, horizontal, &labels);
-    let mut size = layers.size.clone();
-    let mut cross =
-        place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, None);
-    for _ in 0..CLEARANCE_ROUNDS {
-        if !clear::widen_corridors(&layers, &boxes, &cross, &along, &mut size) {
-            break;
-        }
-        let warm = Some(cross.as_slice());
-        cross = place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, warm);
+    let (along, cross) = rounds::Rounds {
+        layers: &layers,
+        groups: &groups,
+        order: &order,
+        along_size: &along_size,
+        boxes,
+        horizontal,
+        labels: &labels,
     }
-    // Steep lines need wider rank gaps; re-spaced ranks move where long
-    // edges' lines pass, so their dummies are placed again.
-    for round in 0..=CLEARANCE_ROUNDS {
-        let least: Vec<f32> = clear::rank_gaps(&layers, &boxes, &cross)
-            .into_iter()
-            .zip(&labels)
-            .map(|(steep, &label)| steep.max(label))
-            .collect();
-        let spaced = place::rank_positions(&layers, &groups, &along_size, horizontal, &least);
-        let moved = spaced.iter().zip(&along).any(|(a, b)| (a - b).abs() > 0.5);
-        along = spaced;
-        if !moved || round == CLEARANCE_ROUNDS {
-            break;
-        }
-        let warm = Some(cross.as_slice());
-        cross = place::cross_positions(&layers, &groups, &order, &along, &size, horizontal, warm);
-    }
+    .place();
     (0..n).map(|v| (along[layers.rank[v]], cross[v])).collect()
 }
 

@@ -1,5 +1,5 @@
-//! Placement: where each rank sits along the reading direction, and where
-//! each vertex sits across it.
+//! Placement across the reading direction: where each vertex sits in its
+//! rank (where the ranks sit along it is `rounds.rs`'s).
 //!
 //! Across, boundaries are solved inside-out: a boundary's own items (its
 //! nodes, dummies and nested boundaries) are placed in its own frame by
@@ -9,6 +9,7 @@
 use super::groups::Groups;
 use super::layers::{Layers, Vertex};
 use super::solve::{self, Frame, Line, Pulls};
+use super::tree::Tree;
 
 /// Centre-to-centre distance between ranks, before boundary padding.
 const RANK_GAP_HORIZONTAL: f32 = 230.0;
@@ -23,7 +24,7 @@ const BLOCK_GAP: f32 = 20.0;
 /// Room a boundary container needs around its members, and for its title.
 /// The pictures draw containers 27 units out with a 16-unit title strip.
 pub(super) const BOUNDARY_PAD: f32 = 30.0;
-const BOUNDARY_TITLE: f32 = 18.0;
+pub(super) const BOUNDARY_TITLE: f32 = 18.0;
 
 /// The usual centre-to-centre distance between ranks.
 pub(super) const fn rank_gap(horizontal: bool) -> f32 {
@@ -32,49 +33,6 @@ pub(super) const fn rank_gap(horizontal: bool) -> f32 {
     } else {
         RANK_GAP_VERTICAL
     }
-}
-
-/// Along-axis position of each rank: far enough apart for the largest boxes
-/// of both ranks and at least `least[r]` after the previous one (if given),
-/// plus room where boundaries open and close.
-pub(super) fn rank_positions(
-    layers: &Layers,
-    groups: &Groups,
-    along_size: &[f32],
-    horizontal: bool,
-    least: &[f32],
-) -> Vec<f32> {
-    let ranks = layers.ranks;
-    let spans = groups.spans(&layers.rank[..along_size.len()]);
-    let mut opens = vec![0usize; ranks];
-    let mut closes = vec![0usize; ranks];
-    for (g, span) in spans.iter().enumerate() {
-        if let Some((lo, hi)) = *span
-            && g != groups.root()
-        {
-            opens[lo] += 1;
-            closes[hi] += 1;
-        }
-    }
-    let mut half = vec![0.0f32; ranks];
-    for (node, size) in along_size.iter().enumerate() {
-        let r = layers.rank[node];
-        half[r] = half[r].max(size * 0.5);
-    }
-    let (gap, title) = if horizontal {
-        (RANK_GAP_HORIZONTAL, 0.0)
-    } else {
-        (RANK_GAP_VERTICAL, BOUNDARY_TITLE)
-    };
-    let mut pos = vec![0.0; ranks];
-    for r in 1..ranks {
-        #[expect(clippy::cast_precision_loss, reason = "nesting counts are tiny")]
-        let padding =
-            closes[r - 1] as f32 * BOUNDARY_PAD + opens[r] as f32 * (BOUNDARY_PAD + title);
-        let least = least.get(r).copied().unwrap_or(0.0);
-        pos[r] = pos[r - 1] + gap.max(half[r - 1] + half[r] + RANK_CLEARANCE).max(least) + padding;
-    }
-    pos
 }
 
 /// One thing placed in a frame: a vertex, a nested boundary as a block, or
@@ -128,20 +86,44 @@ pub(super) fn cross_positions(
         rel: vec![0.0; layers.len()],
         extent: vec![0.0; groups.nodes.len()],
         tree: Tree::new(layers, groups, order),
+        item_buf: vec![usize::MAX; layers.len()],
+        anchor_buf: vec![usize::MAX; layers.len()],
     };
     let inside_out = groups.inside_out();
+    // Each boundary's inside as first solved (relative to its frame), to
+    // fall back on when a refinement would spread it.
+    let mut first: Vec<Vec<f32>> = vec![Vec::new(); groups.nodes.len()];
     for &g in &inside_out {
         solver.solve(g, warm);
+        if g != groups.root() && inside_out.len() > 1 {
+            first[g] = solver.tree.within[g]
+                .iter()
+                .map(|&v| solver.rel[v])
+                .collect();
+        }
     }
     if inside_out.len() > 1 {
+        let first_extent = solver.extent.clone();
         for _ in 0..REFINEMENTS {
             let placed = solver.rel.clone();
             for &g in &inside_out {
                 solver.solve(g, Some(&placed));
+                if g != groups.root() && solver.extent[g] > refined_limit(first_extent[g]) {
+                    solver.restore(g, &first[g], first_extent[g]);
+                }
             }
         }
     }
     solver.rel
+}
+
+/// How far refining may widen a boundary's block. Straightening the lines
+/// of long edges towards ends far outside would otherwise pull its inside
+/// apart, and each block that grows pushes the others further out: on big
+/// drawings with many boundaries that fed back into layouts millions of
+/// units across.
+fn refined_limit(extent: f32) -> f32 {
+    extent * 1.25 + 2.0 * BOUNDARY_PAD
 }
 
 struct Solver<'a> {
@@ -162,51 +144,12 @@ struct Solver<'a> {
     extent: Vec<f32>,
     /// Which vertices each frame holds.
     tree: Tree,
-}
-
-/// The vertices of each group's frame, so that a frame costs what it
-/// holds rather than the whole drawing.
-struct Tree {
-    /// Vertices in each group or nested in it, ascending.
-    within: Vec<Vec<usize>>,
-    /// Vertices directly in each group, ascending.
-    direct: Vec<Vec<usize>>,
-    /// Child groups of each group.
-    children: Vec<Vec<usize>>,
-    /// Each vertex's index within its rank's order.
-    pos: Vec<usize>,
-}
-
-impl Tree {
-    fn new(layers: &Layers, groups: &Groups, order: &[Vec<usize>]) -> Self {
-        let count = groups.nodes.len();
-        let mut within = vec![Vec::new(); count];
-        let mut direct = vec![Vec::new(); count];
-        for (v, &g) in layers.group.iter().enumerate() {
-            direct[g].push(v);
-            for h in groups.chain(g) {
-                within[h].push(v);
-            }
-        }
-        let mut children = vec![Vec::new(); count];
-        for g in 0..count {
-            if g != groups.root() {
-                children[groups.parent[g]].push(g);
-            }
-        }
-        let mut pos = vec![0; layers.len()];
-        for rank in order {
-            for (i, &v) in rank.iter().enumerate() {
-                pos[v] = i;
-            }
-        }
-        Self {
-            within,
-            direct,
-            children,
-            pos,
-        }
-    }
+    /// Per vertex, kept all `usize::MAX` between frames: a frame marks its
+    /// own vertices (its items) and the outside ends it anchors, and
+    /// clears them again, so a frame costs what it holds, not the whole
+    /// drawing.
+    item_buf: Vec<usize>,
+    anchor_buf: Vec<usize>,
 }
 
 /// A frame: its items, which item holds each vertex, and the solver's view.
@@ -246,8 +189,7 @@ impl Solver<'_> {
         Some(by_rank)
     }
 
-    fn frame(&self, g: usize) -> Framing {
-        let layers = self.layers;
+    fn frame(&mut self, g: usize) -> Framing {
         let tree = &self.tree;
         // The frame's own vertices and its nested boundaries as blocks, in
         // the order of their first vertices.
@@ -261,7 +203,7 @@ impl Solver<'_> {
             )
             .collect();
         entries.sort_unstable_by_key(|&(first, _)| first);
-        let mut item_of = vec![usize::MAX; layers.len()];
+        let mut item_of = std::mem::take(&mut self.item_buf);
         let mut items = Vec::with_capacity(entries.len());
         for (i, &(_, item)) in entries.iter().enumerate() {
             match item {
@@ -351,6 +293,7 @@ impl Solver<'_> {
     fn solve(&mut self, g: usize, placed: Option<&[f32]>) {
         let mut framing = self.frame(g);
         if framing.items.is_empty() {
+            self.item_buf = framing.item_of;
             return;
         }
         let (start, anchor) = self.start(g, &mut framing, placed);
@@ -361,20 +304,36 @@ impl Solver<'_> {
         let pulls = self.pulls(g, &framing, &anchor);
         let x = solve::solve(&framing.frame, &pulls, &start, placed.is_some());
         self.record(g, &framing, &x);
+        self.release(g, framing, anchor);
+    }
+
+    /// Clears what group `g`'s frame marked and keeps the buffers.
+    fn release(&mut self, g: usize, framing: Framing, mut anchor: Vec<usize>) {
+        let mut item_of = framing.item_of;
+        for &v in &self.tree.within[g] {
+            item_of[v] = usize::MAX;
+        }
+        for item in &framing.items {
+            if let Item::Anchor(u) = *item {
+                anchor[u] = usize::MAX;
+            }
+        }
+        self.item_buf = item_of;
+        self.anchor_buf = anchor;
     }
 
     /// Where the frame's items start, and (when refining) fixed anchors for
     /// the outside ends of long edges through the frame: their item per
     /// vertex (`usize::MAX` for none).
     fn start(
-        &self,
+        &mut self,
         g: usize,
         framing: &mut Framing,
         placed: Option<&[f32]>,
     ) -> (Vec<f32>, Vec<usize>) {
         let layers = self.layers;
         let mut start: Vec<f32> = vec![0.0; framing.items.len()];
-        let mut anchor = vec![usize::MAX; layers.len()];
+        let mut anchor = std::mem::take(&mut self.anchor_buf);
         let Some(placed) = placed else {
             return (start, anchor);
         };
@@ -467,6 +426,15 @@ impl Solver<'_> {
             });
         }
         pulls
+    }
+
+    /// Puts group `g`'s inside back as it was first solved (`rel` of its
+    /// vertices, in `tree.within` order, and its extent).
+    fn restore(&mut self, g: usize, rel: &[f32], extent: f32) {
+        for (&v, &r) in self.tree.within[g].iter().zip(rel) {
+            self.rel[v] = r;
+        }
+        self.extent[g] = extent;
     }
 
     /// Stores every vertex's centre relative to the frame's low edge, and

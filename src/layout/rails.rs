@@ -10,7 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use super::Link;
+use super::groups::Groups;
+use super::{Link, Report};
 use crate::model::{Diagram, EdgeKind};
 
 /// A box at least this many times longer than it is thick...
@@ -209,6 +210,94 @@ pub(super) fn place(
         };
         taken.push(placed);
         out.push((along, cross));
+    }
+    out
+}
+
+/// Lays out everything but the rails, then runs each rail under the
+/// columns it serves.
+pub(super) fn with_rails(
+    diagram: &Diagram,
+    sizes: &[(f32, f32)],
+    rail: &[bool],
+    horizontal: bool,
+    report: &mut Report,
+) -> Vec<(f32, f32)> {
+    let reduced = reduce(diagram, rail);
+    let inner_sizes: Vec<(f32, f32)> = (0..sizes.len())
+        .filter(|&i| !rail[i])
+        .map(|i| sizes[i])
+        .collect();
+    let inner = super::core(
+        &reduced.diagram,
+        &inner_sizes,
+        horizontal,
+        &reduced.flows,
+        &reduced.sinks,
+        report,
+    );
+    let boxes: Vec<Placed> = inner
+        .iter()
+        .zip(&inner_sizes)
+        .map(|(&(along, cross), &(along_size, cross_size))| Placed {
+            along,
+            cross,
+            along_size,
+            cross_size,
+        })
+        .collect();
+    // Containers, roughly as drawn: their members' boxes and some room.
+    let mut obstacles = boxes.clone();
+    let groups = Groups::new(&reduced.diagram);
+    for g in 0..groups.root() {
+        let members: Vec<&Placed> = groups
+            .owner
+            .iter()
+            .enumerate()
+            .filter(|&(_, &o)| groups.within(o, g))
+            .map(|(v, _)| &boxes[v])
+            .collect();
+        let extent = |f: &dyn Fn(&Placed) -> (f32, f32)| {
+            members
+                .iter()
+                .map(|p| f(p))
+                .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+        };
+        let along = extent(&|p| (p.along - p.along_size * 0.5, p.along + p.along_size * 0.5));
+        let cross = extent(&|p| (p.cross - p.cross_size * 0.5, p.cross + p.cross_size * 0.5));
+        if let (Some(a), Some(c)) = (along, cross) {
+            let room = 2.0 * super::place::BOUNDARY_PAD;
+            obstacles.push(Placed {
+                along: (a.0 + a.1) * 0.5,
+                cross: (c.0 + c.1) * 0.5,
+                along_size: a.1 - a.0 + 2.0 * room,
+                cross_size: c.1 - c.0 + 2.0 * room,
+            });
+        }
+    }
+    let wanted: Vec<(Placed, Vec<usize>)> = reduced
+        .rails
+        .iter()
+        .map(|(r, neighbours)| {
+            let (along_size, cross_size) = sizes[*r];
+            let placed = Placed {
+                along: 0.0,
+                cross: 0.0,
+                along_size,
+                cross_size,
+            };
+            (placed, neighbours.clone())
+        })
+        .collect();
+    let placed = place(&wanted, &boxes, &obstacles);
+    let mut out = vec![(0.0, 0.0); sizes.len()];
+    for (i, slot) in reduced.index.iter().enumerate() {
+        if let Some(k) = *slot {
+            out[i] = inner[k];
+        }
+    }
+    for ((r, _), p) in reduced.rails.iter().zip(placed) {
+        out[*r] = p;
     }
     out
 }

@@ -485,7 +485,8 @@ fn dropped_and_moved_boxes_never_land_on_another() {
         (landing.x, landing.y),
         "the drop lands where the preview showed"
     );
-    let travel = (database.center() - gateway.center()) / h.state().viewport().expect("a canvas").zoom;
+    let travel =
+        (database.center() - gateway.center()) / h.state().viewport().expect("a canvas").zoom;
     assert!(
         (landing - travel).length() >= 10.0,
         "the landing is beside the database, not under the pointer: {landing:?} vs {travel:?}"

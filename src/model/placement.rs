@@ -144,7 +144,10 @@ pub fn free_offset_among<I: IntoIterator<Item = Box2>>(moving: &[Box2], occupied
         return (0.0, 0.0);
     };
     let reach = reach.expand(f32::from(RINGS) * STEP + 1.0);
-    let near: Vec<Box2> = occupied.into_iter().filter(|o| o.overlaps(&reach)).collect();
+    let near: Vec<Box2> = occupied
+        .into_iter()
+        .filter(|o| o.overlaps(&reach))
+        .collect();
     free_offset(moving, &near)
 }
 
@@ -227,7 +230,11 @@ mod tests {
                 Box2::tight(Point::new(at.x + 130.0, at.y + 45.0), 110.0, 60.0),
             ];
             let all = free_offset(&group, &occupied);
-            assert_eq!(free_offset_among(&group, occupied.iter().copied()), all, "{k}");
+            assert_eq!(
+                free_offset_among(&group, occupied.iter().copied()),
+                all,
+                "{k}"
+            );
             shifted += usize::from(all != (0.0, 0.0));
         }
         assert!(shifted > 20, "{shifted} drops needed a shift");

@@ -43,10 +43,21 @@ impl Obstacles {
                 TITLE
             }
         };
-        match self.grid.query(r) {
-            Some(near) => near.iter().map(|&i| cost(&self.rects[i])).sum(),
-            None => self.rects.iter().map(cost).sum(),
+        // Only what `r` covers counts, each once and in the order of
+        // entry (a grid cell lists an item once per cell it touches): most
+        // spots cover nothing, so nothing is gathered for them.
+        let mut covered: Vec<usize> = Vec::new();
+        let gathered = self.grid.visit(r, |i| {
+            if cost(&self.rects[i]) > 0.0 {
+                covered.push(i);
+            }
+        });
+        if !gathered {
+            return self.rects.iter().map(cost).sum();
         }
+        covered.sort_unstable();
+        covered.dedup();
+        covered.iter().map(|&i| cost(&self.rects[i])).sum()
     }
 }
 
@@ -71,33 +82,36 @@ impl Lines {
         self.segments.push((edge, a, b));
     }
 
-    /// The segments that may pass through `r`.
-    fn near(&self, r: R) -> Vec<(usize, P, P)> {
-        match self.grid.query(r) {
-            Some(near) => near.iter().map(|&i| self.segments[i]).collect(),
-            None => self.segments.clone(),
+    /// Calls `f` with every segment that may pass through `r` (some more
+    /// than once).
+    fn near(&self, r: R, mut f: impl FnMut(&(usize, P, P))) {
+        if !self.grid.visit(r, |i| f(&self.segments[i])) {
+            self.segments.iter().for_each(f);
         }
     }
 
     /// Whether some arrow other than `own` passes within `distance` of `q`.
     pub(super) fn nearer(&self, q: P, distance: f32, own: usize) -> bool {
-        self.near(R::centered(q, 2.0 * distance, 2.0 * distance))
-            .into_iter()
-            .any(|(edge, a, b)| edge != own && distance_to_segment(q, a, b) <= distance)
+        let mut found = false;
+        self.near(
+            R::centered(q, 2.0 * distance, 2.0 * distance),
+            |&(edge, a, b)| {
+                found = found || (edge != own && distance_to_segment(q, a, b) <= distance);
+            },
+        );
+        found
     }
 
     /// How many arrows other than `own` run through `r`.
     pub(super) fn crossing(&self, r: R, own: usize) -> usize {
-        let mut edges: Vec<usize> = self
-            .near(r)
-            .into_iter()
-            .filter(|&(edge, a, b)| {
-                edge != own
-                    && clip_range(a, b, r)
-                        .is_some_and(|(t0, t1)| (t1 - t0) * (b - a).length() > 0.5)
-            })
-            .map(|(edge, ..)| edge)
-            .collect();
+        let mut edges: Vec<usize> = Vec::new();
+        self.near(r, |&(edge, a, b)| {
+            if edge != own
+                && clip_range(a, b, r).is_some_and(|(t0, t1)| (t1 - t0) * (b - a).length() > 0.5)
+            {
+                edges.push(edge);
+            }
+        });
         edges.sort_unstable();
         edges.dedup();
         edges.len()

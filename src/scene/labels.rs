@@ -134,13 +134,32 @@ pub(super) fn place(
     (own, line, text): (usize, EdgeLine<'_>, &str),
     effort: Effort,
 ) -> R {
+    place_within(obstacles, drawn, (own, line, text), effort, f32::INFINITY).unwrap_or_else(
+        // Not reached: with no bound every spot is tried.
+        || R::centered(line.points.first().copied().unwrap_or_default(), 1.0, 1.0),
+    )
+}
+
+/// Where [`place`] puts the label, found by trying only the spots less
+/// than `within` units from the preferred one: `None` when that cannot
+/// tell (the cheapest of them costs more than `within`, so a spot further
+/// out may be cheaper). Each unit of slide costs one, so when the
+/// cheapest near spot costs at most `within`, every spot further out
+/// costs more than it and would not be tried: the same spot comes out.
+pub(super) fn place_within(
+    obstacles: &Obstacles,
+    drawn: &Lines,
+    (own, line, text): (usize, EdgeLine<'_>, &str),
+    effort: Effort,
+    within: f32,
+) -> Option<R> {
     let size = label_size(text);
     if line.self_loop {
         let c = self_loop_center(line.from);
-        R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y)
+        Some(R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y))
     } else {
         let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-        best_spot(obstacles, drawn, (own, line.points), (t0, effort), size)
+        best_spot(obstacles, drawn, (own, line.points), (t0, effort, within), size)
     }
 }
 
@@ -149,7 +168,8 @@ pub(super) fn place(
 /// resort's) may cover and the lines near them — so that a label can be
 /// placed again among only what lies there, as a drag preview does, and
 /// go where it would go among everything. None for a loop's label.
-pub(super) fn considered(line: EdgeLine<'_>, text: &str, effort: Effort) -> Vec<R> {
+/// `within` bounds the spots to those [`place_within`] tries.
+pub(super) fn considered(line: EdgeLine<'_>, text: &str, effort: Effort, within: f32) -> Vec<R> {
     if line.self_loop {
         return Vec::new();
     }
@@ -159,7 +179,7 @@ pub(super) fn considered(line: EdgeLine<'_>, text: &str, effort: Effort) -> Vec<
     // and a line nearer that centre than the line rules it out.
     let reach = size.x.max(size.y) + 2.0 * (BESIDE_GAP + 48.0) + 1.0;
     let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-    let (_, mut along) = spots(line.points, t0, effort);
+    let (_, mut along) = spots(line.points, t0, effort, within);
     along.sort_by(f32::total_cmp);
     // Neighbouring spots' areas overlap on a short line: one area for a
     // run of them.
@@ -171,7 +191,10 @@ pub(super) fn considered(line: EdgeLine<'_>, text: &str, effort: Effort) -> Vec<
             _ => out.push(r),
         }
     }
+    // The last resort is only asked for when every spot is ruled out,
+    // which a bounded search reports as unknown.
     if effort.beside
+        && within >= BLOCKED
         && let Some(bounds) = super::primitive::bounds_of(line.points.iter().copied())
     {
         // The last resort scans centres over an area around a short
@@ -233,8 +256,9 @@ impl Effort {
 }
 
 /// Where along a line (units from its start) a label tries spots: the
-/// preferred one (at fraction `t0`), then outwards from it both ways.
-fn spots(points: &[P], t0: f32, effort: Effort) -> (f32, Vec<f32>) {
+/// preferred one (at fraction `t0`), then outwards from it both ways,
+/// less than `within` units from it.
+fn spots(points: &[P], t0: f32, effort: Effort, within: f32) -> (f32, Vec<f32>) {
     let length = polyline_length(points);
     let preferred = length * t0;
     #[expect(clippy::cast_precision_loss, reason = "a few dozen spots")]
@@ -253,19 +277,24 @@ fn spots(points: &[P], t0: f32, effort: Effort) -> (f32, Vec<f32>) {
             spots.push(before);
         }
         k += 1.0;
+        if k * step * SLIDE >= within {
+            break;
+        }
     }
     (preferred, spots)
 }
 
-/// The cheapest spot along edge `own`'s line, nearest `t0` among equals.
+/// The cheapest spot along edge `own`'s line, nearest `t0` among equals;
+/// `None` when the cheapest spot on the line less than `within` from the
+/// preferred one costs more than `within` (see [`place_within`]).
 fn best_spot(
     obstacles: &Obstacles,
     drawn: &Lines,
     (own, points): (usize, &[P]),
-    (t0, effort): (f32, Effort),
+    (t0, effort, within): (f32, Effort, f32),
     size: P,
-) -> R {
-    let (preferred, spots) = spots(points, t0, effort);
+) -> Option<R> {
+    let (preferred, spots) = spots(points, t0, effort, within);
     let mut best = (
         f32::INFINITY,
         R::centered(point_at(points, preferred), size.x, size.y),
@@ -288,6 +317,10 @@ fn best_spot(
         if effort.beside && cost >= BESIDE + slide {
             crowded.push((cost, slide, at, dir));
         }
+    }
+    // A unit of margin for the rounding of the slides.
+    if best.0 + 1.0 > within {
+        return None;
     }
     crowded.sort_by(|a, b| a.0.total_cmp(&b.0));
     for &(_, slide, at, dir) in crowded.iter().take(BESIDE_SPOTS) {
@@ -323,9 +356,9 @@ fn best_spot(
         && effort.beside
         && let Some(free) = free_spot_near(obstacles, drawn, (own, points), size)
     {
-        return free;
+        return Some(free);
     }
-    best.1
+    Some(best.1)
 }
 
 /// The largest area the last-resort search scans (canvas units²).

@@ -10,6 +10,11 @@ use crate::scene::geometry::{P, R, clip_range};
 use crate::scene::labels::{self, EdgeLine, Lines, Obstacles};
 use crate::scene::layout::Drawn;
 
+/// How far from its preferred spot (canvas units, a unit of slide costing
+/// one) a redrawn label looks first, then next: the last bound is none,
+/// so every label is placed.
+const HORIZONS: [f32; 3] = [1_000.0, 4_000.0, f32::INFINITY];
+
 impl Drag {
     /// The label boxes of the touching arrows, in their order, each
     /// placed by the full layout's rules among what lies near its line:
@@ -32,8 +37,15 @@ impl Drag {
                     from: self.rects[line.from],
                     offset: line.offset,
                 };
-                let (obstacles, drawn) = self.around((own, text), lines, &placed, &mut seen);
-                let rect = labels::place(&obstacles, &drawn, (t.edge, own, text), self.effort);
+                // The spots near the preferred one first: most labels
+                // find theirs there, and a long line's far spots would
+                // gather what lies along all of it.
+                let rect = HORIZONS.iter().find_map(|&within| {
+                    let (obstacles, drawn) =
+                        self.around((own, text.as_str(), within), lines, &placed, &mut seen);
+                    let label = (t.edge, own, text.as_str());
+                    labels::place_within(&obstacles, &drawn, label, self.effort, within)
+                })?;
                 placed.push(rect);
                 Some(rect)
             })
@@ -46,12 +58,12 @@ impl Drag {
     /// touching ones (`lines`) with their heads, and the labels `placed`.
     fn around(
         &self,
-        (own, text): (EdgeLine<'_>, &str),
+        (own, text, within): (EdgeLine<'_>, &str, f32),
         lines: &[Drawn],
         placed: &[R],
         seen: &mut Seen,
     ) -> (Obstacles, Lines) {
-        let areas = labels::considered(own, text, self.effort);
+        let areas = labels::considered(own, text, self.effort, within);
         let area = areas.iter().copied().reduce(R::union).unwrap_or(own.from);
         // Each box and kept arrow once per label, and once per area for
         // the arrows' pieces there.

@@ -793,7 +793,9 @@ impl Grid {
                 let Some((nx, ny)) = next else { continue };
                 let to = point(&(nx, ny, nd));
                 if !index.blocks(from, to, own) {
-                    out[slot] = Some(((nx, ny, nd), cost((to - from).length() + extra)));
+                    // Along one axis: its length is the sum (no square root).
+                    let v = to - from;
+                    out[slot] = Some(((nx, ny, nd), cost(v.x.abs() + v.y.abs() + extra)));
                 }
             }
             out

@@ -397,28 +397,32 @@ fn dashed_line(painter: &Painter, screen: Screen, pts: &[Pos2], stroke: &Stroke,
     let width = screen.width(stroke.width);
     let c = color(stroke.color);
     let view = painter.clip_rect().expand(24.0 * screen.vp.zoom.max(1.0));
-    let mut mesh = Mesh::default();
-    let mut along = start;
+    // The parts in view (with how far along the line each starts) first,
+    // so that the mesh is sized once rather than grown dash by dash.
+    let (mut parts, mut along) = (Vec::new(), start);
     for w in pts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let len = a.distance(b);
-        if let Some([from, to]) = clip_segment([a, b], view) {
-            let seg = from.distance(to);
-            if seg > 1e-3 {
-                let dir = (to - from) / seg;
-                // Where the first dash starts, relative to `from`.
-                let phase = (along + from.distance(a)).rem_euclid(period);
-                let mut t = -phase;
-                while t < seg {
-                    let (t0, t1) = (t.max(0.0), (t + dash).min(seg));
-                    if t1 > t0 {
-                        feathered(&mut mesh, from + dir * t0, from + dir * t1, width, c);
-                    }
-                    t += period;
-                }
-            }
+        if let Some([from, to]) = clip_segment([w[0], w[1]], view) {
+            parts.push((from, to, from.distance(to), along + from.distance(w[0])));
         }
-        along += len;
+        along += w[0].distance(w[1]);
+    }
+    let dashes: f32 = parts.iter().map(|part| part.2 / period + 2.0).sum();
+    let mut mesh = Mesh::default();
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "dash counts")]
+    let dashes = dashes as usize;
+    mesh.reserve_vertices(8 * dashes);
+    mesh.reserve_triangles(6 * dashes);
+    for (from, to, seg, at) in parts.into_iter().filter(|part| part.2 > 1e-3) {
+        let dir = (to - from) / seg;
+        // Where the first dash starts, relative to `from`.
+        let mut t = -at.rem_euclid(period);
+        while t < seg {
+            let (t0, t1) = (t.max(0.0), (t + dash).min(seg));
+            if t1 > t0 {
+                feathered(&mut mesh, from + dir * t0, from + dir * t1, width, c);
+            }
+            t += period;
+        }
     }
     if !mesh.is_empty() {
         painter.add(Shape::mesh(mesh));

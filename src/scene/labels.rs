@@ -156,10 +156,20 @@ pub(super) fn place_within(
     let size = label_size(text);
     if line.self_loop {
         let c = self_loop_center(line.from);
-        Some(R::centered(p(c.x, c.y - SELF_LOOP_RADIUS - 8.0), size.x, size.y))
+        Some(R::centered(
+            p(c.x, c.y - SELF_LOOP_RADIUS - 8.0),
+            size.x,
+            size.y,
+        ))
     } else {
         let t0 = (0.5 + 0.15 * line.offset / PARALLEL_SPACING).clamp(0.2, 0.8);
-        best_spot(obstacles, drawn, (own, line.points), (t0, effort, within), size)
+        best_spot(
+            obstacles,
+            drawn,
+            (own, line.points),
+            (t0, effort, within),
+            size,
+        )
     }
 }
 

@@ -408,7 +408,11 @@ fn dashed_line(painter: &Painter, screen: Screen, pts: &[Pos2], stroke: &Stroke,
     }
     let dashes: f32 = parts.iter().map(|part| part.2 / period + 2.0).sum();
     let mut mesh = Mesh::default();
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "dash counts")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "dash counts"
+    )]
     let dashes = dashes as usize;
     mesh.reserve_vertices(8 * dashes);
     mesh.reserve_triangles(6 * dashes);

@@ -136,27 +136,28 @@ pub(super) fn place(
 ) -> R {
     place_within(obstacles, drawn, (own, line, text), effort, f32::INFINITY).unwrap_or_else(
         // Not reached: with no bound every spot is tried.
-        || R::centered(line.points.first().copied().unwrap_or_default(), 1.0, 1.0),
+        |_| R::centered(line.points.first().copied().unwrap_or_default(), 1.0, 1.0),
     )
 }
 
 /// Where [`place`] puts the label, found by trying only the spots less
-/// than `within` units from the preferred one: `None` when that cannot
-/// tell (the cheapest of them costs more than `within`, so a spot further
-/// out may be cheaper). Each unit of slide costs one, so when the
-/// cheapest near spot costs at most `within`, every spot further out
-/// costs more than it and would not be tried: the same spot comes out.
+/// than `within` units from the preferred one, or, when that cannot tell
+/// (the cheapest of them costs more than `within`, so a spot further out
+/// may be cheaper), what the cheapest of them costs: looking again within
+/// two units more than that settles it. Each unit of slide costs one, so
+/// when the cheapest near spot costs at most `within`, every spot further
+/// out costs more than it and would not be tried: the same spot comes out.
 pub(super) fn place_within(
     obstacles: &Obstacles,
     drawn: &Lines,
     (own, line, text): (usize, EdgeLine<'_>, &str),
     effort: Effort,
     within: f32,
-) -> Option<R> {
+) -> Result<R, f32> {
     let size = label_size(text);
     if line.self_loop {
         let c = self_loop_center(line.from);
-        Some(R::centered(
+        Ok(R::centered(
             p(c.x, c.y - SELF_LOOP_RADIUS - 8.0),
             size.x,
             size.y,
@@ -295,7 +296,7 @@ fn spots(points: &[P], t0: f32, effort: Effort, within: f32) -> (f32, Vec<f32>) 
 }
 
 /// The cheapest spot along edge `own`'s line, nearest `t0` among equals;
-/// `None` when the cheapest spot on the line less than `within` from the
+/// its cost when the cheapest spot on the line less than `within` from the
 /// preferred one costs more than `within` (see [`place_within`]).
 fn best_spot(
     obstacles: &Obstacles,
@@ -303,7 +304,7 @@ fn best_spot(
     (own, points): (usize, &[P]),
     (t0, effort, within): (f32, Effort, f32),
     size: P,
-) -> Option<R> {
+) -> Result<R, f32> {
     let (preferred, spots) = spots(points, t0, effort, within);
     let mut best = (
         f32::INFINITY,
@@ -330,7 +331,7 @@ fn best_spot(
     }
     // A unit of margin for the rounding of the slides.
     if best.0 + 1.0 > within {
-        return None;
+        return Err(best.0);
     }
     crowded.sort_by(|a, b| a.0.total_cmp(&b.0));
     for &(_, slide, at, dir) in crowded.iter().take(BESIDE_SPOTS) {
@@ -366,9 +367,9 @@ fn best_spot(
         && effort.beside
         && let Some(free) = free_spot_near(obstacles, drawn, (own, points), size)
     {
-        return Some(free);
+        return Ok(free);
     }
-    Some(best.1)
+    Ok(best.1)
 }
 
 /// The largest area the last-resort search scans (canvas units²).

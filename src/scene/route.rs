@@ -736,19 +736,17 @@ impl Grid {
             return None;
         }
         let (sa, sb) = (a.at + a.side.dir() * MARGIN, b.at + b.side.dir() * MARGIN);
-        let with = |axis: &[f32], extra: [f32; 2]| {
-            let mut v = axis.to_vec();
-            v.extend(extra);
-            v.sort_by(f32::total_cmp);
-            v.dedup_by(|x, y| (*x - *y).abs() < 1e-3);
-            v
-        };
-        let xs = with(&self.xs, [sa.x, sb.x]);
-        let ys = with(&self.ys, [sa.y, sb.y]);
+        let xs = with_lines(&self.xs, [sa.x, sb.x]);
+        let ys = with_lines(&self.ys, [sa.y, sb.y]);
         let find = |v: &[f32], q: f32| {
-            v.iter()
-                .position(|x| (x - q).abs() < 1e-3)
-                .and_then(|i| u32::try_from(i).ok())
+            // The first line within 1e-3 (the lines are sorted and at
+            // least half a unit apart, so one of the two around `q`).
+            let i = v.partition_point(|x| *x < q);
+            [i.checked_sub(1), Some(i)]
+                .into_iter()
+                .flatten()
+                .find(|&j| v.get(j).is_some_and(|x| (x - q).abs() < 1e-3))
+                .and_then(|j| u32::try_from(j).ok())
         };
         let dir_of = |d: P| -> u8 {
             if d.x > 0.5 {
@@ -818,6 +816,27 @@ impl Grid {
         points.push(b.at);
         Some(simplify(points))
     }
+}
+
+/// A grid axis (sorted, lines at least half a unit apart) with the two
+/// ends' lines added: a line within 1e-3 of one already there is merged
+/// into it, the lower of the two kept. The axis is copied once, not
+/// sorted again: a drawing routes thousands of arrows over one grid.
+fn with_lines(axis: &[f32], extra: [f32; 2]) -> Vec<f32> {
+    const SAME: f32 = 1e-3;
+    let mut v = Vec::with_capacity(axis.len() + extra.len());
+    v.extend_from_slice(axis);
+    for e in extra {
+        let i = v.partition_point(|x| *x < e);
+        if i > 0 && (e - v[i - 1]).abs() < SAME {
+            continue;
+        }
+        match v.get_mut(i) {
+            Some(x) if (*x - e).abs() < SAME => *x = x.min(e),
+            _ => v.insert(i, e),
+        }
+    }
+    v
 }
 
 /// The unit vector of a search direction (0 right, 1 down, 2 left, 3 up).
@@ -925,6 +944,18 @@ fn separate_tracks(index: &Index, requests: &[Request], routes: &mut [Option<Vec
                     continue;
                 };
                 let own = [requests[k].from, requests[k].to];
+                // A shift moves the leg and changes the two segments
+                // beside it; the others stay as they are, so they are
+                // asked once (a long route across a tall drawing crosses
+                // many cells of the index).
+                let rest_clear = points
+                    .windows(2)
+                    .enumerate()
+                    .filter(|(i, _)| !(s - 1..=s + 1).contains(i))
+                    .all(|(_, w)| !index.blocks(w[0], w[1], own));
+                if !rest_clear {
+                    continue;
+                }
                 let tracks = (0..=2 * n).flat_map(|d| [wanted + 2 * d, wanted - 2 * d]);
                 for track in tracks {
                     if taken.contains(&track) {
@@ -940,7 +971,7 @@ fn separate_tracks(index: &Index, requests: &[Request], routes: &mut [Option<Vec
                             moved[i].y += shift;
                         }
                     }
-                    if index.path_clear(&moved, own) {
+                    if index.path_clear(&moved[s - 1..=s + 2], own) {
                         *points = moved;
                         taken.push(track);
                         break;
@@ -954,6 +985,48 @@ fn separate_tracks(index: &Index, requests: &[Request], routes: &mut [Option<Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ends_lines_join_the_grid_as_sorting_and_merging_would() {
+        // What `with_lines` replaces: the axis copied with both lines,
+        // sorted, and lines within 1e-3 merged into the first.
+        let sorted = |axis: &[f32], extra: [f32; 2]| {
+            let mut v = axis.to_vec();
+            v.extend(extra);
+            v.sort_by(f32::total_cmp);
+            v.dedup_by(|x, y| (*x - *y).abs() < 1e-3);
+            v
+        };
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            f32::from(u16::try_from(seed >> 48).unwrap_or(0)) / 64.0
+        };
+        for _ in 0..2000 {
+            let mut axis: Vec<f32> = (0..20).map(|_| (next() * 2.0).round() / 2.0).collect();
+            axis.sort_by(f32::total_cmp);
+            axis.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "a small index"
+            )]
+            let near = axis[next() as usize % axis.len()];
+            let extra = [
+                near + (next() / 1024.0 - 0.5) * 2e-3,
+                (next() * 2.0).round() / 2.0,
+            ];
+            assert_eq!(
+                with_lines(&axis, extra),
+                sorted(&axis, extra),
+                "{axis:?} {extra:?}"
+            );
+            let swapped = [extra[1], extra[0]];
+            assert_eq!(with_lines(&axis, swapped), sorted(&axis, swapped));
+        }
+    }
 
     fn req(from: usize, to: usize) -> Request {
         Request {

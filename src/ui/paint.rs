@@ -397,8 +397,7 @@ fn dashed_line(painter: &Painter, screen: Screen, pts: &[Pos2], stroke: &Stroke,
     let width = screen.width(stroke.width);
     let c = color(stroke.color);
     let view = painter.clip_rect().expand(24.0 * screen.vp.zoom.max(1.0));
-    // The parts in view (with how far along the line each starts) first,
-    // so that the mesh is sized once rather than grown dash by dash.
+    // The parts in view first: the mesh is sized once, not dash by dash.
     let (mut parts, mut along) = (Vec::new(), start);
     for w in pts.windows(2) {
         if let Some([from, to]) = clip_segment([w[0], w[1]], view) {
@@ -406,14 +405,13 @@ fn dashed_line(painter: &Painter, screen: Screen, pts: &[Pos2], stroke: &Stroke,
         }
         along += w[0].distance(w[1]);
     }
-    let dashes: f32 = parts.iter().map(|part| part.2 / period + 2.0).sum();
     let mut mesh = Mesh::default();
     #[expect(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
         reason = "dash counts"
     )]
-    let dashes = dashes as usize;
+    let dashes = parts.iter().map(|part| part.2 / period + 2.0).sum::<f32>() as usize;
     mesh.reserve_vertices(8 * dashes);
     mesh.reserve_triangles(6 * dashes);
     for (from, to, seg, at) in parts.into_iter().filter(|part| part.2 > 1e-3) {

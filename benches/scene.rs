@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use archdrill::model::{ArrowStyle, Diagram, Edge, EdgeKind, Node, NodeKind, Point};
+use archdrill::model::{ArrowStyle, Diagram};
 use archdrill::scene::geometry::{node_rect, p};
 use archdrill::scene::route::{Request, route};
 use archdrill::scene::{Drag, Layout};
@@ -25,40 +25,10 @@ const COLUMNS: usize = 25;
 /// neighbour, to the box below, and across the drawing (most of those
 /// must go round other boxes); a quarter labelled.
 fn drawing() -> Diagram {
-    let mut d = Diagram {
+    Diagram {
         arrows: ArrowStyle::Orthogonal,
-        ..Diagram::default()
-    };
-    for i in 0..NODES {
-        let kind = NodeKind::ALL[i % NodeKind::ALL.len()];
-        #[expect(clippy::cast_precision_loss, reason = "five hundred nodes")]
-        let pos = Point::new((i % COLUMNS) as f32 * 230.0, (i / COLUMNS) as f32 * 150.0);
-        d.nodes.push(Node::new(
-            &format!("n{i}"),
-            &format!("{} {i}", kind.title()),
-            kind,
-            pos,
-        ));
+        ..grid::grid_drawing(NODES, EDGES, COLUMNS)
     }
-    for k in 0..EDGES {
-        let from = k % NODES;
-        let to = match k % 3 {
-            0 => (from + 1) % NODES,
-            1 => (from + COLUMNS) % NODES,
-            _ => (from * 7 + 13) % NODES,
-        };
-        let mut e = Edge::new(
-            &format!("e{k}"),
-            &format!("n{from}"),
-            &format!("n{to}"),
-            EdgeKind::ALL[k % EdgeKind::ALL.len()],
-        );
-        if k % 4 == 0 {
-            e.label = format!("Event{k}");
-        }
-        d.edges.push(e);
-    }
-    d
 }
 
 fn benches(c: &mut Criterion) {

@@ -30,12 +30,26 @@ fn columns(nodes: usize) -> usize {
 /// node of every kind between near and far nodes (some parallel, some
 /// crossing), a boundary per ten nodes.
 pub fn big_drawing(nodes: usize) -> Diagram {
-    let edges = nodes * 3 / 2;
-    let columns = columns(nodes);
+    let mut d = grid_drawing(nodes, nodes * 3 / 2, columns(nodes));
+    for b in 0..nodes / 10 {
+        d.boundaries.push(Boundary {
+            id: BoundaryId(format!("b{b}")),
+            label: format!("Context {b}"),
+            parent: None,
+            nodes: (0..3).map(|m| NodeId(format!("n{}", b * 10 + m))).collect(),
+        });
+    }
+    d
+}
+
+/// `nodes` nodes of every kind on a grid `columns` wide, `edges` edges of
+/// every kind cycling through three targets — the next box, the box
+/// below, one across the drawing — a quarter of them labelled.
+pub fn grid_drawing(nodes: usize, edges: usize, columns: usize) -> Diagram {
     let mut d = Diagram::default();
     for i in 0..nodes {
         let kind = NodeKind::ALL[i % NodeKind::ALL.len()];
-        #[expect(clippy::cast_precision_loss, reason = "a thousand nodes")]
+        #[expect(clippy::cast_precision_loss, reason = "grid coordinates")]
         let pos = Point::new((i % columns) as f32 * 230.0, (i / columns) as f32 * 150.0);
         d.nodes.push(Node::new(
             &format!("n{i}"),
@@ -61,14 +75,6 @@ pub fn big_drawing(nodes: usize) -> Diagram {
             e.label = format!("Event{k}");
         }
         d.edges.push(e);
-    }
-    for b in 0..nodes / 10 {
-        d.boundaries.push(Boundary {
-            id: BoundaryId(format!("b{b}")),
-            label: format!("Context {b}"),
-            parent: None,
-            nodes: (0..3).map(|m| NodeId(format!("n{}", b * 10 + m))).collect(),
-        });
     }
     d
 }

@@ -18,6 +18,7 @@ mod flow;
 mod ghosts;
 pub mod matching;
 mod missing;
+mod path;
 mod report;
 pub mod rubric;
 mod rules;
@@ -279,7 +280,7 @@ fn findings(
                 .filter_map(move |id| Some((first?, position(id)?)))
         })
         .collect();
-    findings.extend(rules::broken_paths(drawing, &ix, &spec.paths, &gaps));
+    findings.extend(path::broken_paths(drawing, &ix, &spec.paths, &gaps));
     findings.extend(connections);
     findings.extend(connections::wrong_edge_kinds(&ix, &rx, corr, saga));
     findings.extend(connections::missing_boundaries(&ix, &rx, corr));

@@ -24,6 +24,7 @@ mod entry;
 mod export;
 mod figures;
 mod files;
+mod inspect;
 mod keyboard;
 mod mock;
 mod narration;
@@ -38,12 +39,12 @@ mod round;
 mod settings;
 mod simulation;
 mod view;
+mod walkthrough;
+
 use crate::model::{Diagram, EdgeKind};
 use crate::ui::canvas::{Decor, Highlight, canvas_ui};
 use crate::ui::cards_view::{CardsAction, CardsView};
 use crate::ui::findings::findings_ui;
-use crate::ui::walkthrough_bar::walkthrough_bar_ui;
-use crate::walkthrough::Player;
 
 /// The app state.
 pub struct ArchdrillApp {
@@ -394,101 +395,6 @@ impl ArchdrillApp {
                 }
             });
         events
-    }
-
-    /// The walkthrough bar under the canvas, its keys and its autoplay clock.
-    fn walkthrough_ui(&mut self, ui: &mut Ui) {
-        let Some(entry) = self.docs.current_mut() else {
-            return;
-        };
-        let Some(player) = entry.walkthrough.as_mut() else {
-            return;
-        };
-        let total = entry.editor.doc().walkthrough.len();
-        if player.playing {
-            let dt = ui.input(|i| i.stable_dt).min(0.1);
-            player.tick(dt, total);
-            ui.ctx().request_repaint();
-        }
-        let close = egui::Panel::bottom("walkthrough")
-            .show(ui, |ui| walkthrough_bar_ui(ui, entry.editor.doc(), player))
-            .inner;
-        if close {
-            entry.walkthrough = None;
-            entry.presenting = None;
-        }
-    }
-
-    /// Shows a reference and starts its walkthrough from the first step.
-    pub fn open_walkthrough(&mut self, reference_id: &str) {
-        if let Some(i) = self
-            .docs
-            .list
-            .iter()
-            .position(|e| matches!(e.source, Source::Reference(id) if id == reference_id))
-        {
-            self.docs.index = i;
-            self.mode = Mode::Diagrams;
-            let entry = &mut self.docs.list[i];
-            if !entry.editor.doc().walkthrough.is_empty() {
-                entry.walkthrough = Some(Player::default());
-            }
-        }
-    }
-
-    /// The walkthrough step shown, if a walkthrough is open.
-    #[must_use]
-    pub fn walkthrough_step(&self) -> Option<usize> {
-        self.docs.current()?.walkthrough.as_ref().map(|p| p.index)
-    }
-
-    /// Where the current canvas is on screen (last frame).
-    #[must_use]
-    pub fn canvas_screen_rect(&self) -> Option<egui::Rect> {
-        Some(self.docs.current()?.canvas.screen_rect)
-    }
-
-    /// A node's rectangle on screen in the current diagram (last frame).
-    #[must_use]
-    pub fn node_screen_rect(&self, id: &str) -> Option<egui::Rect> {
-        let entry = self.docs.current()?;
-        entry.canvas.node_screen_rect(entry.editor.doc(), id)
-    }
-
-    /// What is selected on the current canvas.
-    #[must_use]
-    pub fn selection(&self) -> Option<&crate::ui::interact::Selection> {
-        self.docs.current().map(|e| &e.canvas.selection)
-    }
-
-    /// Whether moved and new boxes snap to the grid.
-    #[must_use]
-    pub const fn snapping(&self) -> bool {
-        self.edit_prefs.snap
-    }
-
-    /// The kind of arrows drawn from now on.
-    #[must_use]
-    pub const fn arrow_kind(&self) -> EdgeKind {
-        self.edge_kind
-    }
-
-    /// The reference id the Check button compares with.
-    #[must_use]
-    pub const fn check_against(&self) -> &'static str {
-        self.against
-    }
-
-    /// Whether the current document has unsaved changes.
-    #[must_use]
-    pub fn is_dirty(&self) -> bool {
-        self.docs.current().is_some_and(Entry::is_dirty)
-    }
-
-    /// Which view is showing.
-    #[must_use]
-    pub const fn mode(&self) -> Mode {
-        self.mode
     }
 
     fn toolbar_ui(&mut self, ui: &mut Ui) {

@@ -19,6 +19,7 @@ mod command_palette;
 mod commands;
 mod connect;
 mod documents;
+mod due_view;
 mod editing;
 mod entry;
 mod export;

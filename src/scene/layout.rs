@@ -186,6 +186,16 @@ impl Layout {
     /// Lays `diagram` out.
     #[must_use]
     pub fn new(diagram: &Diagram) -> Self {
+        Self::within(diagram, usize::MAX).0
+    }
+
+    /// Lays `diagram` out with its elbow arrows' A* searches expanding at
+    /// most `budget` states together (past it the rest take the quick
+    /// shapes, still orthogonal and attached), and says whether that is
+    /// exactly [`Layout::new`]'s layout (the budget was never reached):
+    /// a canvas shows a big drawing's draft at once and settles it later.
+    #[must_use]
+    pub fn within(diagram: &Diagram, budget: usize) -> (Self, bool) {
         let nodes: Vec<NodeLayout> = diagram
             .nodes
             .iter()
@@ -204,7 +214,7 @@ impl Layout {
             .enumerate()
             .map(|(i, n)| (n.id.as_str(), i))
             .collect();
-        let lines = drawn_lines(diagram, &index, &nodes, &containers);
+        let (lines, settled) = drawn_lines(diagram, &index, &nodes, &containers, budget);
         let rects: Vec<R> = nodes.iter().map(|n| n.rect).collect();
         let placement: Vec<Option<labels::EdgeLine<'_>>> = lines
             .iter()
@@ -252,7 +262,7 @@ impl Layout {
                 e.index(&mut edge_grid, i, true);
             }
         }
-        Self {
+        let layout = Self {
             nodes,
             containers,
             edges,
@@ -261,7 +271,8 @@ impl Layout {
             node_grid,
             edge_grid,
             loose: Vec::new(),
-        }
+        };
+        (layout, settled)
     }
 
     /// The boxes that may show in `r` (ascending), every box when `r` is
@@ -414,13 +425,16 @@ pub fn fingerprint(d: &Diagram) -> u64 {
 }
 
 /// Each edge's line, indexed like `diagram.edges`: a loop, a straight
-/// segment (parallel ones side by side) or a routed orthogonal line.
+/// segment (parallel ones side by side) or a routed orthogonal line
+/// (their searches within `budget` states); and whether the routes are
+/// those of the full budget.
 fn drawn_lines(
     diagram: &Diagram,
     index: &BTreeMap<&str, usize>,
     nodes: &[NodeLayout],
     containers: &[Container],
-) -> Vec<Option<Drawn>> {
+    budget: usize,
+) -> (Vec<Option<Drawn>>, bool) {
     let offsets = parallel_offsets(&diagram.edges, PARALLEL_SPACING);
     let ends: Vec<Option<(usize, usize)>> = diagram
         .edges
@@ -440,6 +454,7 @@ fn drawn_lines(
         .map(|(i, _)| i)
         .collect();
     let mut routes: BTreeMap<usize, Vec<P>> = BTreeMap::new();
+    let mut settled = true;
     if !elbows.is_empty() {
         let titles: Vec<R> = containers
             .iter()
@@ -449,17 +464,21 @@ fn drawn_lines(
             .iter()
             .filter_map(|&i| Some(request(diagram, i, ends[i]?)))
             .collect();
-        for (i, r) in elbows.iter().zip(route::route(&rects, &titles, &requests)) {
+        let (found, complete) = route::route_counted(&rects, &titles, &requests, budget);
+        settled = complete;
+        for (i, r) in elbows.iter().zip(found) {
             if let Some(r) = r {
                 routes.insert(*i, r);
             }
         }
     }
-    ends.iter()
+    let lines = ends
+        .iter()
         .zip(&offsets)
         .enumerate()
         .map(|(i, (ends, &offset))| {
             Some(drawn(diagram, &rects, (*ends)?, routes.remove(&i), offset))
         })
-        .collect()
+        .collect();
+    (lines, settled)
 }

@@ -447,7 +447,8 @@ pub fn route(nodes: &[R], titles: &[R], requests: &[Request]) -> Vec<Option<Vec<
 
 /// [`route`], with the A* searches of all the requests together
 /// expanding at most `budget` states (past it the rest take the quick
-/// shapes): a drag preview routes with a frame's budget.
+/// shapes): a drag preview routes with a frame's budget, a canvas its
+/// first draft of a big drawing.
 #[must_use]
 pub fn route_within(
     nodes: &[R],
@@ -455,6 +456,20 @@ pub fn route_within(
     requests: &[Request],
     budget: usize,
 ) -> Vec<Option<Vec<P>>> {
+    route_counted(nodes, titles, requests, budget).0
+}
+
+/// [`route_within`] (any budget past [`route`]'s is [`route`]'s), and
+/// whether the routes are exactly those of [`route`]: the budget was
+/// enough, no search was cut short or refused for it.
+#[must_use]
+pub fn route_counted(
+    nodes: &[R],
+    titles: &[R],
+    requests: &[Request],
+    budget: usize,
+) -> (Vec<Option<Vec<P>>>, bool) {
+    let budget = budget.min(TOTAL_BUDGET);
     let obstacles: Vec<Obstacle> = nodes
         .iter()
         .enumerate()
@@ -513,7 +528,10 @@ pub fn route_within(
         .collect();
     straighten(&index, nodes, requests, &mut routes);
     separate_tracks(&index, requests, &mut routes);
-    routes
+    // A search stops past what is left, and then leaves nothing: while
+    // something is left, no search was stopped or refused for the total
+    // (and the full budget is what `route` has anyway).
+    (routes, left.get() > 0 || budget == TOTAL_BUDGET)
 }
 
 /// A two-bend route whose middle leg is only a few units long (ports a

@@ -16,34 +16,16 @@ use crate::model::{Diagram, EdgeKind};
 use crate::scene::{self, Layout};
 
 mod preview;
+mod settle;
 use preview::DragPreview;
+use settle::LayoutCache;
+
+/// How often a canvas showing a draft layout looks for the full one.
+const SETTLE_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// Grid spacing in canvas units (dots are painted every grid step; boxes
 /// snap to half steps).
 pub const GRID: f32 = 40.0;
-
-/// A scene layout kept for the drawing it was made from.
-#[derive(Clone, Debug, PartialEq)]
-struct Cached {
-    fingerprint: u64,
-    layout: Arc<Layout>,
-}
-
-/// The layout of `diagram`, from `slot` when the drawing has not changed.
-fn cached(slot: &mut Option<Cached>, diagram: &Diagram) -> Arc<Layout> {
-    let fingerprint = scene::fingerprint(diagram);
-    match slot {
-        Some(c) if c.fingerprint == fingerprint => Arc::clone(&c.layout),
-        _ => {
-            let layout = Arc::new(Layout::new(diagram));
-            *slot = Some(Cached {
-                fingerprint,
-                layout: Arc::clone(&layout),
-            });
-            layout
-        }
-    }
-}
 
 /// Transient view state of one canvas (never saved into the document).
 #[derive(Clone, Debug, PartialEq)]
@@ -60,8 +42,9 @@ pub struct CanvasState {
     pub view_size: Vec2,
     /// Where the canvas was on screen last frame.
     pub screen_rect: Rect,
-    /// The document's layout, kept between frames.
-    layout: Option<Cached>,
+    /// The document's layout, kept between frames (a big drawing's
+    /// draft until its full layout is ready).
+    layout: LayoutCache,
     /// The drag being previewed: the layout with the moved boxes, kept
     /// up to date from frame to frame.
     drag: Option<DragPreview>,
@@ -87,7 +70,7 @@ impl CanvasState {
     /// The layout of `diagram` as the canvas draws it (kept until the
     /// drawing changes).
     pub fn layout(&mut self, diagram: &Diagram) -> Arc<Layout> {
-        cached(&mut self.layout, diagram)
+        self.layout.layout(diagram)
     }
 }
 
@@ -100,7 +83,7 @@ impl Default for CanvasState {
             gesture: Gesture::Idle,
             view_size: Vec2::ZERO,
             screen_rect: Rect::NOTHING,
-            layout: None,
+            layout: LayoutCache::default(),
             drag: None,
         }
     }
@@ -179,6 +162,10 @@ pub fn canvas_ui(
     state.screen_rect = rect;
     let theme = CanvasTheme::new(ui.visuals().dark_mode);
     let layout = state.layout(diagram);
+    if state.layout.settling() {
+        // A draft is shown while the full layout is made: look again.
+        ui.ctx().request_repaint_after(SETTLE_POLL);
+    }
 
     let (events, consumed) = if decor.editable {
         state.selection.retain_existing(diagram);
@@ -231,6 +218,19 @@ pub fn canvas_ui(
     }
     paint_gesture(&painter, diagram, state, &theme);
 
+    if state.layout.settling() {
+        // Said, so that arrows moving a moment later are no surprise; on
+        // the background colour, so the drawing under it does not hide it.
+        let galley = painter.layout_no_wrap(
+            "Routing the arrows…".to_owned(),
+            FontId::proportional(13.0),
+            theme.weak_text,
+        );
+        let at = rect.left_bottom() + vec2(8.0, -8.0 - galley.size().y);
+        let plate = Rect::from_min_size(at, galley.size()).expand(4.0);
+        painter.rect_filled(plate, 4.0, theme.background);
+        painter.galley(at, galley, theme.weak_text);
+    }
     if diagram.nodes.is_empty() {
         let hint = if decor.editable {
             "Empty drawing: add boxes from the palette above, or type a label in Quick add."

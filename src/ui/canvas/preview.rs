@@ -43,7 +43,7 @@ impl CanvasState {
             self.drag = None;
             return false;
         };
-        let fingerprint = self.layout.as_ref().map_or(0, |c| c.fingerprint);
+        let fingerprint = self.layout.fingerprint();
         let current = self
             .drag
             .as_ref()

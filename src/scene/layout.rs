@@ -186,16 +186,24 @@ impl Layout {
     /// Lays `diagram` out.
     #[must_use]
     pub fn new(diagram: &Diagram) -> Self {
-        Self::within(diagram, usize::MAX).0
+        Self::within(diagram, usize::MAX, None).0
     }
 
     /// Lays `diagram` out with its elbow arrows' A* searches expanding at
-    /// most `budget` states together (past it the rest take the quick
-    /// shapes, still orthogonal and attached), and says whether that is
-    /// exactly [`Layout::new`]'s layout (the budget was never reached):
-    /// a canvas shows a big drawing's draft at once and settles it later.
+    /// most `budget` states together, and says whether that is exactly
+    /// [`Layout::new`]'s layout (the budget was never reached): a canvas
+    /// shows a big drawing's draft at once and settles it later. Past the
+    /// budget, an arrow that needs a search keeps its route of `earlier`
+    /// (an earlier drawing and its layout) when it joins the same two
+    /// boxes, still where they were, and that route is still clear; else
+    /// it takes a quick shape (orthogonal and attached, maybe across a
+    /// box).
     #[must_use]
-    pub fn within(diagram: &Diagram, budget: usize) -> (Self, bool) {
+    pub fn within(
+        diagram: &Diagram,
+        budget: usize,
+        earlier: Option<(&Diagram, &Layout)>,
+    ) -> (Self, bool) {
         let nodes: Vec<NodeLayout> = diagram
             .nodes
             .iter()
@@ -214,7 +222,7 @@ impl Layout {
             .enumerate()
             .map(|(i, n)| (n.id.as_str(), i))
             .collect();
-        let (lines, settled) = drawn_lines(diagram, &index, &nodes, &containers, budget);
+        let (lines, settled) = drawn_lines(diagram, (&index, &nodes, &containers), budget, earlier);
         let rects: Vec<R> = nodes.iter().map(|n| n.rect).collect();
         let placement: Vec<Option<labels::EdgeLine<'_>>> = lines
             .iter()
@@ -430,10 +438,9 @@ pub fn fingerprint(d: &Diagram) -> u64 {
 /// those of the full budget.
 fn drawn_lines(
     diagram: &Diagram,
-    index: &BTreeMap<&str, usize>,
-    nodes: &[NodeLayout],
-    containers: &[Container],
+    (index, nodes, containers): (&BTreeMap<&str, usize>, &[NodeLayout], &[Container]),
     budget: usize,
+    earlier: Option<(&Diagram, &Layout)>,
 ) -> (Vec<Option<Drawn>>, bool) {
     let offsets = parallel_offsets(&diagram.edges, PARALLEL_SPACING);
     let ends: Vec<Option<(usize, usize)>> = diagram
@@ -464,7 +471,20 @@ fn drawn_lines(
             .iter()
             .filter_map(|&i| Some(request(diagram, i, ends[i]?)))
             .collect();
-        let (found, complete) = route::route_counted(&rects, &titles, &requests, budget);
+        let kept: Vec<Option<Vec<P>>> = earlier
+            .map(|earlier| {
+                let old = earlier_routes(earlier);
+                elbows
+                    .iter()
+                    .map(|&i| {
+                        let (from, to) = ends[i]?;
+                        old(&diagram.edges[i], rects[from], rects[to])
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let kept: Vec<Option<&[P]>> = kept.iter().map(Option::as_deref).collect();
+        let (found, complete) = route::route_counted(&rects, &titles, &requests, budget, &kept);
         settled = complete;
         for (i, r) in elbows.iter().zip(found) {
             if let Some(r) = r {
@@ -481,4 +501,99 @@ fn drawn_lines(
         })
         .collect();
     (lines, settled)
+}
+
+/// An edge's route in an earlier layout (`earlier`): for an edge of the
+/// same id between the same boxes, both now at the rectangles given
+/// (source, target) and where they were, its line with the ends put back
+/// on the rectangles' sides (the line was cut at the shapes' outlines).
+fn earlier_routes<'a>(
+    (diagram, layout): (&'a Diagram, &'a Layout),
+) -> impl Fn(&crate::model::Edge, R, R) -> Option<Vec<P>> + 'a {
+    let by_id: BTreeMap<&str, usize> = diagram
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(j, e)| (e.id.as_str(), j))
+        .collect();
+    move |edge, from, to| {
+        let j = *by_id.get(edge.id.as_str())?;
+        let old = &diagram.edges[j];
+        let at = |id: &str| layout.node_index(id).map(|k| layout.nodes[k].rect);
+        let unmoved = old.from == edge.from
+            && old.to == edge.to
+            && at(old.from.as_str()) == Some(from)
+            && at(old.to.as_str()) == Some(to);
+        let line = layout.edges.get(j)?.as_ref().filter(|e| !e.self_loop)?;
+        if !unmoved || line.points.len() < 2 {
+            return None;
+        }
+        let mut points = line.points.clone();
+        let n = points.len();
+        points[0] = onto_side(from, points[1], points[0]);
+        points[n - 1] = onto_side(to, points[n - 2], points[n - 1]);
+        Some(points)
+    }
+}
+
+/// The end `end` of an axis-aligned segment coming from `outside`, moved
+/// back along it onto the side of `rect` it enters by.
+fn onto_side(rect: R, outside: P, end: P) -> P {
+    if (outside.x - end.x).abs() < 1e-3 {
+        let y = if outside.y < end.y {
+            rect.min.y
+        } else {
+            rect.max.y
+        };
+        p(end.x, y)
+    } else if (outside.y - end.y).abs() < 1e-3 {
+        let x = if outside.x < end.x {
+            rect.min.x
+        } else {
+            rect.max.x
+        };
+        p(x, end.y)
+    } else {
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Edge, EdgeKind, Node, Point};
+
+    #[test]
+    fn an_earlier_route_gets_its_ends_back_on_the_boxes_sides() {
+        let mut d = Diagram {
+            arrows: ArrowStyle::Orthogonal,
+            ..Diagram::default()
+        };
+        let at = |x, y| Point { x, y };
+        d.nodes
+            .push(Node::new("api", "API", NodeKind::Service, at(0.0, 0.0)));
+        d.nodes.push(Node::new(
+            "db",
+            "Orders DB",
+            NodeKind::Database,
+            at(120.0, 300.0),
+        ));
+        d.edges.push(Edge::new("e", "api", "db", EdgeKind::Data));
+        let layout = Layout::new(&d);
+        let (api, db) = (layout.nodes[0].rect, layout.nodes[1].rect);
+        let drawn = &layout.edges[0].as_ref().expect("drawn").points;
+        let tip = drawn[drawn.len() - 1];
+        // The line ends on the cylinder's cap, inside its rectangle.
+        assert!(tip.y > db.min.y + 0.5, "{drawn:?} {db:?}");
+        let kept = earlier_routes((&d, &layout))(&d.edges[0], api, db).expect("kept");
+        assert_eq!(kept.len(), drawn.len());
+        assert_eq!(kept[0], p(drawn[0].x, api.max.y));
+        assert_eq!(kept[kept.len() - 1], p(tip.x, db.min.y));
+        assert_eq!(kept[1..kept.len() - 1], drawn[1..drawn.len() - 1]);
+        // Not for a box that moved, nor for another edge of that id.
+        let moved = db.translate(p(40.0, 0.0));
+        assert_eq!(earlier_routes((&d, &layout))(&d.edges[0], api, moved), None);
+        let reversed = Edge::new("e", "db", "api", EdgeKind::Data);
+        assert_eq!(earlier_routes((&d, &layout))(&reversed, db, api), None);
+    }
 }

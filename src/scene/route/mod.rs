@@ -133,18 +133,27 @@ pub fn route_within(
     requests: &[Request],
     budget: usize,
 ) -> Vec<Option<Vec<P>>> {
-    route_counted(nodes, titles, requests, budget).0
+    route_counted(nodes, titles, requests, budget, &[]).0
 }
 
 /// [`route_within`] (any budget past [`route`]'s is [`route`]'s), and
 /// whether the routes are exactly those of [`route`]: the budget was
 /// enough, no search was cut short or refused for it.
+///
+/// `earlier` holds, per request (or none at all), a route the arrow had
+/// in an earlier layout between the same two boxes where they still
+/// are: once the budget is spent, an arrow that needs a search keeps
+/// that route where it is still clear rather than take a quick shape
+/// (a draft after an edit then changes little of what is on screen).
+/// Before that they change nothing, so a budget that is enough gives
+/// [`route`]'s routes whatever `earlier` holds.
 #[must_use]
 pub fn route_counted(
     nodes: &[R],
     titles: &[R],
     requests: &[Request],
     budget: usize,
+    earlier: &[Option<&[P]>],
 ) -> (Vec<Option<Vec<P>>>, bool) {
     let budget = budget.min(TOTAL_BUDGET);
     let obstacles: Vec<Obstacle> = nodes
@@ -177,7 +186,8 @@ pub fn route_counted(
     let mut routes: Vec<Option<Vec<P>>> = requests
         .iter()
         .zip(&ports)
-        .map(|(r, (a, b))| {
+        .enumerate()
+        .map(|(k, (r, (a, b)))| {
             if r.from == r.to {
                 return None;
             }
@@ -197,6 +207,11 @@ pub fn route_counted(
                             )
                         });
                         tight.1.search(&tight.0, (*a, *b), own, &left)
+                    })
+                    .or_else(|| {
+                        let kept = earlier.get(k).copied().flatten()?;
+                        (left.get() == 0 && kept.len() >= 2 && index.path_clear(kept, own))
+                            .then(|| kept.to_vec())
                     })
                     .or_else(|| simple(None, *a, *b, own))
                     .unwrap_or_else(|| elbow(*a, *b)),

@@ -39,6 +39,9 @@ struct Shown {
     layout: Arc<Layout>,
     /// Whether it is the full layout (else a draft waiting for it).
     settled: bool,
+    /// The drawing itself, kept for a big one (whose draft needed the
+    /// worker): the next draft keeps what the change left alone.
+    drawing: Option<Arc<Diagram>>,
 }
 
 /// A full layout in the making: the worker sets `result` once, to the
@@ -82,11 +85,19 @@ impl LayoutCache {
         let shown = if let Some(s) = current {
             s.clone()
         } else {
-            let (layout, settled) = Layout::within(diagram, self.budget);
+            // What was shown of a big drawing before the change: its
+            // arrows between boxes the change left alone keep their routes
+            // in the draft where the budget runs out.
+            let earlier = self
+                .shown
+                .as_ref()
+                .and_then(|s| Some((s.drawing.as_deref()?, &*s.layout)));
+            let (layout, settled) = Layout::within(diagram, self.budget, earlier);
             let shown = Shown {
                 fingerprint,
                 layout: Arc::new(layout),
                 settled,
+                drawing: (!settled).then(|| Arc::new(diagram.clone())),
             };
             self.shown = Some(shown.clone());
             shown
@@ -116,10 +127,12 @@ impl LayoutCache {
         let Some(made) = job.result.get() else { return };
         match made {
             Some(full) if job.fingerprint == fingerprint => {
+                let drawing = self.shown.as_mut().and_then(|s| s.drawing.take());
                 self.shown = Some(Shown {
                     fingerprint,
                     layout: Arc::new(full.clone()),
                     settled: true,
+                    drawing,
                 });
             }
             Some(_) => {}
@@ -166,7 +179,8 @@ mod tests {
     use crate::model::{ArrowStyle, Edge, EdgeKind, Node, NodeKind, Point};
 
     /// Boxes in a row with elbow arrows from each to the one two along
-    /// (every arrow has a box in its way, so each needs a search).
+    /// (every arrow has a box in its way, so each needs a search); the
+    /// fourth is a database.
     fn row(n: u16) -> Diagram {
         let mut d = Diagram {
             arrows: ArrowStyle::Orthogonal,
@@ -177,9 +191,14 @@ mod tests {
                 x: f32::from(i) * 200.0,
                 y: 0.0,
             };
+            // A database among them: its arrows end on its drawn outline.
+            let kind = if i == 3 {
+                NodeKind::Database
+            } else {
+                NodeKind::Service
+            };
             let label = format!("Service {i}");
-            d.nodes
-                .push(Node::new(&format!("s{i}"), &label, NodeKind::Service, at));
+            d.nodes.push(Node::new(&format!("s{i}"), &label, kind, at));
         }
         for i in 2..n {
             let (from, to) = (format!("s{}", i - 2), format!("s{i}"));
@@ -226,6 +245,38 @@ mod tests {
         assert_eq!(*layout, full);
         // Kept: asking again makes nothing new.
         assert!(Arc::ptr_eq(&layout, &cache.layout(&d)));
+    }
+
+    #[test]
+    fn after_an_edit_the_draft_keeps_the_routes_of_arrows_the_edit_left_alone() {
+        let before = row(8);
+        let mut after = row(8);
+        after.nodes[7].pos.y = 400.0;
+        let mut cache = LayoutCache::with_budget(1);
+        let full_before = settled(&mut cache, &before);
+        let draft = cache.layout(&after);
+        assert!(cache.settling());
+        // A draft made afresh takes quick shapes where the budget ran out.
+        let (fresh, _) = Layout::within(&after, 1, None);
+        let untouched: Vec<usize> = (0..after.edges.len())
+            .filter(|&i| after.edges[i].to.as_str() != "s7")
+            .collect();
+        let points = |l: &Layout, i: usize| l.edges[i].as_ref().map(|e| e.points.clone());
+        assert!(
+            untouched
+                .iter()
+                .any(|&i| points(&fresh, i) != points(&full_before, i)),
+            "the budget runs out on these arrows"
+        );
+        // This one keeps what was on screen for the arrows not touching
+        // the moved box.
+        for &i in &untouched {
+            assert_eq!(points(&draft, i), points(&full_before, i), "edge {i}");
+        }
+        // And the arrow to the moved box was drawn again, to where it is.
+        let moved = draft.edges[7 - 2].as_ref().map(|e| e.points.clone());
+        assert_ne!(moved, points(&full_before, 7 - 2));
+        assert_eq!(*settled(&mut cache, &after), Layout::new(&after));
     }
 
     #[test]

@@ -186,11 +186,21 @@ pub fn canvas_ui(
     let vp = state.viewport;
     let origin = rect.min;
     // While boxes are dragged, the layout drawn is the preview's; the
-    // drawing itself changes once, on the drop.
+    // drawing itself changes once, on the drop — after this frame, so the
+    // drop's frame still shows the preview (not the boxes back where they
+    // were) and the next one comes at once.
     let base = layout;
+    let dropped = events
+        .iter()
+        .any(|e| matches!(e, CanvasEvent::Moved { .. }));
+    let held = if dropped { state.drag.take() } else { None };
+    if !events.is_empty() {
+        ui.ctx().request_repaint();
+    }
     let dragging = state.preview(diagram, &base);
-    let layout: &Layout = match &state.drag {
-        Some(d) if dragging => d.layout(),
+    let layout: &Layout = match (&held, &state.drag) {
+        (Some(d), _) => d.layout(),
+        (None, Some(d)) if dragging => d.layout(),
         _ => &base,
     };
 
@@ -219,17 +229,7 @@ pub fn canvas_ui(
     paint_gesture(&painter, diagram, state, &theme);
 
     if state.layout.settling() {
-        // Said, so that arrows moving a moment later are no surprise; on
-        // the background colour, so the drawing under it does not hide it.
-        let galley = painter.layout_no_wrap(
-            "Routing the arrows…".to_owned(),
-            FontId::proportional(13.0),
-            theme.weak_text,
-        );
-        let at = rect.left_bottom() + vec2(8.0, -8.0 - galley.size().y);
-        let plate = Rect::from_min_size(at, galley.size()).expand(4.0);
-        painter.rect_filled(plate, 4.0, theme.background);
-        painter.galley(at, galley, theme.weak_text);
+        paint_settling(&painter, rect, &theme);
     }
     if diagram.nodes.is_empty() {
         let hint = if decor.editable {
@@ -259,6 +259,21 @@ pub fn canvas_ui(
         _ => response,
     };
     CanvasOutput { response, events }
+}
+
+/// Says, in the canvas's corner, that a draft is shown while the arrows
+/// are routed (so that arrows moving a moment later are no surprise); on
+/// the background colour, so the drawing under it does not hide it.
+fn paint_settling(painter: &Painter, rect: Rect, theme: &CanvasTheme) {
+    let galley = painter.layout_no_wrap(
+        "Routing the arrows…".to_owned(),
+        FontId::proportional(13.0),
+        theme.weak_text,
+    );
+    let at = rect.left_bottom() + vec2(8.0, -8.0 - galley.size().y);
+    let plate = Rect::from_min_size(at, galley.size()).expand(4.0);
+    painter.rect_filled(plate, 4.0, theme.background);
+    painter.galley(at, galley, theme.weak_text);
 }
 
 /// Paints the drawing: the scene's primitives for what is in view.

@@ -67,6 +67,13 @@ impl CanvasState {
         self.layout(diagram).node_at(geometry::plain_pos(q))
     }
 
+    /// Whether the canvas shows a draft of the drawing's arrows while its
+    /// full layout is made (a big drawing, just opened or changed).
+    #[must_use]
+    pub fn settling(&self) -> bool {
+        self.layout.settling()
+    }
+
     /// The layout of `diagram` as the canvas draws it (kept until the
     /// drawing changes).
     pub fn layout(&mut self, diagram: &Diagram) -> Arc<Layout> {

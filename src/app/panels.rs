@@ -181,7 +181,7 @@ fn zoom_ui(ui: &mut Ui, canvas: &mut crate::ui::canvas::CanvasState) {
     if named_button(ui, "−", "Zoom out", "Zoom out 10 %") {
         wanted = Some(zoom_step(zoom, -1));
     }
-    let percent = format!("{:.0}%", zoom * 100.0);
+    let percent = crate::ui::geometry::zoom_percent(zoom);
     if named_button(ui, &percent, &format!("Zoom {percent}"), "Zoom to 100 %") {
         wanted = Some(1.0);
     }

@@ -8,11 +8,23 @@ use egui::{Pos2, Rect, Vec2, pos2, vec2};
 use crate::model::Node;
 use crate::scene::geometry as plain;
 
-/// Smallest and largest zoom factors. Down to 1 %, so that zoom to fit
-/// shows a whole imported drawing of thousands of boxes (one of 2,000
-/// services in a hundred contexts stands 150,000 units tall); below 28 %
-/// boxes are drawn plain, and nothing drawn costs more for being small.
-pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.01..=4.0;
+/// Smallest and largest zoom factors. Down to a quarter of a percent, so
+/// that zoom to fit shows a whole imported drawing of thousands of boxes
+/// (a 2,000-node import in a hundred contexts lays out 156,000 units
+/// tall); below 28 % boxes are drawn plain, and nothing drawn costs more
+/// for being small.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.0025..=4.0;
+
+/// A zoom as the status bar says it: whole percents, tenths below 1 %.
+#[must_use]
+pub fn zoom_percent(zoom: f32) -> String {
+    let percent = zoom * 100.0;
+    if percent < 0.95 {
+        format!("{percent:.1}%")
+    } else {
+        format!("{percent:.0}%")
+    }
+}
 
 /// One zoom step of the zoom buttons and of a mouse-wheel notch: 10 %.
 pub const ZOOM_STEP: f32 = 1.1;
@@ -213,7 +225,9 @@ mod tests {
         assert_eq!(seen, ["68", "75", "83", "91", "100"]);
         assert_eq!(pct(zoom_step(0.65, -1)), "62");
         assert!((zoom_step(4.0, 1) - 4.0).abs() < 1e-6, "clamped");
-        assert!((zoom_step(0.01, -3) - 0.01).abs() < 1e-6, "clamped");
+        assert!((zoom_step(0.0025, -3) - 0.0025).abs() < 1e-6, "clamped");
+        assert_eq!(zoom_percent(0.005), "0.5%");
+        assert_eq!(zoom_percent(0.65), "65%");
         assert_eq!(pct(zoom_step(0.1, -1)), "9", "below 10 %");
     }
 
@@ -251,9 +265,18 @@ mod tests {
         let tall = Rect::from_min_max(pos2(0.0, 0.0), pos2(8_000.0, 20_000.0));
         let big = Viewport::fit(tall, vec2(1000.0, 700.0), 20.0);
         assert!((big.zoom - 660.0 / 20_000.0).abs() < 1e-6, "{}", big.zoom);
+        // So is a 2,000-node import in a hundred contexts.
+        let contexts = Rect::from_min_max(pos2(0.0, 0.0), pos2(8_000.0, 156_000.0));
+        let whole = Viewport::fit(contexts, vec2(1000.0, 700.0), 20.0);
+        assert!(
+            (whole.zoom - 660.0 / 156_000.0).abs() < 1e-6,
+            "{}",
+            whole.zoom
+        );
+        assert_eq!(zoom_percent(whole.zoom), "0.4%");
         // Past the floor it is clamped.
-        let huge = Rect::from_min_max(pos2(0.0, 0.0), pos2(8_000.0, 150_000.0));
+        let huge = Rect::from_min_max(pos2(0.0, 0.0), pos2(8_000.0, 1.0e6));
         let floor = Viewport::fit(huge, vec2(1000.0, 700.0), 20.0);
-        assert!((floor.zoom - 0.01).abs() < 1e-6, "{}", floor.zoom);
+        assert!((floor.zoom - 0.0025).abs() < 1e-6, "{}", floor.zoom);
     }
 }

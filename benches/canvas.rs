@@ -36,6 +36,9 @@ fn frame(ctx: &egui::Context, d: &Diagram, state: &mut CanvasState) -> usize {
                 state,
                 Decor {
                     editable: true,
+                    // As the app passes its editor's state id: the drawing
+                    // does not change between the frames benched.
+                    revision: Some(1),
                     ..Decor::default()
                 },
             );

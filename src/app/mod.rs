@@ -332,6 +332,7 @@ impl ArchdrillApp {
                         decor.editable = entry.editable();
                         decor.snap = self.edit_prefs.snap;
                     }
+                    decor.revision = Some(entry.editor.state_id());
                     let fitting = entry.canvas.fit_pending;
                     // F6 hands the keyboard on from the canvas to the next
                     // widget; egui passes it on as the canvas registers.

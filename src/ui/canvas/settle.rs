@@ -30,6 +30,9 @@ pub(super) struct LayoutCache {
     shown: Option<Shown>,
     /// The full layout being made on a worker thread.
     job: Option<Job>,
+    /// The document state last asked for (its state id, box and arrow
+    /// counts) and its fingerprint.
+    seen: Option<((u64, usize, usize), u64)>,
 }
 
 /// A layout and the drawing it was made from.
@@ -72,14 +75,22 @@ impl LayoutCache {
             budget,
             shown: None,
             job: None,
+            seen: None,
         }
     }
 
     /// The layout to show for `diagram`: the one kept when the drawing
     /// has not changed, the full one when it has become ready, else a
-    /// new one (a draft while the full one is made).
-    pub(super) fn layout(&mut self, diagram: &Diagram) -> Arc<Layout> {
-        let fingerprint = scene::fingerprint(diagram);
+    /// new one (a draft while the full one is made). `revision` is the
+    /// document's state id, if it has one: the drawing is fingerprinted
+    /// only when that changes.
+    pub(super) fn layout(&mut self, diagram: &Diagram, revision: Option<u64>) -> Arc<Layout> {
+        let state = revision.map(|r| (r, diagram.nodes.len(), diagram.edges.len()));
+        let fingerprint = match (state, self.seen) {
+            (Some(now), Some((seen, fingerprint))) if now == seen => fingerprint,
+            _ => scene::fingerprint(diagram),
+        };
+        self.seen = state.map(|s| (s, fingerprint));
         self.collect(fingerprint);
         let current = self.shown.as_ref().filter(|s| s.fingerprint == fingerprint);
         let shown = if let Some(s) = current {
@@ -212,7 +223,7 @@ mod tests {
     fn settled(cache: &mut LayoutCache, d: &Diagram) -> Arc<Layout> {
         let until = Instant::now() + Duration::from_secs(20);
         loop {
-            let layout = cache.layout(d);
+            let layout = cache.layout(d, None);
             if !cache.settling() || Instant::now() > until {
                 return layout;
             }
@@ -224,7 +235,7 @@ mod tests {
     fn a_drawing_within_the_budget_is_laid_out_in_full_at_once() {
         let d = row(8);
         let mut cache = LayoutCache::default();
-        let layout = cache.layout(&d);
+        let layout = cache.layout(&d, None);
         assert!(!cache.settling());
         assert!(cache.job.is_none(), "no worker for a small drawing");
         assert_eq!(*layout, Layout::new(&d));
@@ -235,7 +246,7 @@ mod tests {
         let d = row(8);
         let full = Layout::new(&d);
         let mut cache = LayoutCache::with_budget(1);
-        let draft = cache.layout(&d);
+        let draft = cache.layout(&d, None);
         assert!(cache.settling(), "one state is not enough for these arrows");
         assert_ne!(*draft, full, "the draft takes quick shapes");
         // The draft still has every arrow, attached to its boxes.
@@ -244,7 +255,7 @@ mod tests {
         assert!(!cache.settling());
         assert_eq!(*layout, full);
         // Kept: asking again makes nothing new.
-        assert!(Arc::ptr_eq(&layout, &cache.layout(&d)));
+        assert!(Arc::ptr_eq(&layout, &cache.layout(&d, None)));
     }
 
     #[test]
@@ -254,7 +265,7 @@ mod tests {
         after.nodes[7].pos.y = 400.0;
         let mut cache = LayoutCache::with_budget(1);
         let full_before = settled(&mut cache, &before);
-        let draft = cache.layout(&after);
+        let draft = cache.layout(&after, None);
         assert!(cache.settling());
         // A draft made afresh takes quick shapes where the budget ran out.
         let (fresh, _) = Layout::within(&after, 1, None);
@@ -280,17 +291,34 @@ mod tests {
     }
 
     #[test]
+    fn a_drawing_at_a_state_seen_before_is_not_fingerprinted_again() {
+        let d = row(4);
+        let mut cache = LayoutCache::default();
+        let first = cache.layout(&d, Some(7));
+        // The same state id: the layout kept, without looking at the
+        // drawing (a changed drawing under a stale id shows as it was).
+        let mut moved = d.clone();
+        moved.nodes[1].pos.y = 500.0;
+        assert!(Arc::ptr_eq(&first, &cache.layout(&moved, Some(7))));
+        // A new state id, or none, looks again.
+        let second = cache.layout(&moved, Some(8));
+        assert!(!Arc::ptr_eq(&first, &second));
+        assert!((second.nodes[1].rect.center().y - 500.0).abs() < 1e-3);
+        assert_eq!(*cache.layout(&d, None), Layout::new(&d));
+    }
+
+    #[test]
     fn a_full_layout_for_a_drawing_since_changed_is_dropped() {
         let before = row(8);
         let mut after = row(8);
         after.nodes[3].pos.y = 300.0;
         let mut cache = LayoutCache::with_budget(1);
-        cache.layout(&before);
+        cache.layout(&before, None);
         let first = cache.job.as_ref().map(|j| j.fingerprint);
         assert_eq!(first, Some(scene::fingerprint(&before)));
         // The drawing changes while the worker runs: a draft of the new
         // drawing is shown, and no second worker starts.
-        let draft = cache.layout(&after);
+        let draft = cache.layout(&after, None);
         assert_eq!(cache.job.as_ref().map(|j| j.fingerprint), first);
         assert!((draft.nodes[3].rect.center().y - 300.0).abs() < 1e-3);
         let layout = settled(&mut cache, &after);

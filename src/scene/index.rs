@@ -5,7 +5,7 @@
 //! It answers "what may show in this rectangle" (culling) and "what is
 //! near this point" (hit tests) without looking at every item.
 
-use super::geometry::{P, R, p};
+use super::geometry::{P, R, grid_cell, p};
 
 /// Items per cell the grid aims at.
 const PER_CELL: f32 = 2.0;
@@ -53,17 +53,7 @@ impl Grid {
 
     /// The cell holding `q`, clamped to the grid.
     fn cell_of(&self, q: P) -> (usize, usize) {
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss,
-            reason = "clamped to the grid"
-        )]
-        // Clamped first, the cast truncates what is left (never below
-        // zero) as `floor` would: without the call to `floorf`, which
-        // baseline x86-64 has no instruction for (a hot path of routing).
-        let at =
-            |v: f32, o: f32, n: usize| ((v - o) / self.cell).clamp(0.0, (n - 1) as f32) as usize;
+        let at = |v: f32, o: f32, n: usize| grid_cell(v, o, self.cell, n);
         (
             at(q.x, self.origin.x, self.size.0),
             at(q.y, self.origin.y, self.size.1),

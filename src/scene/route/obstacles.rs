@@ -2,7 +2,7 @@
 //! boxes without it) and boundary titles, bucketed in a grid of cells.
 
 use super::{CELL, OUTSIDE};
-use crate::scene::geometry::{P, R, p};
+use crate::scene::geometry::{P, R, grid_cell, p};
 
 /// An obstacle: a rectangle grown by the margin, and the box it belongs
 /// to (none for a boundary title).
@@ -87,17 +87,7 @@ impl Index {
 
     /// The cells a rectangle touches, clamped to the grid.
     fn cell_range(&self, r: R) -> ((usize, usize), (usize, usize)) {
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss,
-            reason = "clamped to the grid"
-        )]
-        // Clamped first, the cast truncates what is left (never below
-        // zero) as `floor` would: without the call to `floorf`, which
-        // baseline x86-64 has no instruction for (a hot path of routing).
-        let at =
-            |v: f32, o: f32, n: usize| ((v - o) / self.cell).clamp(0.0, (n - 1) as f32) as usize;
+        let at = |v: f32, o: f32, n: usize| grid_cell(v, o, self.cell, n);
         (
             (
                 at(r.min.x, self.origin.x, self.size.0),

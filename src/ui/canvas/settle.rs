@@ -43,7 +43,8 @@ struct Shown {
     /// Whether it is the full layout (else a draft waiting for it).
     settled: bool,
     /// The drawing itself, kept for a big one (whose draft needed the
-    /// worker): the next draft keeps what the change left alone.
+    /// worker): the worker lays it out, and the next draft keeps what the
+    /// change left alone.
     drawing: Option<Arc<Diagram>>,
 }
 
@@ -52,7 +53,7 @@ struct Shown {
 #[derive(Clone, Debug)]
 struct Job {
     fingerprint: u64,
-    result: Arc<OnceLock<Option<Layout>>>,
+    result: Arc<OnceLock<Option<Arc<Layout>>>>,
 }
 
 impl Default for LayoutCache {
@@ -113,8 +114,11 @@ impl LayoutCache {
             self.shown = Some(shown.clone());
             shown
         };
-        if !shown.settled && self.job.is_none() {
-            self.start(diagram, fingerprint);
+        // A draft keeps its drawing: the worker lays that out.
+        if let Some(drawing) = shown.drawing.as_ref().filter(|_| !shown.settled)
+            && self.job.is_none()
+        {
+            self.start(drawing, fingerprint);
         }
         shown.layout
     }
@@ -141,7 +145,7 @@ impl LayoutCache {
                 let drawing = self.shown.as_mut().and_then(|s| s.drawing.take());
                 self.shown = Some(Shown {
                     fingerprint,
-                    layout: Arc::new(full.clone()),
+                    layout: Arc::clone(full),
                     settled: true,
                     drawing,
                 });
@@ -158,22 +162,22 @@ impl LayoutCache {
         self.job = None;
     }
 
-    /// Makes the full layout of `diagram` on a worker thread (or here,
+    /// Makes the full layout of `drawing` on a worker thread (or here,
     /// when no thread can be started).
-    fn start(&mut self, diagram: &Diagram, fingerprint: u64) {
+    fn start(&mut self, drawing: &Arc<Diagram>, fingerprint: u64) {
         let full = |d: &Diagram| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Layout::new(d))).ok()
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Arc::new(Layout::new(d)))).ok()
         };
         let result = Arc::new(OnceLock::new());
         let slot = Arc::clone(&result);
-        let drawing = diagram.clone();
+        let theirs = Arc::clone(drawing);
         let spawned = std::thread::Builder::new()
             .name("archdrill layout".to_owned())
             .spawn(move || {
-                let _ = slot.set(full(&drawing));
+                let _ = slot.set(full(&theirs));
             });
         if spawned.is_err() {
-            let _ = result.set(full(diagram));
+            let _ = result.set(full(drawing));
         }
         self.job = Some(Job {
             fingerprint,

@@ -175,13 +175,18 @@ pub fn paint<'a>(
     view: &View<'_>,
     visible: Option<R>,
 ) -> Vec<Primitive<'a>> {
-    let mut out = Vec::new();
     let shows = |r: R| visible.is_none_or(|v| v.intersects(&r));
     let palette = Palette::of(view.theme);
-    paint_containers(&mut out, diagram, layout, view, &palette, &shows);
     // Only what may show: the spatial index's candidates.
     let edges = layout.edges_in(visible);
     let nodes = layout.nodes_in(visible);
+    // About what they paint (a line and a head per arrow, a shape and a
+    // label per box, a frame and a title per boundary), so that tens of
+    // thousands of primitives are not copied again and again as the list
+    // grows.
+    let mut out =
+        Vec::with_capacity(2 * layout.containers.len() + 2 * edges.len() + 3 * nodes.len());
+    paint_containers(&mut out, diagram, layout, view, &palette, &shows);
     paint_edges(&mut out, (diagram, &edges), layout, view, &palette, &shows);
     paint_nodes(&mut out, (diagram, &nodes), layout, view, &palette, &shows);
     paint_overlay(&mut out, diagram, layout, view, &palette);

@@ -112,11 +112,26 @@ fn run_size(primitives: &[Primitive<'_>]) -> (usize, usize) {
                 let segments = points.len().saturating_sub(1);
                 (4 * segments, 2 * segments)
             }
+            Primitive::Polygon { stroke, .. } if stroke.is_some_and(|s| s.dash.is_some()) => break,
+            // The fill's fan, a quad per side for the outline.
             Primitive::Polygon {
                 points,
-                fill: Some(_),
-                stroke: None,
-            } => (points.len(), points.len().saturating_sub(2)),
+                fill,
+                stroke,
+            } => {
+                let n = points.len();
+                let fan = if fill.is_some() {
+                    (n, n.saturating_sub(2))
+                } else {
+                    (0, 0)
+                };
+                let outline = if stroke.is_some() {
+                    (4 * n, 2 * n)
+                } else {
+                    (0, 0)
+                };
+                (fan.0 + outline.0, fan.1 + outline.1)
+            }
             _ => break,
         };
         size = (size.0 + v, size.1 + t);
@@ -179,20 +194,32 @@ fn batch(mesh: &mut Mesh, screen: Screen, view: Rect, prim: &Primitive<'_>) -> b
         }
         Primitive::Polygon {
             points,
-            fill: Some(f),
-            stroke: None,
+            fill,
+            stroke,
         } => {
+            if stroke.is_some_and(|s| s.dash.is_some()) {
+                return false;
+            }
             let pts: Vec<Pos2> = points.iter().map(|q| screen.pos(*q)).collect();
             let Some(first) = pts.first() else {
                 return true;
             };
-            let c = color(*f);
-            let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-            mesh.colored_vertex(*first, c);
-            for (k, q) in (1_u32..).zip(&pts[1..]) {
-                mesh.colored_vertex(*q, c);
-                if k >= 2 {
-                    mesh.add_triangle(base, base + k - 1, base + k);
+            if let Some(f) = fill {
+                let c = color(*f);
+                let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
+                mesh.colored_vertex(*first, c);
+                for (k, q) in (1_u32..).zip(&pts[1..]) {
+                    mesh.colored_vertex(*q, c);
+                    if k >= 2 {
+                        mesh.add_triangle(base, base + k - 1, base + k);
+                    }
+                }
+            }
+            // The outline over the fill (a hollow arrowhead).
+            if let Some(s) = stroke {
+                let (w, c) = (px(s.width), color(s.color));
+                for (k, a) in pts.iter().enumerate() {
+                    quad(mesh, *a, pts[(k + 1) % pts.len()], w, c);
                 }
             }
             true
@@ -355,7 +382,9 @@ fn filled(
         Some(s) if s.dash.is_some() => {
             let mut closed = pts.clone();
             closed.push(pts[0]);
-            painter.add(Shape::convex_polygon(pts, fill, egui::Stroke::NONE));
+            if fill != Color32::TRANSPARENT {
+                painter.add(Shape::convex_polygon(pts, fill, egui::Stroke::NONE));
+            }
             dashed_line(painter, screen, &closed, s, 0.0);
         }
         Some(s) => {
@@ -495,4 +524,109 @@ fn rounded_outline(r: Rect, radius: f32) -> Vec<Pos2> {
     out.extend(corner(pos2(r.left() + radius, r.top() + radius), PI));
     out.push(out[0]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::geometry::p;
+
+    /// The shapes `primitives` paint as at `zoom`, on a 1000 × 1000 screen.
+    fn painted(primitives: &[Primitive<'_>], zoom: f32) -> Vec<Shape> {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(1000.0, 1000.0))),
+            ..egui::RawInput::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            let screen = Screen {
+                vp: super::super::geometry::Viewport {
+                    offset: egui::Vec2::ZERO,
+                    zoom,
+                },
+                origin: Pos2::ZERO,
+            };
+            paint(ui.painter(), screen, primitives);
+        });
+        output.textures_delta.clear();
+        output.shapes.into_iter().map(|c| c.shape).collect()
+    }
+
+    fn arrow_parts() -> Vec<Primitive<'static>> {
+        let (ink, paper) = (Rgba(200, 30, 30, 255), Rgba(255, 255, 255, 255));
+        let triangle = vec![p(100.0, 0.0), p(90.0, -4.0), p(90.0, 4.0)];
+        vec![
+            Primitive::Rect {
+                rect: R {
+                    min: p(0.0, 0.0),
+                    max: p(50.0, 30.0),
+                },
+                radius: 4.0,
+                fill: Some(paper),
+                stroke: Some(Stroke::solid(ink, 1.5)),
+            },
+            Primitive::Polyline {
+                points: vec![p(0.0, 0.0), p(50.0, 0.0), p(50.0, 40.0)].into(),
+                stroke: Stroke::solid(ink, 1.6),
+            },
+            // A compensation's hollow head between two filled ones.
+            Primitive::Polygon {
+                points: triangle.clone(),
+                fill: Some(ink),
+                stroke: None,
+            },
+            Primitive::Polygon {
+                points: triangle.clone(),
+                fill: Some(paper),
+                stroke: Some(Stroke::solid(ink, 1.6)),
+            },
+            Primitive::Polygon {
+                points: triangle,
+                fill: Some(ink),
+                stroke: None,
+            },
+        ]
+    }
+
+    #[test]
+    fn far_out_a_hollow_head_stays_in_the_one_mesh() {
+        let shapes = painted(&arrow_parts(), 0.1);
+        assert_eq!(shapes.len(), 1, "one mesh for the whole run: {shapes:?}");
+        let Shape::Mesh(mesh) = &shapes[0] else {
+            panic!("a mesh, not {:?}", shapes[0]);
+        };
+        // Rect: two quads; polyline: two quads; heads: a triangle, a
+        // triangle and three quads, a triangle.
+        assert_eq!(mesh.vertices.len(), 8 + 8 + 3 + (3 + 12) + 3);
+        assert_eq!(mesh.indices.len(), 3 * (4 + 4 + 1 + (1 + 6) + 1));
+        assert_eq!(
+            run_size(&arrow_parts()),
+            (mesh.vertices.len(), mesh.indices.len() / 3),
+            "the mesh is reserved at its size"
+        );
+    }
+
+    #[test]
+    fn a_dashed_outline_ends_the_run() {
+        let mut parts = arrow_parts();
+        parts.insert(
+            2,
+            Primitive::Polygon {
+                points: vec![p(0.0, 0.0), p(10.0, 0.0), p(0.0, 10.0)],
+                fill: None,
+                stroke: Some(Stroke::dashed(Rgba(0, 0, 0, 255), 1.0, Some((4.0, 2.0)))),
+            },
+        );
+        let shapes = painted(&parts, 0.1);
+        // The run before it, the dashes (a mesh of their own) and the
+        // run after it.
+        assert_eq!(shapes.len(), 3, "{shapes:?}");
+        assert!(shapes.iter().all(|s| matches!(s, Shape::Mesh(_))));
+    }
+
+    #[test]
+    fn close_up_each_primitive_is_its_own_shape() {
+        let shapes = painted(&arrow_parts(), 1.0);
+        assert_eq!(shapes.len(), 5, "{shapes:?}");
+    }
 }

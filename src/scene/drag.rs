@@ -101,6 +101,9 @@ pub struct Drag {
     bounds: R,
     /// The delta the layout is at.
     delta: P,
+    /// Whether the touching arrows' labels are placed at that delta
+    /// (they are left out while too small to be drawn).
+    labelled: bool,
 }
 
 impl Drag {
@@ -160,6 +163,7 @@ impl Drag {
             effort: Effort::of(diagram),
             bounds: base.bounds,
             delta: p(0.0, 0.0),
+            labelled: true,
         }
     }
 
@@ -167,10 +171,19 @@ impl Drag {
     /// they were; `diagram` is the drawing before the drag, the one the
     /// drag was started with.
     pub fn update(&mut self, diagram: &Diagram, delta: P) -> &Layout {
-        if delta == self.delta {
+        self.update_labelled(diagram, delta, true)
+    }
+
+    /// [`Drag::update`]; with `labels` false (the view is too far out to
+    /// draw arrow labels) the touching arrows' labels are left out rather
+    /// than placed again — a sixth of a drag frame with 10,000 boxes in
+    /// view — and placed once they are asked for.
+    pub fn update_labelled(&mut self, diagram: &Diagram, delta: P, labels: bool) -> &Layout {
+        if delta == self.delta && (self.labelled || !labels) {
             return &self.layout;
         }
         self.delta = delta;
+        self.labelled = labels;
         // Every old place out before any new one goes in: the cells then
         // hold the same items in the same order whatever the deltas before.
         let grid = &mut self.layout.node_grid;
@@ -193,7 +206,11 @@ impl Drag {
             self.titles[f.at] = title_band(rect, &diagram.boundaries[c.index].label);
         }
         let lines = self.lines(diagram);
-        let labels = self.labels(diagram, &lines);
+        let labels = if labels {
+            self.labels(diagram, &lines)
+        } else {
+            vec![None; lines.len()]
+        };
         let mut bounds = self
             .moved
             .iter()

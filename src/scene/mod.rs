@@ -28,8 +28,8 @@ pub use boundaries::{Container, boundary_rects};
 pub use drag::Drag;
 pub use layout::{EdgeLayout, Layout, NodeLayout, fingerprint};
 pub use paint::{
-    EXTRA_TAG, Ghost, Highlight, SHAPE_MIN_ZOOM, Selected, Tint, View, badge_extent, ghost_extent,
-    ghost_frame, ghost_tag, paint,
+    EXTRA_TAG, Ghost, Highlight, SHAPE_MIN_ZOOM, Selected, Tint, View, badge_extent,
+    edge_labels_shown, ghost_extent, ghost_frame, ghost_tag, paint,
 };
 pub use palette::{Palette, Rgba, Theme};
 pub use picture::Picture;

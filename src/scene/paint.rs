@@ -149,6 +149,13 @@ const DASH_MIN_ZOOM: f32 = 0.4;
 const MIN_TEXT_PX: f32 = 4.0;
 /// Arrow labels smaller than this many pixels are not drawn.
 const MIN_LABEL_PX: f32 = 5.0;
+/// Whether arrow labels are drawn at `zoom` (they would be too small to
+/// read further out).
+#[must_use]
+pub fn edge_labels_shown(zoom: f32) -> bool {
+    labels::EDGE_LABEL_SIZE * zoom >= MIN_LABEL_PX
+}
+
 /// Kind tags smaller than this many pixels are not drawn.
 const MIN_TAG_PX: f32 = 6.0;
 
@@ -299,7 +306,7 @@ fn paint_edges<'a>(
             },
         );
         if let Some(rect) = laid.label
-            && labels::EDGE_LABEL_SIZE * view.zoom >= MIN_LABEL_PX
+            && edge_labels_shown(view.zoom)
             && shows(rect)
         {
             labels.push((laid, rect, color, emphasis));

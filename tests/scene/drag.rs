@@ -236,3 +236,56 @@ fn a_drag_followed_frame_by_frame_ends_where_a_fresh_preview_is() {
         assert_eq!(before.moved(&d, &ids, p(0.0, 0.0)), before);
     }
 }
+
+/// Far out, a drag leaves the redrawn arrows' labels out (they are too
+/// small to draw), and places them as a close view does once it is
+/// asked for them, at the same delta.
+#[test]
+fn far_out_a_drag_leaves_out_the_labels_it_would_not_draw() {
+    let d = REFERENCES
+        .iter()
+        .find(|r| r.id == "saga")
+        .expect("saga")
+        .load()
+        .expect("loads");
+    let before = Layout::new(&d);
+    let labelled: Vec<&str> = d
+        .edges
+        .iter()
+        .filter(|e| !e.label.is_empty())
+        .map(|e| e.from.as_str())
+        .collect();
+    let id = labelled[0].to_owned();
+    let ids = vec![id.clone()];
+    let delta = p(60.0, 35.0);
+    let mut drag = Drag::new(&before, &d, &ids);
+    let touching = |layout: &Layout| -> Vec<Option<R>> {
+        d.edges
+            .iter()
+            .zip(&layout.edges)
+            .filter(|(e, _)| (e.from.as_str() == id || e.to.as_str() == id) && !e.label.is_empty())
+            .map(|(_, laid)| laid.as_ref().and_then(|l| l.label))
+            .collect()
+    };
+    let far = drag.update_labelled(&d, delta, false).clone();
+    let left_out = touching(&far);
+    assert!(!left_out.is_empty(), "{id} has labelled arrows");
+    assert!(left_out.iter().all(Option::is_none), "{left_out:?}");
+    // The boxes and lines are the close view's all the same.
+    let close = before.moved(&d, &ids, delta);
+    assert_eq!(far.nodes, close.nodes);
+    let lines = |layout: &Layout| -> Vec<Option<Vec<P>>> {
+        layout
+            .edges
+            .iter()
+            .map(|l| l.as_ref().map(|l| l.points.clone()))
+            .collect()
+    };
+    assert_eq!(lines(&far), lines(&close));
+    let close_labels = touching(&close);
+    assert!(close_labels.iter().all(Option::is_some), "{close_labels:?}");
+    // Asked for at the same delta, the labels are placed.
+    assert_eq!(drag.update_labelled(&d, delta, true), &close);
+    // And kept while the view stays far out at that delta.
+    assert_eq!(drag.update_labelled(&d, delta, false), &close);
+}

@@ -10,7 +10,7 @@ use egui::{Painter, Shape, Stroke, Vec2, vec2};
 
 use super::CanvasState;
 use crate::model::{Diagram, placement};
-use crate::scene::{Drag, Layout};
+use crate::scene::{self, Drag, Layout};
 use crate::ui::geometry;
 use crate::ui::interact::Gesture;
 use crate::ui::theme::CanvasTheme;
@@ -64,8 +64,11 @@ impl CanvasState {
         }
         let moving = *applied != Vec2::ZERO;
         if let Some(d) = &mut self.drag {
-            d.drag
-                .update(diagram, geometry::plain_pos(applied.to_pos2()));
+            d.drag.update_labelled(
+                diagram,
+                geometry::plain_pos(applied.to_pos2()),
+                scene::edge_labels_shown(self.viewport.zoom),
+            );
             if moving && d.landing.is_none_or(|(at, _)| at != *applied) {
                 let (dx, dy) = placement::drop_shift(diagram, &d.moved, (applied.x, applied.y));
                 d.landing = Some((*applied, *applied + vec2(dx, dy)));

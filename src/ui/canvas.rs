@@ -48,6 +48,8 @@ pub struct CanvasState {
     /// The drag being previewed: the layout with the moved boxes, kept
     /// up to date from frame to frame.
     drag: Option<DragPreview>,
+    /// The meshes far-out frames are batched into, kept for the next.
+    meshes: paint::MeshPool,
 }
 
 impl CanvasState {
@@ -92,6 +94,7 @@ impl Default for CanvasState {
             screen_rect: Rect::NOTHING,
             layout: LayoutCache::default(),
             drag: None,
+            meshes: paint::MeshPool::default(),
         }
     }
 }
@@ -209,6 +212,8 @@ pub fn canvas_ui(
         ui.ctx().request_repaint();
     }
     let dragging = state.preview(diagram, &base);
+    // Out for the frame: the layout drawn may be the drag's, in `state`.
+    let mut meshes = std::mem::take(&mut state.meshes);
     let layout: &Layout = match (&held, &state.drag) {
         (Some(d), _) => d.layout(),
         (None, Some(d)) if dragging => d.layout(),
@@ -224,7 +229,7 @@ pub fn canvas_ui(
     paint_scene(
         &painter,
         (diagram, layout),
-        state,
+        (state, &mut meshes),
         &decor,
         (hovered_node, theme.dark),
     );
@@ -238,6 +243,7 @@ pub fn canvas_ui(
         preview::paint_landing(&painter, layout, state, &theme);
     }
     paint_gesture(&painter, diagram, state, &theme);
+    state.meshes = meshes;
 
     if state.layout.settling() {
         paint_settling(&painter, rect, &theme);
@@ -291,7 +297,7 @@ fn paint_settling(painter: &Painter, rect: Rect, theme: &CanvasTheme) {
 fn paint_scene(
     painter: &Painter,
     (diagram, layout): (&Diagram, &Layout),
-    state: &CanvasState,
+    (state, meshes): (&CanvasState, &mut paint::MeshPool),
     decor: &Decor<'_>,
     (hovered_node, dark): (Option<usize>, bool),
 ) {
@@ -330,7 +336,7 @@ fn paint_scene(
     };
     let visible = geometry::plain_rect(vp.canvas_rect_from_screen(origin, state.screen_rect));
     let primitives = scene::paint(diagram, layout, &view, Some(visible));
-    paint::paint(painter, Screen { vp, origin }, &primitives);
+    paint::paint_pooled(painter, Screen { vp, origin }, &primitives, meshes);
 }
 
 /// The connect handle of the hovered box and of every selected one.
@@ -488,5 +494,58 @@ fn paint_grid(painter: &Painter, rect: Rect, vp: Viewport, theme: &CanvasTheme) 
             x += step;
         }
         y += step;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(ctx: &egui::Context, d: &Diagram, state: &mut CanvasState) {
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(800.0, 600.0),
+            )),
+            ..egui::RawInput::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            canvas_ui(
+                ui,
+                d,
+                state,
+                Decor {
+                    editable: true,
+                    revision: Some(1),
+                    ..Decor::default()
+                },
+            );
+        });
+        output.textures_delta.clear();
+        ctx.tessellate(output.shapes, output.pixels_per_point);
+    }
+
+    #[test]
+    fn far_out_the_canvas_refills_one_mesh_frame_after_frame() {
+        let d = crate::content::references::REFERENCES[0]
+            .load()
+            .unwrap_or_default();
+        let ctx = egui::Context::default();
+        let mut state = CanvasState::default();
+        frame(&ctx, &d, &mut state);
+        state.viewport.zoom = 0.1;
+        frame(&ctx, &d, &mut state);
+        let first: Vec<_> = state.meshes.pointers();
+        assert!(!first.is_empty(), "far out, the drawing is batched");
+        for _ in 0..3 {
+            frame(&ctx, &d, &mut state);
+            assert_eq!(state.meshes.pointers(), first);
+        }
+        state.viewport.zoom = 1.0;
+        frame(&ctx, &d, &mut state);
+        assert!(
+            state.meshes.pointers().is_empty(),
+            "close up nothing is kept"
+        );
     }
 }

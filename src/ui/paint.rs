@@ -6,6 +6,7 @@
 //! panning).
 
 use std::f32::consts::{FRAC_PI_2, PI};
+use std::sync::Arc;
 
 use egui::{
     Align2, Color32, CornerRadius, FontId, Mesh, Painter, Pos2, Rect, Shape, StrokeKind, pos2,
@@ -59,44 +60,99 @@ impl Screen {
     }
 }
 
+/// The meshes far-out frames batch into, kept from frame to frame: egui
+/// lets go of last frame's once it has tessellated them, and refilling
+/// them saves asking the system for a few megabytes of fresh pages every
+/// frame (a fifth of the frame of 10,000 boxes in view). Close up there
+/// is nothing to keep and the pool is emptied.
+#[derive(Clone, Debug, Default)]
+pub struct MeshPool(Vec<Arc<Mesh>>);
+
+impl PartialEq for MeshPool {
+    /// A cache: any two are alike.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl MeshPool {
+    /// Where the kept meshes are (tests tell a refill from a new mesh).
+    #[cfg(test)]
+    pub(crate) fn pointers(&self) -> Vec<*const Mesh> {
+        self.0.iter().map(Arc::as_ptr).collect()
+    }
+
+    /// The `k`-th mesh of this frame, empty, its room kept when egui no
+    /// longer holds it.
+    fn take(&mut self, k: usize) -> &mut Arc<Mesh> {
+        if k >= self.0.len() {
+            self.0.push(Arc::default());
+        }
+        let slot = &mut self.0[k];
+        match Arc::get_mut(slot) {
+            Some(mesh) => mesh.clear(),
+            None => *slot = Arc::default(),
+        }
+        slot
+    }
+}
+
+/// Paints `primitives` in order: [`paint_pooled`] for a few shapes, with
+/// no meshes kept.
+pub fn paint(painter: &Painter, screen: Screen, primitives: &[Primitive<'_>]) {
+    paint_pooled(painter, screen, primitives, &mut MeshPool::default());
+}
+
 /// Paints `primitives` in order. Far out (where the scene draws plain
 /// boxes and solid lines) runs of rectangles, lines and arrowheads go into
-/// one mesh: tens of thousands of shapes a few pixels big tessellated one
-/// by one would take most of a frame.
-pub fn paint(painter: &Painter, screen: Screen, primitives: &[Primitive<'_>]) {
+/// one mesh from `pool`: tens of thousands of shapes a few pixels big
+/// tessellated one by one would take most of a frame.
+pub fn paint_pooled(
+    painter: &Painter,
+    screen: Screen,
+    primitives: &[Primitive<'_>],
+    pool: &mut MeshPool,
+) {
     if screen.vp.zoom >= crate::scene::SHAPE_MIN_ZOOM {
+        pool.0.clear();
         for prim in primitives {
             paint_one(painter, screen, prim);
         }
         return;
     }
     let view = painter.clip_rect();
-    let mut mesh = Mesh::default();
-    for (k, prim) in primitives.iter().enumerate() {
-        if mesh.is_empty() {
+    let (mut k, mut used) = (0, 0);
+    while k < primitives.len() {
+        let (run, vertices, triangles) = run_size(&primitives[k..]);
+        if run == 0 {
+            paint_one(painter, screen, &primitives[k]);
+            k += 1;
+            continue;
+        }
+        let slot = pool.take(used);
+        used += 1;
+        if let Some(mesh) = Arc::get_mut(slot) {
             // Room for the whole run at once: growing a mesh of a few
             // hundred thousand vertices step by step copies it again and
             // again (a tenth of a frame at 10,000 boxes).
-            let (vertices, triangles) = run_size(&primitives[k..]);
             mesh.reserve_vertices(vertices);
             mesh.reserve_triangles(triangles);
-        }
-        if !batch(&mut mesh, screen, view, prim) {
-            if !mesh.is_empty() {
-                painter.add(Shape::mesh(std::mem::take(&mut mesh)));
+            for prim in &primitives[k..k + run] {
+                batch(mesh, screen, view, prim);
             }
-            paint_one(painter, screen, prim);
         }
+        if !slot.is_empty() {
+            painter.add(Shape::Mesh(Arc::clone(slot)));
+        }
+        k += run;
     }
-    if !mesh.is_empty() {
-        painter.add(Shape::mesh(mesh));
-    }
+    pool.0.truncate(used);
 }
 
-/// The most vertices and triangles [`batch`] adds for the run of
-/// primitives at the start of `primitives` that it takes.
-fn run_size(primitives: &[Primitive<'_>]) -> (usize, usize) {
-    let mut size = (0, 0);
+/// How many primitives at the start of `primitives` [`batch`] takes, and
+/// the most vertices and triangles it adds for them.
+fn run_size(primitives: &[Primitive<'_>]) -> (usize, usize, usize) {
+    let mut size = (0, 0, 0);
     for prim in primitives {
         let (v, t) = match prim {
             Primitive::Rect { stroke, .. } if stroke.is_some_and(|s| s.dash.is_some()) => break,
@@ -134,25 +190,23 @@ fn run_size(primitives: &[Primitive<'_>]) -> (usize, usize) {
             }
             _ => break,
         };
-        size = (size.0 + v, size.1 + t);
+        size = (size.0 + 1, size.1 + v, size.2 + t);
     }
     size
 }
 
 /// Adds a simple primitive to `mesh` (no anti-aliasing: far out, a line is
-/// a pixel wide); false for what needs the painter (text, dashes, arcs).
-fn batch(mesh: &mut Mesh, screen: Screen, view: Rect, prim: &Primitive<'_>) -> bool {
+/// a pixel wide); nothing for what needs the painter (text, dashes, arcs),
+/// which [`run_size`] leaves out of a run.
+fn batch(mesh: &mut Mesh, screen: Screen, view: Rect, prim: &Primitive<'_>) {
     let px = |w: f32| screen.width(w).max(1.0);
     match prim {
         Primitive::Rect {
             rect, fill, stroke, ..
         } => {
-            if stroke.is_some_and(|s| s.dash.is_some()) {
-                return false;
-            }
             let r = screen.rect(*rect);
             if !r.intersects(view) {
-                return true;
+                return;
             }
             // An outline `w` wide: the outline colour, the fill inset by
             // `w` over it (two quads rather than five).
@@ -180,7 +234,6 @@ fn batch(mesh: &mut Mesh, screen: Screen, view: Rect, prim: &Primitive<'_>) -> b
                 }
                 (None, None) => {}
             }
-            true
         }
         Primitive::Polyline { points, stroke } if stroke.dash.is_none() => {
             let (w, c) = (px(stroke.width), color(stroke.color));
@@ -190,26 +243,21 @@ fn batch(mesh: &mut Mesh, screen: Screen, view: Rect, prim: &Primitive<'_>) -> b
                     quad(mesh, a, b, w, c);
                 }
             }
-            true
         }
         Primitive::Polygon {
             points,
             fill,
             stroke,
         } => {
-            if stroke.is_some_and(|s| s.dash.is_some()) {
-                return false;
-            }
-            let pts: Vec<Pos2> = points.iter().map(|q| screen.pos(*q)).collect();
-            let Some(first) = pts.first() else {
-                return true;
-            };
-            if let Some(f) = fill {
+            let at = |k: usize| screen.pos(points[k % points.len()]);
+            if let Some(f) = fill
+                && let Some(&first) = points.first()
+            {
                 let c = color(*f);
                 let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-                mesh.colored_vertex(*first, c);
-                for (k, q) in (1_u32..).zip(&pts[1..]) {
-                    mesh.colored_vertex(*q, c);
+                mesh.colored_vertex(screen.pos(first), c);
+                for (k, q) in (1_u32..).zip(&points[1..]) {
+                    mesh.colored_vertex(screen.pos(*q), c);
                     if k >= 2 {
                         mesh.add_triangle(base, base + k - 1, base + k);
                     }
@@ -218,13 +266,12 @@ fn batch(mesh: &mut Mesh, screen: Screen, view: Rect, prim: &Primitive<'_>) -> b
             // The outline over the fill (a hollow arrowhead).
             if let Some(s) = stroke {
                 let (w, c) = (px(s.width), color(s.color));
-                for (k, a) in pts.iter().enumerate() {
-                    quad(mesh, *a, pts[(k + 1) % pts.len()], w, c);
+                for k in 0..points.len() {
+                    quad(mesh, at(k), at(k + 1), w, c);
                 }
             }
-            true
         }
-        _ => false,
+        _ => {}
     }
 }
 
@@ -533,6 +580,10 @@ mod tests {
 
     /// The shapes `primitives` paint as at `zoom`, on a 1000 × 1000 screen.
     fn painted(primitives: &[Primitive<'_>], zoom: f32) -> Vec<Shape> {
+        painted_with(primitives, zoom, &mut MeshPool::default())
+    }
+
+    fn painted_with(primitives: &[Primitive<'_>], zoom: f32, pool: &mut MeshPool) -> Vec<Shape> {
         let ctx = egui::Context::default();
         let input = egui::RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(1000.0, 1000.0))),
@@ -546,7 +597,7 @@ mod tests {
                 },
                 origin: Pos2::ZERO,
             };
-            paint(ui.painter(), screen, primitives);
+            paint_pooled(ui.painter(), screen, primitives, pool);
         });
         output.textures_delta.clear();
         output.shapes.into_iter().map(|c| c.shape).collect()
@@ -601,7 +652,7 @@ mod tests {
         assert_eq!(mesh.indices.len(), 3 * (4 + 4 + 1 + (1 + 6) + 1));
         assert_eq!(
             run_size(&arrow_parts()),
-            (mesh.vertices.len(), mesh.indices.len() / 3),
+            (5, mesh.vertices.len(), mesh.indices.len() / 3),
             "the mesh is reserved at its size"
         );
     }
@@ -622,6 +673,39 @@ mod tests {
         // run after it.
         assert_eq!(shapes.len(), 3, "{shapes:?}");
         assert!(shapes.iter().all(|s| matches!(s, Shape::Mesh(_))));
+    }
+
+    #[test]
+    fn far_out_frames_refill_the_mesh_egui_let_go_of() {
+        let mut pool = MeshPool::default();
+        let first = painted_with(&arrow_parts(), 0.1, &mut pool);
+        let Some(Shape::Mesh(held)) = first.first().cloned() else {
+            panic!("a mesh: {first:?}");
+        };
+        // egui still holds last frame's mesh: a new one, and the held one
+        // stays as it was.
+        let before = (*held).clone();
+        let second = painted_with(&arrow_parts()[..1], 0.1, &mut pool);
+        let Some(Shape::Mesh(fresh)) = second.first() else {
+            panic!("a mesh: {second:?}");
+        };
+        assert!(!Arc::ptr_eq(&held, fresh));
+        assert_eq!(*held, before);
+        assert_eq!(fresh.vertices.len(), 8, "the rectangle alone");
+        drop((first, held, second));
+        // Let go of: the same mesh, refilled.
+        let kept = Arc::as_ptr(&pool.0[0]);
+        let third = painted_with(&arrow_parts(), 0.1, &mut pool);
+        let Some(Shape::Mesh(refilled)) = third.first() else {
+            panic!("a mesh: {third:?}");
+        };
+        assert_eq!(Arc::as_ptr(refilled), kept);
+        assert_eq!(refilled.vertices.len(), before.vertices.len());
+        assert_eq!(**refilled, before);
+        drop(third);
+        // Close up nothing is kept.
+        painted_with(&arrow_parts(), 1.0, &mut pool);
+        assert!(pool.0.is_empty());
     }
 
     #[test]

@@ -26,18 +26,8 @@ impl Groups {
     pub(super) fn new(diagram: &Diagram) -> Self {
         let count = diagram.boundaries.len();
         let root = count;
-        let node_index: BTreeMap<&str, usize> = diagram
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
-        let boundary_index: BTreeMap<&str, usize> = diagram
-            .boundaries
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.id.as_str(), i))
-            .collect();
+        let node_index: BTreeMap<&str, usize> = diagram.node_positions();
+        let boundary_index: BTreeMap<&str, usize> = diagram.boundary_positions();
         let mut owner = vec![root; diagram.nodes.len()];
         for (b, boundary) in diagram.boundaries.iter().enumerate() {
             for member in &boundary.nodes {

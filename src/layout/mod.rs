@@ -232,12 +232,7 @@ pub(super) fn core(
     if n == 0 {
         return Vec::new();
     }
-    let index: BTreeMap<&str, usize> = diagram
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, node)| (node.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = diagram.node_positions();
     let events = saga::labelled(diagram, &index);
     let links: Vec<Link> = events.iter().map(|l| l.link).collect();
     let (along_size, cross_size): (Vec<f32>, Vec<f32>) = sizes.iter().copied().unzip();

@@ -75,12 +75,7 @@ pub(super) fn reduce(diagram: &Diagram, rail: &[bool]) -> Reduced {
             reduced.nodes.push(node.clone());
         }
     }
-    let position: BTreeMap<&str, usize> = diagram
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let position: BTreeMap<&str, usize> = diagram.node_positions();
     let is_rail = |id: &str| position.get(id).is_some_and(|&i| rail[i]);
     for boundary in &mut reduced.boundaries {
         boundary.nodes.retain(|id| !is_rail(id.as_str()));

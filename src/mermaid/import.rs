@@ -18,7 +18,8 @@ use super::kinds::{self, node_kind};
 use super::text::{Protected, plain_label};
 use crate::layout::{self, Direction};
 use crate::model::{
-    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, LoadError, Node, NodeId, NodeKind, Point,
+    Boundary, BoundaryId, Diagram, Edge, EdgeId, EdgeKind, LoadError, Node, NodeId, NodeKind,
+    Point, positions,
 };
 
 /// Mermaid texts larger than this are refused before parsing: the parser
@@ -152,11 +153,7 @@ fn convert(model: &FlowchartModel, title: Option<String>) -> Diagram {
         ));
     }
     let (boundaries, first_member) = boundaries(&model.subgraphs, &nodes);
-    let index: BTreeMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = positions(&nodes, |n: &Node| n.id.as_str());
     let resolve = |id: &str| -> Option<usize> {
         index.get(id).copied().or_else(|| {
             // An edge into a subgraph lands on its first member.
@@ -260,11 +257,7 @@ fn boundaries(
     subgraphs: &[FlowSubgraph],
     nodes: &[Node],
 ) -> (Vec<Boundary>, BTreeMap<String, String>) {
-    let node_ids: BTreeMap<&str, usize> = nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.id.as_str(), i))
-        .collect();
+    let node_ids: BTreeMap<&str, usize> = positions(nodes, |n| n.id.as_str());
     // Mermaid lists subgraphs as they close (inner first); ids may repeat.
     let mut ids: Vec<String> = Vec::with_capacity(subgraphs.len());
     let mut seen = BTreeSet::new();

@@ -295,7 +295,34 @@ impl Default for Diagram {
     }
 }
 
+/// Where each of `items` stands, by its id (a repeated id: its last).
+#[must_use]
+pub fn positions<'a, T>(
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+) -> std::collections::BTreeMap<&'a str, usize> {
+    items.iter().enumerate().map(|(i, x)| (id(x), i)).collect()
+}
+
 impl Diagram {
+    /// Where each node stands in `nodes`, by id.
+    #[must_use]
+    pub fn node_positions(&self) -> std::collections::BTreeMap<&str, usize> {
+        positions(&self.nodes, |n| n.id.as_str())
+    }
+
+    /// Where each edge stands in `edges`, by id.
+    #[must_use]
+    pub fn edge_positions(&self) -> std::collections::BTreeMap<&str, usize> {
+        positions(&self.edges, |e| e.id.as_str())
+    }
+
+    /// Where each boundary stands in `boundaries`, by id.
+    #[must_use]
+    pub fn boundary_positions(&self) -> std::collections::BTreeMap<&str, usize> {
+        positions(&self.boundaries, |b| b.id.as_str())
+    }
+
     /// The node with this id.
     #[must_use]
     pub fn node(&self, id: &str) -> Option<&Node> {

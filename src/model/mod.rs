@@ -15,7 +15,7 @@ pub mod validate;
 pub use capacity::{EdgeTraffic, NodeCapacity};
 pub use diagram::{
     ArrowStyle, Boundary, BoundaryId, Diagram, Edge, EdgeId, FORMAT_VERSION, Node, NodeId, Point,
-    Size, Step,
+    Size, Step, positions,
 };
 pub use file::{LoadError, SaveError};
 pub use graph::{DiagramGraph, EdgeRef};

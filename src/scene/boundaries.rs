@@ -113,12 +113,7 @@ pub(super) fn frame(
 /// The parent of each boundary by index (a boundary naming itself or a
 /// missing one has none).
 pub(super) fn parents(diagram: &Diagram) -> Vec<Option<usize>> {
-    let index: BTreeMap<&str, usize> = diagram
-        .boundaries
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id.as_str(), i))
-        .collect();
+    let index: BTreeMap<&str, usize> = diagram.boundary_positions();
     diagram
         .boundaries
         .iter()

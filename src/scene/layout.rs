@@ -216,12 +216,7 @@ impl Layout {
             })
             .collect();
         let containers = boundary_rects(diagram);
-        let index: BTreeMap<&str, usize> = diagram
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.as_str(), i))
-            .collect();
+        let index: BTreeMap<&str, usize> = diagram.node_positions();
         let (lines, settled) = drawn_lines(diagram, (&index, &nodes, &containers), budget, earlier);
         let rects: Vec<R> = nodes.iter().map(|n| n.rect).collect();
         let placement: Vec<Option<labels::EdgeLine<'_>>> = lines
@@ -510,12 +505,7 @@ fn drawn_lines(
 fn earlier_routes<'a>(
     (diagram, layout): (&'a Diagram, &'a Layout),
 ) -> impl Fn(&crate::model::Edge, R, R) -> Option<Vec<P>> + 'a {
-    let by_id: BTreeMap<&str, usize> = diagram
-        .edges
-        .iter()
-        .enumerate()
-        .map(|(j, e)| (e.id.as_str(), j))
-        .collect();
+    let by_id: BTreeMap<&str, usize> = diagram.edge_positions();
     move |edge, from, to| {
         let j = *by_id.get(edge.id.as_str())?;
         let old = &diagram.edges[j];
